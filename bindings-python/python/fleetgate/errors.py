@@ -1,0 +1,59 @@
+"""Exceptions raised by fleetgate.
+
+Every fleetgate exception is a :class:`FleetgateError` (itself a :class:`ValueError`) with a stable ``.code``
+(``invalid_value``, ``invalid_unit``, ...). There is one subclass per area, so callers can catch exactly what they
+handle::
+
+    try:
+        fleetgate.units.to_metres(text, "km")
+    except fleetgate.UnitsError as err:
+        print(err.code)   # "invalid_value"
+
+Exceptions pickle and unpickle with their code and message (for multiprocessing and task queues).
+"""
+
+from __future__ import annotations
+
+__all__ = ["FleetgateError", "InternalError", "UnitsError"]
+
+
+class FleetgateError(ValueError):
+    """Base class of every fleetgate error.
+
+    Attributes:
+        code: the stable snake_case error code, e.g. ``"invalid_value"``.
+        message: the human-readable explanation.
+    """
+
+    code: str
+    message: str
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message, code)
+        self.message = message
+        self.code = code
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r}, code={self.code!r})"
+
+
+class InternalError(FleetgateError, RuntimeError):
+    """fleetgate itself failed (a Rust panic was caught at the boundary). Code ``internal_error``; please report it."""
+
+
+class UnitsError(FleetgateError):
+    """A distance or unit could not be read. Codes ``invalid_value`` and ``invalid_unit``."""
+
+
+_BY_AREA: dict[str, type[FleetgateError]] = {
+    "internal": InternalError,
+    "units": UnitsError,
+}
+
+
+def _from_native(area: str, code: str, message: str) -> FleetgateError:
+    """Builds the exception for an error reported by the native module (called from Rust)."""
+    return _BY_AREA.get(area, FleetgateError)(message, code)

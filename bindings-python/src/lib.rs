@@ -1,0 +1,18 @@
+//! The native module `fleetgate._fleetgate`. One Rust file per core module; the Python package
+//! (`bindings-python/python/fleetgate/`) re-exports these functions under their public names.
+#![forbid(unsafe_code)]
+
+mod errors;
+mod units;
+
+use pyo3::prelude::*;
+
+/// Native part of fleetgate. Import the public modules instead: `fleetgate.units`, ...
+#[pymodule]
+mod _fleetgate {
+    #[pymodule_export]
+    use super::units::units;
+
+    #[pymodule_export]
+    use super::errors::_panic_for_tests;
+}

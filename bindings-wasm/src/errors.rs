@@ -1,0 +1,23 @@
+//! Core errors as JavaScript `Error`s whose `code` is fleetgate's stable code.
+//!
+//! Panics: on wasm32 a Rust panic aborts (a `WebAssembly.RuntimeError`); the package's JS entry points
+//! (`index.js`, `web.js`) rethrow it as an `Error` with code `internal_error`.
+
+use fleetgate::error::ErrorCode;
+use wasm_bindgen::prelude::*;
+
+/// Converts a core error into a JS `Error` with `.code` (and `.name = "FleetgateError"`).
+pub(crate) fn to_js_err<E: ErrorCode>(err: E) -> JsValue {
+    let error = js_sys::Error::new(&err.to_string());
+    error.set_name("FleetgateError");
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("code"), &JsValue::from_str(err.code()));
+    error.into()
+}
+
+/// Panics on purpose so the test suite can check that a panic surfaces as code `internal_error`.
+/// Not part of the public API.
+#[wasm_bindgen(js_name = "_panicForTests")]
+pub fn panic_for_tests() {
+    panic!("deliberate panic for the test suite");
+}

@@ -1,0 +1,7 @@
+//! The wasm-bindgen module behind the npm package `fleetgate-wasm`. One Rust file per core module; each exports a
+//! class of static functions named like the Node namespace (`units.toMetres`, ...), so code reads the same against
+//! the napi module and the WASM package.
+#![forbid(unsafe_code)]
+
+mod errors;
+mod units;

@@ -1,0 +1,64 @@
+//! What every fleetgate error has in common: a stable code and the area it belongs to.
+//!
+//! Codes are public API: they are documented in [`CODES`], tested against every error variant, and never renamed.
+//! The bindings use [`ErrorCode::area`] to pick the exception class (Python `fleetgate.UnitsError`, ...) and
+//! [`ErrorCode::code`] for its `.code`.
+
+/// Implemented by every area's error enum.
+pub trait ErrorCode: std::error::Error {
+    /// The stable snake_case code of this error, e.g. `invalid_value`.
+    fn code(&self) -> &'static str;
+    /// The area the error comes from, e.g. `units`; one exception class per area in the bindings.
+    fn area(&self) -> &'static str;
+}
+
+/// The code a binding reports when Rust code panicked: a bug in fleetgate, never an input problem.
+pub const INTERNAL_ERROR: &str = "internal_error";
+
+/// One row of the error-code table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodeInfo {
+    /// The area (and so the exception class) the code belongs to.
+    pub area: &'static str,
+    /// The stable code.
+    pub code: &'static str,
+    /// When it is raised.
+    pub meaning: &'static str,
+}
+
+/// Every error code fleetgate can report, across all areas and bindings.
+pub const CODES: &[CodeInfo] = &[
+    CodeInfo {
+        area: "internal",
+        code: INTERNAL_ERROR,
+        meaning: "fleetgate itself failed (a Rust panic caught at the binding boundary); please report it",
+    },
+    CodeInfo {
+        area: "units",
+        code: "invalid_unit",
+        meaning: "the unit is not one of km, kilometers, kilometres, mi, miles, metric, imperial",
+    },
+    CodeInfo {
+        area: "units",
+        code: "invalid_value",
+        meaning: "the distance is not a finite, non-negative number within range, or not a plain decimal string",
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_snake_case() {
+        let mut seen = std::collections::HashSet::new();
+        for info in CODES {
+            assert!(seen.insert(info.code), "duplicate code {}", info.code);
+            assert!(
+                info.code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
+                "{} is not snake_case",
+                info.code
+            );
+        }
+    }
+}
