@@ -14,8 +14,10 @@ fn conversions(c: &mut Criterion) {
         b.iter(|| units::to_metres(black_box(104_321.7), black_box("kilometers")))
     });
     group.bench_function("from_metres/mi", |b| b.iter(|| Unit::Miles.from_metres(black_box(167_890_123))));
-    group.bench_function("convert/mi_to_km", |b| b.iter(|| Unit::Miles.convert(black_box(104_321.7), Unit::Kilometres)));
-    group.bench_function("convert/km_to_mi", |b| b.iter(|| Unit::Kilometres.convert(black_box(104_321.7), Unit::Miles)));
+    group
+        .bench_function("convert/mi_to_km", |b| b.iter(|| Unit::Miles.convert(black_box(104_321.7), Unit::Kilometres)));
+    group
+        .bench_function("convert/km_to_mi", |b| b.iter(|| Unit::Kilometres.convert(black_box(104_321.7), Unit::Miles)));
     // The naive float formula users would otherwise write (inexact; here for scale only).
     group.bench_function("naive_f64_multiply", |b| b.iter(|| (black_box(104_321.7_f64) * 1609.344).round() as i64));
     group.finish();

@@ -10,23 +10,31 @@ use crate::errors::{guard, to_js_err};
 /// A JS argument that should be a number or a string (anything else is reported with fleetgate's own code).
 type NumberOrString<'a> = Either<Either<f64, String>, Unknown<'a>>;
 
-fn wrong_type() -> UnitsError {
-    UnitsError::InvalidValue { value: "(not a number or string)".to_owned(), problem: ValueProblem::WrongType }
+/// How a JS argument is shown in a message: numbers and strings as themselves, anything else by its type.
+fn describe(given: &NumberOrString<'_>) -> String {
+    match given {
+        Either::A(Either::A(n)) => n.to_string(),
+        Either::A(Either::B(s)) => s.clone(),
+        Either::B(unknown) => unknown.get_type().map(|t| format!("(a JS {t:?})").to_lowercase()).unwrap_or_default(),
+    }
+}
+
+fn wrong_type(given: &NumberOrString<'_>) -> UnitsError {
+    UnitsError::InvalidValue { value: describe(given), problem: ValueProblem::WrongType }
 }
 
 fn value<'a>(given: &'a NumberOrString<'_>) -> Result<Value<'a>, UnitsError> {
     match given {
         Either::A(Either::A(n)) => Ok(Value::Number(*n)),
         Either::A(Either::B(s)) => Ok(Value::Text(s)),
-        Either::B(_) => Err(wrong_type()),
+        Either::B(_) => Err(wrong_type(given)),
     }
 }
 
 fn unit(name: &NumberOrString<'_>) -> Result<Unit, UnitsError> {
     match name {
         Either::A(Either::B(s)) => Unit::parse(s),
-        Either::A(Either::A(n)) => Err(UnitsError::InvalidUnit { unit: n.to_string() }),
-        Either::B(_) => Err(UnitsError::InvalidUnit { unit: "(not a string)".to_owned() }),
+        other => Err(UnitsError::InvalidUnit { unit: describe(other) }),
     }
 }
 
@@ -59,9 +67,9 @@ pub fn from_metres(
     guard(env, || {
         let run = || -> Result<f64, UnitsError> {
             let unit = self::unit(&unit)?;
-            let metres = match metres {
-                Either::A(Either::A(n)) => core::metres_from_f64(n)?,
-                _ => return Err(wrong_type()),
+            let metres = match &metres {
+                Either::A(Either::A(n)) => core::metres_from_f64(*n)?,
+                other => return Err(wrong_type(other)),
             };
             unit.from_metres(metres)
         };

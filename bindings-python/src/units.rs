@@ -47,11 +47,7 @@ pub(crate) mod units {
         if let Ok(s) = value.cast::<PyString>() {
             return s.to_cow().map(|s| Given::Text(s.into_owned())).map_err(|_| invalid(value, ValueProblem::Syntax));
         }
-        let is_decimal = value
-            .get_type()
-            .fully_qualified_name()
-            .map(|n| n.to_string() == "decimal.Decimal")
-            .unwrap_or(false);
+        let is_decimal = value.get_type().fully_qualified_name().map(|n| n == "decimal.Decimal").unwrap_or(false);
         if value.is_instance_of::<PyInt>() || is_decimal {
             // str() of an int or a Decimal is its exact decimal text.
             return value.str().map(|s| Given::Text(s.to_string())).map_err(|_| invalid(value, ValueProblem::Syntax));

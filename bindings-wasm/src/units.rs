@@ -3,7 +3,7 @@
 use fleetgate::units::{self as core, Unit, UnitsError, Value, ValueProblem};
 use wasm_bindgen::prelude::*;
 
-use crate::errors::to_js_err;
+use crate::errors::{describe, to_js_err};
 
 /// Distances: exact conversion between kilometres, miles and integer metres (1 mi = 1609.344 m exactly).
 #[wasm_bindgen(js_name = "units")]
@@ -12,7 +12,7 @@ pub struct Units;
 fn unit(name: &JsValue) -> Result<Unit, UnitsError> {
     match name.as_string() {
         Some(s) => Unit::parse(&s),
-        None => Err(UnitsError::InvalidUnit { unit: format!("{name:?}") }),
+        None => Err(UnitsError::InvalidUnit { unit: describe(name) }),
     }
 }
 
@@ -23,7 +23,7 @@ fn with_value<T>(given: &JsValue, f: impl FnOnce(Value<'_>) -> Result<T, UnitsEr
     } else if let Some(s) = given.as_string() {
         f(Value::Text(&s))
     } else {
-        Err(UnitsError::InvalidValue { value: format!("{given:?}"), problem: ValueProblem::WrongType })
+        Err(UnitsError::InvalidValue { value: describe(given), problem: ValueProblem::WrongType })
     }
 }
 
@@ -58,10 +58,9 @@ impl Units {
         #[wasm_bindgen(unchecked_param_type = "string")] unit: JsValue,
     ) -> Result<f64, JsValue> {
         let unit = self::unit(&unit).map_err(to_js_err)?;
-        let metres = metres.as_f64().ok_or_else(|| UnitsError::InvalidValue {
-            value: format!("{metres:?}"),
-            problem: ValueProblem::WrongType,
-        });
+        let metres = metres
+            .as_f64()
+            .ok_or_else(|| UnitsError::InvalidValue { value: describe(&metres), problem: ValueProblem::WrongType });
         metres.and_then(core::metres_from_f64).and_then(|m| unit.from_metres(m)).map_err(to_js_err)
     }
 

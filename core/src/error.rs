@@ -54,11 +54,22 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for info in CODES {
             assert!(seen.insert(info.code), "duplicate code {}", info.code);
-            assert!(
-                info.code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
-                "{} is not snake_case",
-                info.code
-            );
+            assert!(info.code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{} is not snake_case", info.code);
+        }
+    }
+}
+
+#[cfg(test)]
+mod table_tests {
+    use super::CODES;
+
+    /// The README's error table is the documentation of every code: keep it complete.
+    #[test]
+    fn readme_lists_every_code() {
+        let readme = include_str!("../../README.md");
+        for info in CODES {
+            let row = format!("| {} | `{}` |", info.area, info.code);
+            assert!(readme.contains(&row), "README error table lacks {row}");
         }
     }
 }

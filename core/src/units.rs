@@ -317,9 +317,7 @@ fn parse_decimal(s: &str) -> Result<Decimal, ValueProblem> {
     let int_ok = if int_part.contains(',') {
         let mut groups = int_part.split(',');
         let first = groups.next().unwrap_or_default();
-        (1..=3).contains(&first.len())
-            && all_digits(first)
-            && groups.all(|g| g.len() == 3 && all_digits(g))
+        (1..=3).contains(&first.len()) && all_digits(first) && groups.all(|g| g.len() == 3 && all_digits(g))
     } else {
         !int_part.is_empty() && all_digits(int_part)
     };
@@ -473,5 +471,22 @@ mod tests {
             assert_eq!(parse_decimal(bad), Err(ValueProblem::Syntax), "{bad}");
         }
         assert!(parse_decimal("1,234,567.25").is_ok());
+    }
+}
+
+#[cfg(test)]
+mod code_tests {
+    use super::*;
+    use crate::error::CODES;
+
+    #[test]
+    fn every_variant_code_is_in_the_table() {
+        let errors = [
+            UnitsError::InvalidUnit { unit: String::new() },
+            UnitsError::InvalidValue { value: String::new(), problem: ValueProblem::Empty },
+        ];
+        for e in errors {
+            assert!(CODES.iter().any(|c| c.code == e.code() && c.area == e.area()), "{} missing", e.code());
+        }
     }
 }

@@ -9,7 +9,20 @@ Every error is a :class:`fleetgate.FleetgateError` (a ``ValueError``) with a sta
 
 from __future__ import annotations
 
-from fleetgate import units
-from fleetgate.errors import FleetgateError, InternalError, UnitsError
+import sys as _sys
+import types as _types
 
-__all__ = ["FleetgateError", "InternalError", "UnitsError", "units"]
+from fleetgate import _fleetgate
+
+# PyO3 creates the native submodules as attributes only; registering them makes
+# `import fleetgate._fleetgate.units` work, as the generated stubs (and type checkers) expect.
+for _name, _module in vars(_fleetgate).items():
+    if isinstance(_module, _types.ModuleType):
+        _sys.modules.setdefault(f"{_fleetgate.__name__}.{_name}", _module)
+
+from fleetgate import units  # noqa: E402
+from fleetgate.errors import FleetgateError, InternalError, UnitsError  # noqa: E402
+
+__version__: str = "0.1.0"
+
+__all__ = ["FleetgateError", "InternalError", "UnitsError", "__version__", "units"]

@@ -5,7 +5,8 @@ fleetgate holds every distance as an integer number of metres:
 * 1 km = 1000 m and 1 international mile = 1609.344 m **exactly** (not ``x 1.60934``);
 * a value is read as an exact decimal and rounded once, half to even, to whole metres;
 * a float is read as its shortest repr (``0.0005`` km is exactly half a metre, which rounds to 0);
-* strings are plain unsigned decimals with optional thousands commas: ``"12,345.6"``.
+* an int or a ``decimal.Decimal`` is read exactly; strings are plain unsigned decimals with optional thousands
+  commas: ``"12,345.6"`` (no sign, exponent or surrounding spaces).
 
 Unit names: ``km``, ``kilometers``, ``kilometres``, ``mi``, ``miles`` and the unit systems ``metric`` and
 ``imperial``, in any case. Bad input raises :class:`fleetgate.UnitsError` with code ``invalid_value`` or
@@ -20,13 +21,6 @@ Unit names: ``km``, ``kilometers``, ``kilometres``, ``mi``, ``miles`` and the un
 
 from __future__ import annotations
 
-from fleetgate._fleetgate import units as _native
+from fleetgate._fleetgate.units import MAX_METRES, convert, from_metres, to_metres
 
 __all__ = ["MAX_METRES", "convert", "from_metres", "to_metres"]
-
-#: The largest distance fleetgate holds, in metres (2**53 - 1, exact in every binding).
-MAX_METRES: int = _native.MAX_METRES
-
-to_metres = _native.to_metres
-from_metres = _native.from_metres
-convert = _native.convert

@@ -1,0 +1,10 @@
+// Types of fleetgate-wasm for browsers; the functions are typed by wasm-bindgen's generated declarations.
+import type * as raw from './pkg/web/fleetgate_wasm.js';
+
+export { default, initSync } from './pkg/web/fleetgate_wasm.js';
+export type { InitInput, InitOutput, SyncInitInput } from './pkg/web/fleetgate_wasm.js';
+
+/** Distances: exact conversion between kilometres, miles and integer metres. */
+export declare const units: Omit<typeof raw.units, 'prototype'>;
+/** Test hook: panics inside Rust. Not part of the public API. */
+export declare const _panicForTests: typeof raw._panicForTests;

@@ -1,0 +1,12 @@
+// fleetgate-wasm for browsers and bundlers: `await init()` once (it fetches the .wasm beside this file, or takes a
+// URL, Response, BufferSource or WebAssembly.Module), then call the namespaces.
+import init, * as wasm from './pkg/web/fleetgate_wasm.js';
+import { guard, namespace } from './guard.js';
+
+export default init;
+export { initSync } from './pkg/web/fleetgate_wasm.js';
+
+/** Distances: exact conversion between kilometres, miles and integer metres. */
+export const units = namespace(wasm.units);
+/** Test hook: panics inside Rust. Not part of the public API. */
+export const _panicForTests = guard(wasm._panicForTests);

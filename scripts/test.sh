@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test suite: fmt, clippy, cargo test, the Python wheel (pytest + stubtest), the napi module
+# (node --test), the WASM package in Node and in headless Chromium, and the examples. Installs what it needs first.
+# Every suite runs even when an earlier one fails; the exit status is non-zero if any failed.
+source "$(dirname "$0")/lib.sh"
+
+scripts/setup.sh
+failed=()
+suite() {
+  local name="$1"; shift
+  step "$name"
+  if "$@"; then echo "--> $name: ok"; else echo "--> $name: FAILED"; failed+=("$name"); fi
+}
+
+suite "rustfmt" cargo fmt --all --check
+suite "clippy (host)" cargo clippy --quiet --workspace --all-targets -- -D warnings
+suite "clippy (wasm32)" cargo clippy --quiet -p fleetgate-wasm --target wasm32-unknown-unknown -- -D warnings
+suite "cargo test" cargo test --workspace
+suite "build bindings" scripts/build.sh
+suite "generated files are current" scripts/check-generated.sh
+suite "pytest (Python wheel)" bash -c 'cd bindings-python && "$0/bin/python" -m pytest -q' "$VENV"
+suite "mypy stubtest" "$VENV/bin/python" -m mypy.stubtest fleetgate
+suite "node --test (napi module)" node --test bindings-node/__test__/
+suite "node --test (WASM in Node)" node --test bindings-wasm/tests/node.test.mjs
+suite "node --test (WASM in headless Chromium)" node --test bindings-wasm/tests/browser.test.mjs
+suite "node --test (examples)" node --test examples/tests/
+
+step "summary"
+if [ "${#failed[@]}" -gt 0 ]; then
+  printf 'FAILED suites: %s\n' "${failed[*]}"
+  exit 1
+fi
+echo "all suites passed"

@@ -1,0 +1,2 @@
+// See ../README.md: @napi-rs/cli loads this package only for builds fleetgate never runs.
+throw new Error('@napi-rs/cross-toolchain is not installed in the fleetgate workspace (host-only napi builds); see tools/napi-host-only/README.md');
