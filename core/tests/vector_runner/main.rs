@@ -4,17 +4,21 @@
 //! each area adds one loader that calls the core for a case and returns its result as JSON or its error code.
 //! Cases marked `dynamic_only` exercise values a static type system cannot pass (bool, null, ...) and are
 //! skipped here; the Python and JS runners execute them.
+//!
+//! One file per area in this folder holds its loader; a new area adds `mod <area>;` and one `#[test]` below, and
+//! `every_vector_file_has_a_runner` fails until it does.
+
+mod units;
 
 use std::path::PathBuf;
 
-use fleetgate::units::{self, Value};
 use fleetgate::ErrorCode;
 use serde_json::Value as Json;
 
 /// What a loader produced for one case: a JSON result or a stable error code.
-type Outcome = Result<Json, String>;
+pub type Outcome = Result<Json, String>;
 
-fn code<E: ErrorCode>(e: E) -> String {
+pub fn code<E: ErrorCode>(e: E) -> String {
     e.code().to_owned()
 }
 
@@ -60,7 +64,7 @@ fn same(got: &Outcome, want: &Outcome) -> bool {
 }
 
 /// A float argument: a JSON number or `{"$float": "nan" | "inf" | "-inf"}`.
-fn float_arg(arg: &Json) -> Option<f64> {
+pub fn float_arg(arg: &Json) -> Option<f64> {
     match arg {
         Json::Number(n) => n.as_f64(),
         Json::Object(o) => match o.get("$float").and_then(Json::as_str) {
@@ -73,34 +77,23 @@ fn float_arg(arg: &Json) -> Option<f64> {
     }
 }
 
-/// Calls `f` with the argument as a units value: JSON integers as exact decimal text (as Python passes ints),
-/// other numbers as floats, strings as strings.
-fn with_units_value<T>(arg: &Json, f: impl FnOnce(Value<'_>) -> T) -> T {
-    match arg {
-        Json::Number(n) if n.is_i64() || n.is_u64() => f(Value::Text(&n.to_string())),
-        Json::String(s) => f(Value::Text(s)),
-        other => f(Value::Number(float_arg(other).expect("numeric argument"))),
-    }
-}
+/// The areas that have a loader here; each must have a vector file and each vector file must be listed.
+const AREAS: &[&str] = &["units"];
 
-fn load_units(function: &str, args: &[Json]) -> Outcome {
-    let unit = |i: usize| args[i].as_str().expect("unit argument").to_owned();
-    let float = |r: Result<f64, units::UnitsError>| r.map(Json::from).map_err(code);
-    match function {
-        "to_metres" => with_units_value(&args[0], |v| units::to_metres(v, &unit(1))).map(Json::from).map_err(code),
-        "from_metres" => {
-            let metres = match &args[0] {
-                Json::Number(n) if n.is_i64() => Ok(n.as_i64().unwrap_or_default()),
-                other => units::metres_from_f64(float_arg(other).expect("numeric argument")),
-            };
-            float(metres.and_then(|m| units::from_metres(m, &unit(1))))
-        }
-        "convert" => float(with_units_value(&args[0], |v| units::convert(v, &unit(1), &unit(2)))),
-        other => panic!("unknown units function {other}"),
-    }
+#[test]
+fn every_vector_file_has_a_runner() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/vectors");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .expect("vectors folder")
+        .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".json").map(str::to_owned))
+        .collect();
+    files.sort();
+    let mut areas: Vec<String> = AREAS.iter().map(|a| (*a).to_owned()).collect();
+    areas.sort();
+    assert_eq!(files, areas, "every tests/vectors/<area>.json needs a loader in tests/vector_runner/");
 }
 
 #[test]
 fn units_vectors() {
-    run_vectors("units", load_units);
+    run_vectors("units", units::load);
 }
