@@ -81,6 +81,11 @@ impl Unit {
     /// Converts a value in this unit to whole metres (exact product, one round-half-even step).
     pub fn to_metres<'a>(self, value: impl Into<Value<'a>>) -> Result<i64, UnitsError> {
         let value = value.into();
+        if let Value::Number(v) = value {
+            if let Some(metres) = float_metres_fast(v, self) {
+                return Ok(metres);
+            }
+        }
         let decimal = Decimal::from_value(value)?;
         metres_half_even(&decimal, self).ok_or_else(|| value.problem(ValueProblem::OutOfRange))
     }
@@ -366,6 +371,42 @@ fn mul_small(digits: &[u8], factor: u64) -> Vec<u8> {
     }
     out.reverse();
     out
+}
+
+/// Whole metres for a float, without printing it, when that gives the same answer as reading its shortest decimal.
+///
+/// The float is exactly `mantissa * 2^exp`, so `metres = mantissa * mm / (1000 * 2^-exp)` is an exact fraction
+/// `n / d` in `u128`. The shortest decimal differs from the float by at most half an ulp, which moves the product by
+/// at most `mm / 2` units of `1/d`; so unless the remainder lies within `mm` of a tie, both round the same way.
+/// Near a tie, for huge or tiny values, and for anything invalid, `None` sends the caller to the exact decimal path.
+fn float_metres_fast(v: f64, unit: Unit) -> Option<i64> {
+    if !(v.is_finite() && v > 0.0) {
+        return None;
+    }
+    let bits = v.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    if biased == 0 {
+        return None; // subnormal: far below a metre
+    }
+    let mantissa = u128::from((bits & ((1 << 52) - 1)) | (1 << 52));
+    let shift = 1075 - biased; // v = mantissa * 2^-shift
+    if !(0..=64).contains(&shift) {
+        return None;
+    }
+    let mm = u128::from(unit.millimetres());
+    let (n, d) = (mantissa * mm, 1000u128 << shift);
+    let (q, r) = (n / d, n % d);
+    let twice = 2 * r;
+    let margin = 2 * mm;
+    let round_up = if twice > d + margin {
+        true
+    } else if twice + margin < d {
+        false
+    } else {
+        return None;
+    };
+    let metres = i64::try_from(q).ok()? + i64::from(round_up);
+    (metres < MAX_METRES).then_some(metres)
 }
 
 /// `decimal` in `unit`, in whole metres rounded half to even; `None` when above [`MAX_METRES`].

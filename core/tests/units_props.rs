@@ -72,3 +72,28 @@ proptest! {
         prop_assert!((got - approx).abs() <= approx * f64::EPSILON, "{} vs {}", got, approx);
     }
 }
+
+proptest! {
+    /// The float fast path must agree with reading the float's shortest decimal exactly, for every float.
+    #[test]
+    fn float_fast_path_matches_decimal_reading(bits in any::<u64>(), mi in any::<bool>()) {
+        let v = f64::from_bits(bits).abs();
+        let unit = if mi { Unit::Miles } else { Unit::Kilometres };
+        let text = v.to_string();
+        let expect = if v.is_finite() { unit.to_metres(text.as_str()).map_err(|e| e.code()) } else { Err("invalid_value") };
+        prop_assert_eq!(unit.to_metres(v).map_err(|e| e.code()), expect);
+    }
+
+    #[test]
+    fn float_fast_path_matches_decimal_reading_in_odometer_range(v in 0.0f64..2e7, mi in any::<bool>()) {
+        let unit = if mi { Unit::Miles } else { Unit::Kilometres };
+        prop_assert_eq!(unit.to_metres(v), unit.to_metres(v.to_string().as_str()));
+    }
+
+    #[test]
+    fn float_ties_agree(k in 0u64..100_000_000) {
+        // k + 0.5 metres expressed in km, e.g. 1.0005 km: a tie under the decimal reading.
+        let v: f64 = format!("{}.{:03}5", k / 1000, k % 1000).parse().unwrap();
+        prop_assert_eq!(Unit::Kilometres.to_metres(v), Unit::Kilometres.to_metres(v.to_string().as_str()));
+    }
+}
