@@ -43,6 +43,17 @@ pub const CODES: &[CodeInfo] = &[
         code: "invalid_value",
         meaning: "the distance is not a finite, non-negative number within range, or not a plain decimal string",
     },
+    CodeInfo { area: "odometer", code: "invalid_policy", meaning: "an odometer policy threshold is out of range" },
+    CodeInfo {
+        area: "odometer",
+        code: "invalid_time",
+        meaning: "a reading time is not unix seconds or an RFC 3339 instant (to the millisecond)",
+    },
+    CodeInfo {
+        area: "odometer",
+        code: "invalid_reading",
+        meaning: "a reading lacks a field or has one of the wrong type (a bad value is a void verdict, not this)",
+    },
 ];
 
 #[cfg(test)]

@@ -16,6 +16,7 @@
 #![warn(missing_docs)]
 
 pub mod error;
+pub mod odometer;
 pub mod units;
 
 pub use error::ErrorCode;

@@ -267,6 +267,29 @@ pub fn convert<'a>(value: impl Into<Value<'a>>, from: &str, to: &str) -> Result<
     Unit::parse(from)?.convert(value, Unit::parse(to)?)
 }
 
+/// The value as a whole number when it is exactly one, in any of its accepted spellings (`999999`, `"999,999"`,
+/// `999999.0`, `"999999.000"`); `None` for fractions, invalid values and numbers beyond `u64`. Used to recognise
+/// sentinel odometer readings without comparing floats.
+pub fn exact_integer<'a>(value: impl Into<Value<'a>>) -> Option<u64> {
+    let value = value.into();
+    if let Value::Number(v) = value {
+        // Below 2^53 a float's shortest decimal is the integer itself when it is whole: no printing needed.
+        if v.is_finite() && (0.0..9_007_199_254_740_992.0).contains(&v) {
+            return (v.fract() == 0.0).then_some(v as u64);
+        }
+    }
+    let decimal = Decimal::from_value(value).ok()?;
+    let scale = decimal.scale as usize;
+    if decimal.digits.len() <= scale {
+        return decimal.digits.is_empty().then_some(0);
+    }
+    let (int, fraction) = decimal.digits.split_at(decimal.digits.len() - scale);
+    if fraction.iter().any(|&d| d != 0) || int.len() > 19 {
+        return None;
+    }
+    int.iter().try_fold(0u64, |acc, &d| acc.checked_mul(10)?.checked_add(u64::from(d)))
+}
+
 /// Turns a float that should hold a whole metre count (as JavaScript numbers do) into an `i64`, exactly:
 /// non-integral, negative, non-finite or out-of-range values are `invalid_value`.
 pub fn metres_from_f64(metres: f64) -> Result<i64, UnitsError> {
@@ -504,6 +527,17 @@ mod tests {
         // the general path agrees with the fast path on a value both can take
         let slow = ratio_to_f64(&to_digits(1_000_000_000_000_000_000), 1_609_344, 15);
         assert_eq!(slow.to_bits(), got.to_bits());
+    }
+
+    #[test]
+    fn exact_integers() {
+        assert_eq!(exact_integer("999,999"), Some(999_999));
+        assert_eq!(exact_integer(999_999.0), Some(999_999));
+        assert_eq!(exact_integer("16777215.000"), Some(16_777_215));
+        assert_eq!(exact_integer("0.000"), Some(0));
+        assert_eq!(exact_integer("999999.0001"), None);
+        assert_eq!(exact_integer(0.5), None);
+        assert_eq!(exact_integer("abc"), None);
     }
 
     #[test]

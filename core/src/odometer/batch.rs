@@ -1,0 +1,181 @@
+//! Whole-history validation: one sort by reading time, one pass, a verdict per input in input order.
+//!
+//! The result is exactly what [`super::check`] gives when the readings are checked one at a time in reading-time
+//! order, each against the ones before it (with their verdicts); equal times are ordered by event id, source and
+//! value, so shuffling the input changes no verdict.
+
+use std::collections::HashMap;
+
+use super::{judge, normalise, normalise_value, Neighbour, Policy, Reading, Reason, Status, Verdict};
+use crate::units::{Unit, Value};
+
+/// What the pass needs of one reading.
+#[derive(Clone, Copy, Debug)]
+struct Entry<'a> {
+    /// Whole metres and the meter capacity, or `None` for an unusable value.
+    normalised: Option<(i64, Option<i64>)>,
+    time: i64,
+    event_id: Option<&'a str>,
+    source: Option<&'a str>,
+}
+
+/// Readings given column by column (the bindings' columnar APIs), so a million readings need no million objects.
+#[derive(Clone, Copy, Debug)]
+pub struct Columns<'a> {
+    /// The values, in `units`.
+    pub values: &'a [f64],
+    /// One unit for every value, or one unit name per value.
+    pub units: UnitColumn<'a>,
+    /// Reading times in unix milliseconds.
+    pub times_ms: &'a [i64],
+    /// Event ids, if any (same length as `values`).
+    pub event_ids: Option<&'a [Option<&'a str>]>,
+    /// Sources, if any (same length as `values`).
+    pub sources: Option<&'a [Option<&'a str>]>,
+}
+
+/// The unit column of [`Columns`].
+#[derive(Clone, Copy, Debug)]
+pub enum UnitColumn<'a> {
+    /// Every value has this unit.
+    Same(&'a str),
+    /// One unit name per value.
+    Each(&'a [&'a str]),
+}
+
+/// Judges a whole history in one call: sorts by reading time (O(n log n)) and returns one verdict per input, in
+/// input order. `duplicate_of` indexes into `readings`.
+pub fn check_batch(readings: &[Reading], policy: &Policy) -> Vec<Verdict> {
+    let entries: Vec<Entry<'_>> = readings
+        .iter()
+        .map(|r| Entry {
+            normalised: normalise(r, policy),
+            time: r.reading_time_ms,
+            event_id: r.event_id.as_deref(),
+            source: r.source.as_deref(),
+        })
+        .collect();
+    judge_all(&entries, policy)
+}
+
+/// [`check_batch`] over columns. Returns `None` when the columns' lengths differ.
+pub fn check_columns(columns: &Columns<'_>, policy: &Policy) -> Option<Vec<Verdict>> {
+    let n = columns.values.len();
+    let same_len = |len: Option<usize>| len.is_none_or(|l| l == n);
+    let unit_len = match columns.units {
+        UnitColumn::Same(_) => None,
+        UnitColumn::Each(u) => Some(u.len()),
+    };
+    if columns.times_ms.len() != n
+        || !same_len(unit_len)
+        || !same_len(columns.event_ids.map(<[_]>::len))
+        || !same_len(columns.sources.map(<[_]>::len))
+    {
+        return None;
+    }
+    let same_unit = match columns.units {
+        UnitColumn::Same(u) => Some(Unit::parse(u).ok()),
+        UnitColumn::Each(_) => None,
+    };
+    let entries: Vec<Entry<'_>> = (0..n)
+        .map(|i| {
+            let unit = match (same_unit, columns.units) {
+                (Some(u), _) => u,
+                (None, UnitColumn::Each(names)) => Unit::parse(names[i]).ok(),
+                (None, UnitColumn::Same(_)) => None,
+            };
+            Entry {
+                normalised: unit.and_then(|u| normalise_value(Value::Number(columns.values[i]), u, policy)),
+                time: columns.times_ms[i],
+                event_id: columns.event_ids.and_then(|e| e[i]),
+                source: columns.sources.and_then(|s| s[i]),
+            }
+        })
+        .collect();
+    Some(judge_all(&entries, policy))
+}
+
+/// The single pass over entries sorted by (time, event id, source, metres).
+fn judge_all(entries: &[Entry<'_>], policy: &Policy) -> Vec<Verdict> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (x, y) = (&entries[a], &entries[b]);
+        (x.time, x.event_id, x.source, x.normalised.map(|n| n.0), a).cmp(&(
+            y.time,
+            y.event_id,
+            y.source,
+            y.normalised.map(|n| n.0),
+            b,
+        ))
+    });
+    let mut verdicts: Vec<Option<Verdict>> = vec![None; entries.len()];
+    let mut first_by_event: HashMap<&str, usize> = HashMap::new();
+    // Readings at the current time (any verdict), and the accepted ones among them.
+    let mut group_time = i64::MIN;
+    let mut group: Vec<usize> = Vec::new();
+    let mut group_next: Option<Neighbour> = None;
+    let mut prev: Option<Neighbour> = None;
+    // Legacy rule only: accepted readings by value, in time order.
+    let mut accepted_by_metres: HashMap<i64, Vec<(i64, usize)>> = HashMap::new();
+
+    for &i in &order {
+        let entry = &entries[i];
+        if entry.time != group_time {
+            group_time = entry.time;
+            group.clear();
+            group_next = None;
+        }
+        let verdict =
+            judge_entry(entry, entries, &group, &first_by_event, &accepted_by_metres, prev, group_next, policy);
+        if let Some(event_id) = entry.event_id {
+            first_by_event.entry(event_id).or_insert(i);
+        }
+        group.push(i);
+        if let (Status::Accept, Some(metres)) = (verdict.status, verdict.metres) {
+            let here = Neighbour { metres, time: entry.time };
+            prev = Some(prev.map_or(here, |p| if (metres, entry.time) > (p.metres, p.time) { here } else { p }));
+            group_next = Some(group_next.map_or(here, |n| if metres < n.metres { here } else { n }));
+            if policy.same_value_window_s.is_some() {
+                accepted_by_metres.entry(metres).or_default().push((entry.time, i));
+            }
+        }
+        verdicts[i] = Some(verdict);
+    }
+    verdicts
+        .into_iter()
+        .map(|v| v.unwrap_or_else(|| Verdict::new(Status::Void, Some(Reason::InvalidValue), None)))
+        .collect()
+}
+
+/// Rules 2 to 6 for one entry, given what the pass has seen so far (all of it at or before this entry's time).
+#[allow(clippy::too_many_arguments)]
+fn judge_entry(
+    entry: &Entry<'_>,
+    entries: &[Entry<'_>],
+    group: &[usize],
+    first_by_event: &HashMap<&str, usize>,
+    accepted_by_metres: &HashMap<i64, Vec<(i64, usize)>>,
+    prev: Option<Neighbour>,
+    group_next: Option<Neighbour>,
+    policy: &Policy,
+) -> Verdict {
+    let Some((metres, capacity)) = entry.normalised else {
+        return Verdict::new(Status::Void, Some(Reason::InvalidValue), None);
+    };
+    if let Some(&first) = entry.event_id.and_then(|e| first_by_event.get(e)) {
+        return Verdict::duplicate(metres, first);
+    }
+    if let Some(&same) = group.iter().find(|&&j| entries[j].source == entry.source && entries[j].normalised.is_some()) {
+        return Verdict::duplicate(metres, same);
+    }
+    if let Some(window) = policy.same_value_window_s {
+        let earliest = entry.time - window * 1000;
+        if let Some(list) = accepted_by_metres.get(&metres) {
+            let first_in_window = list.partition_point(|&(t, _)| t < earliest);
+            if let Some(&(_, j)) = list.get(first_in_window) {
+                return Verdict::duplicate(metres, j);
+            }
+        }
+    }
+    judge(metres, entry.time, prev, group_next, capacity, policy)
+}

@@ -1,0 +1,461 @@
+//! Odometer readings: normalisation, duplicates, order and speed checks, and the meter entry to store.
+//!
+//! The naive rules an app starts with (x1.60934, "identical value within an hour is a duplicate", "lower than the
+//! latest entry is wrong") lose real readings and accept wrong ones. This module applies, in this order:
+//!
+//! 1. **Normalise**: value + unit to integer metres with the exact mile ([`crate::units`]); NaN, infinities,
+//!    negatives, sentinels (999999, 16777215, all nines of the meter's digits) and values above the meter's capacity
+//!    are `void` with reason `invalid_value`.
+//! 2. **Duplicate by identity**: the same event id as any earlier reading, or the same (source, reading time) as an
+//!    earlier readable one, makes a `duplicate` of it (Smartcar retries keep the event id). [`Policy::same_value_window_s`] adds the legacy
+//!    "same value within N seconds" rule for callers who need it.
+//! 3. **Order by reading time**: the reading must fit between its neighbours in time among the valid readings
+//!    (`prev <= value <= next`, non-strict, give or take [`Policy::tolerance_m`]), so a late delivery of an older
+//!    reading is accepted where it belongs.
+//! 4. **Why it does not fit**: `rollover_suspected` (meter digits set, previous within 10% of capacity, new within
+//!    10% of zero), then `unit_mismatch` (multiplied or divided by 1.609344 it would fit, within tolerance and at a
+//!    plausible speed), otherwise `out_of_sequence`; the verdict carries the allowed range `[prev, next]`.
+//! 5. **Implied speed** against both neighbours at most [`Policy::max_speed_kmh`] (elapsed time floored at
+//!    [`Policy::min_elapsed_s`]), else `exceeds_max_rate`.
+//! 6. Every reading gets a [`Verdict`]: `accept`, `duplicate` (with the matching reading) or `void` with a reason.
+//!
+//! [`check`] judges one reading against a history; [`check_batch`] judges a whole backfill in O(n log n) and agrees
+//! with checking the readings one at a time in reading-time order. [`meter_entry`] builds the row the app stores.
+//!
+//! ```
+//! use fleetgate::odometer::{check, Policy, RawValue, Reading, Status};
+//! let at = |s: i64| s * 1000;
+//! let history = vec![
+//!     Reading::new(RawValue::Number(1000.0), Some("km".into()), at(0)),
+//!     Reading::new(RawValue::Number(1100.0), Some("km".into()), at(7200)),
+//! ];
+//! // A late delivery of a reading taken between the two: accepted where it belongs.
+//! let late = Reading::new(RawValue::Number(1050.0), Some("km".into()), at(3600));
+//! assert_eq!(check(&history, &late, &Policy::default()).status, Status::Accept);
+//! // Lower than its predecessor: void, with the range it had to be in.
+//! let low = Reading::new(RawValue::Number(900.0), Some("km".into()), at(9000));
+//! let verdict = check(&history, &low, &Policy::default());
+//! assert_eq!(verdict.reason.map(|r| r.code()), Some("out_of_sequence"));
+//! assert_eq!(verdict.allowed_range_m, Some((1_100_000, None)));
+//! ```
+
+mod batch;
+mod entry;
+pub mod time;
+
+use std::fmt;
+
+pub use batch::{check_batch, check_columns, Columns, UnitColumn};
+pub use entry::{meter_entry, MeterEntry, SyncKind};
+
+use crate::error::ErrorCode;
+use crate::units::{self, Unit, Value, MAX_METRES};
+
+/// Readings whose value is one of these (in any unit) are placeholders some telematics units send, not distances.
+pub const SENTINELS: [u64; 2] = [999_999, 16_777_215];
+
+/// An identifier the caller chose: a database row id or a text id, returned exactly as given.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Ident {
+    /// An integer id.
+    Int(i64),
+    /// A text id.
+    Text(String),
+}
+
+impl fmt::Display for Ident {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Ident::Int(i) => write!(f, "{i}"),
+            Ident::Text(s) => f.write_str(s),
+        }
+    }
+}
+
+/// A reading's value exactly as it was delivered.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RawValue {
+    /// A number, with [`Reading::unit`].
+    Number(f64),
+    /// A decimal string such as `"12,345.6"`, with [`Reading::unit`].
+    Text(String),
+    /// Already whole metres (no unit).
+    Metres(i64),
+}
+
+/// The outcome of a check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// A valid new reading: store it.
+    Accept,
+    /// The same reading again (a retry, or another path to the same reading): store nothing new.
+    Duplicate,
+    /// Not a valid reading: keep it flagged, never let it become the current value.
+    Void,
+}
+
+impl Status {
+    /// `accept`, `duplicate` or `void`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Status::Accept => "accept",
+            Status::Duplicate => "duplicate",
+            Status::Void => "void",
+        }
+    }
+
+    /// Parses `accept`, `duplicate` or `void`.
+    pub fn parse(text: &str) -> Option<Self> {
+        [Status::Accept, Status::Duplicate, Status::Void].into_iter().find(|s| s.as_str() == text)
+    }
+}
+
+/// Why a reading is void.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Reason {
+    /// Lower than a reading taken before it, or higher than one taken after it.
+    OutOfSequence,
+    /// Implies a speed above [`Policy::max_speed_kmh`] against a neighbouring reading.
+    ExceedsMaxRate,
+    /// Fits once multiplied or divided by 1.609344: the unit is probably wrong.
+    UnitMismatch,
+    /// The meter seems to have wrapped around (previous near capacity, new near zero).
+    RolloverSuspected,
+    /// Not a usable distance: NaN, negative, a sentinel, above capacity, or a bad unit.
+    InvalidValue,
+}
+
+impl Reason {
+    /// Every reason, in a stable order (the columnar APIs report a reason by its index here, plus one).
+    pub const ALL: [Reason; 5] = [
+        Reason::OutOfSequence,
+        Reason::ExceedsMaxRate,
+        Reason::UnitMismatch,
+        Reason::RolloverSuspected,
+        Reason::InvalidValue,
+    ];
+
+    /// The stable code, e.g. `out_of_sequence`.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Reason::OutOfSequence => "out_of_sequence",
+            Reason::ExceedsMaxRate => "exceeds_max_rate",
+            Reason::UnitMismatch => "unit_mismatch",
+            Reason::RolloverSuspected => "rollover_suspected",
+            Reason::InvalidValue => "invalid_value",
+        }
+    }
+}
+
+/// The thresholds of the checks; `Policy::default()` holds the documented defaults.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Policy {
+    /// Highest plausible average speed between two readings, km/h (default 250).
+    pub max_speed_kmh: f64,
+    /// Elapsed time below this many seconds counts as this many when computing speeds (default 60), so two
+    /// readings a second apart do not imply an absurd speed.
+    pub min_elapsed_s: i64,
+    /// Number of digits of the meter, if known: enables the capacity, all-nines and rollover checks.
+    pub meter_digits: Option<u32>,
+    /// Slack in metres for the order checks, for sources that derive values from floats (default 0).
+    pub tolerance_m: i64,
+    /// Legacy rule, off by default: a valid reading with the same value within this many seconds is a duplicate.
+    pub same_value_window_s: Option<i64>,
+}
+
+impl Default for Policy {
+    fn default() -> Self {
+        Policy {
+            max_speed_kmh: 250.0,
+            min_elapsed_s: 60,
+            meter_digits: None,
+            tolerance_m: 0,
+            same_value_window_s: None,
+        }
+    }
+}
+
+impl Policy {
+    /// Checks every threshold; the bindings call this when a policy is built.
+    pub fn validate(&self) -> Result<(), OdometerError> {
+        let bad = |field: &'static str, rule: &'static str| Err(OdometerError::InvalidPolicy { field, rule });
+        if !(self.max_speed_kmh.is_finite() && self.max_speed_kmh > 0.0 && self.max_speed_kmh < 1e9) {
+            return bad("max_speed_kmh", "a positive finite number below 1e9");
+        }
+        if !(0..=86_400 * 365).contains(&self.min_elapsed_s) {
+            return bad("min_elapsed_s", "a whole number of seconds from 0 to one year");
+        }
+        if self.meter_digits.is_some_and(|d| !(1..=15).contains(&d)) {
+            return bad("meter_digits", "from 1 to 15");
+        }
+        if !(0..=MAX_METRES).contains(&self.tolerance_m) {
+            return bad("tolerance_m", "a whole number of metres, 0 or more");
+        }
+        if self.same_value_window_s.is_some_and(|w| w < 0) {
+            return bad("same_value_window_s", "0 or more seconds");
+        }
+        Ok(())
+    }
+
+    /// The largest value the meter can show, in metres, for a reading in `unit`.
+    fn capacity_m(&self, unit: Unit) -> Option<i64> {
+        let digits = self.meter_digits?;
+        let top = 10u64.pow(digits) - 1; // below 2^53: exact as a float
+        unit.to_metres(Value::Number(top as f64)).ok().or(Some(MAX_METRES))
+    }
+}
+
+/// One odometer reading.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    /// The value as delivered.
+    pub value: RawValue,
+    /// The unit as delivered (`km`, `miles`, ...); `None` when the value is [`RawValue::Metres`].
+    pub unit: Option<String>,
+    /// When the car recorded the value (Smartcar's `oemUpdatedAt`), in unix milliseconds.
+    pub reading_time_ms: i64,
+    /// When the reading reached the app, in unix milliseconds (provenance only).
+    pub received_time_ms: Option<i64>,
+    /// The source event id (Smartcar's `eventId`, the same across retries).
+    pub event_id: Option<String>,
+    /// Where the reading came from (`smartcar`, `manual`, ...).
+    pub source: Option<String>,
+    /// The caller's id for this reading (its row id), echoed in `duplicate_of`.
+    pub id: Option<Ident>,
+    /// For history entries: the status it got; `void` and `duplicate` entries never bound the order check.
+    pub status: Option<Status>,
+}
+
+impl Reading {
+    /// A reading with only its value, unit and time set.
+    pub fn new(value: RawValue, unit: Option<String>, reading_time_ms: i64) -> Self {
+        Reading {
+            value,
+            unit,
+            reading_time_ms,
+            received_time_ms: None,
+            event_id: None,
+            source: None,
+            id: None,
+            status: None,
+        }
+    }
+
+    /// The reading in whole metres under `policy`, or `None` when it is not a usable distance.
+    pub fn metres(&self, policy: &Policy) -> Option<i64> {
+        normalise(self, policy).map(|(metres, _)| metres)
+    }
+
+    /// The identifier reported when this reading is the one another duplicates: its id, else its event id.
+    pub fn ident(&self) -> Option<Ident> {
+        self.id.clone().or_else(|| self.event_id.clone().map(Ident::Text))
+    }
+
+    /// Whether this history entry may bound the order check (it was not voided or duplicated).
+    fn counts(&self) -> bool {
+        matches!(self.status, None | Some(Status::Accept))
+    }
+}
+
+/// The verdict on one reading. Its JSON shape, the same in every binding, is
+/// `{"status", "reason", "metres", "km", "allowed_range_m", "duplicate_of"}`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Verdict {
+    /// accept, duplicate or void.
+    pub status: Status,
+    /// Why it is void; `None` otherwise.
+    pub reason: Option<Reason>,
+    /// The reading in whole metres; `None` when it could not be read.
+    pub metres: Option<i64>,
+    /// For order failures, the range the value had to be in: `(prev, next)`, `next` unbounded when `None`.
+    pub allowed_range_m: Option<(i64, Option<i64>)>,
+    /// For duplicates, the index (in the history given to [`check`], or in the input of [`check_batch`]) of the
+    /// reading this one repeats. [`Reading::ident`] of that reading is what the bindings report.
+    pub duplicate_of: Option<usize>,
+}
+
+impl Verdict {
+    /// The reading in kilometres (metres / 1000), when known.
+    pub fn km(&self) -> Option<f64> {
+        self.metres.map(|m| m as f64 / 1000.0)
+    }
+
+    fn new(status: Status, reason: Option<Reason>, metres: Option<i64>) -> Self {
+        Verdict { status, reason, metres, allowed_range_m: None, duplicate_of: None }
+    }
+
+    fn duplicate(metres: i64, of: usize) -> Self {
+        Verdict { duplicate_of: Some(of), ..Verdict::new(Status::Duplicate, None, Some(metres)) }
+    }
+}
+
+/// Errors of the odometer area (bad input to the API itself; a bad reading is a `void` verdict, not an error).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum OdometerError {
+    /// Code `invalid_policy`: a threshold is out of range.
+    #[error("invalid odometer policy: {field} must be {rule}")]
+    InvalidPolicy {
+        /// The policy field.
+        field: &'static str,
+        /// What it must be.
+        rule: &'static str,
+    },
+    /// Code `invalid_time`: a reading time that is not unix seconds or an RFC 3339 instant (to the millisecond).
+    #[error("invalid reading time {time:?}: expected unix seconds or an RFC 3339 instant, to the millisecond")]
+    InvalidTime {
+        /// The time as given.
+        time: String,
+    },
+    /// Code `invalid_reading`: a reading that lacks a field or has one of the wrong type.
+    #[error("invalid reading: {field} {problem}")]
+    InvalidReading {
+        /// The field.
+        field: String,
+        /// What is wrong with it.
+        problem: String,
+    },
+}
+
+impl ErrorCode for OdometerError {
+    fn code(&self) -> &'static str {
+        match self {
+            OdometerError::InvalidPolicy { .. } => "invalid_policy",
+            OdometerError::InvalidTime { .. } => "invalid_time",
+            OdometerError::InvalidReading { .. } => "invalid_reading",
+        }
+    }
+    fn area(&self) -> &'static str {
+        "odometer"
+    }
+}
+
+impl OdometerError {
+    /// The stable code (same as [`ErrorCode::code`]).
+    pub fn code(&self) -> &'static str {
+        ErrorCode::code(self)
+    }
+}
+
+/// Rule 1: whole metres and the meter capacity for this reading, or `None` when it is not a usable distance.
+fn normalise(reading: &Reading, policy: &Policy) -> Option<(i64, Option<i64>)> {
+    let value = match &reading.value {
+        RawValue::Metres(m) => {
+            let capacity = policy.capacity_m(Unit::Kilometres);
+            return ((0..=MAX_METRES).contains(m) && capacity.is_none_or(|c| *m <= c)).then_some((*m, capacity));
+        }
+        RawValue::Number(v) => Value::Number(*v),
+        RawValue::Text(s) => Value::Text(s),
+    };
+    normalise_value(value, Unit::parse(reading.unit.as_deref()?).ok()?, policy)
+}
+
+/// Rule 1 for a value in a known unit.
+fn normalise_value(value: Value<'_>, unit: Unit, policy: &Policy) -> Option<(i64, Option<i64>)> {
+    let metres = unit.to_metres(value).ok()?;
+    if let Some(n) = units::exact_integer(value) {
+        let all_nines = policy.meter_digits.is_some_and(|d| n == 10u64.pow(d) - 1);
+        if SENTINELS.contains(&n) || all_nines {
+            return None;
+        }
+    }
+    let capacity = policy.capacity_m(unit);
+    capacity.is_none_or(|c| metres <= c).then_some((metres, capacity))
+}
+
+/// A neighbouring valid reading: its metres and time.
+#[derive(Clone, Copy, Debug)]
+struct Neighbour {
+    metres: i64,
+    time: i64,
+}
+
+/// Rules 3 to 6 for a reading of `metres` at `time` between its neighbours.
+fn judge(
+    metres: i64,
+    time: i64,
+    prev: Option<Neighbour>,
+    next: Option<Neighbour>,
+    capacity: Option<i64>,
+    policy: &Policy,
+) -> Verdict {
+    let tolerance = i128::from(policy.tolerance_m);
+    let in_range = |v: i128, slack: i128| {
+        prev.is_none_or(|p| v + tolerance + slack >= i128::from(p.metres))
+            && next.is_none_or(|n| v <= i128::from(n.metres) + tolerance + slack)
+    };
+    // Allowed metres per hour, compared as integers: distance * 3_600_000 <= speed * elapsed_ms.
+    let speed_m_per_h = (policy.max_speed_kmh * 1000.0).round() as i128;
+    let floor_ms = i128::from(policy.min_elapsed_s) * 1000;
+    let too_fast =
+        |distance: i128, elapsed_ms: i64| distance * 3_600_000 > speed_m_per_h * i128::from(elapsed_ms).max(floor_ms);
+    let speeding = |v: i128| {
+        prev.is_some_and(|p| too_fast(v - i128::from(p.metres), time - p.time))
+            || next.is_some_and(|n| too_fast(i128::from(n.metres) - v, n.time - time))
+    };
+    let m = i128::from(metres);
+    if !in_range(m, 0) {
+        let range = Some((prev.map_or(0, |p| p.metres), next.map(|n| n.metres)));
+        let rolled = match (capacity, prev) {
+            (Some(cap), Some(p)) => i128::from(p.metres) * 10 >= i128::from(cap) * 9 && m * 10 <= i128::from(cap),
+            _ => false,
+        };
+        // The value read in the other unit (exact factor, rounded to the metre; one metre of slack for that) is a
+        // plausible unit swap only if it fits the range and implies no impossible speed.
+        let as_if_miles = (m * 1_609_344 + 500_000) / 1_000_000;
+        let as_if_km = (m * 1_000_000 + 804_672) / 1_609_344;
+        let swapped = |v: i128| in_range(v, 1) && !speeding(v);
+        let reason = if rolled {
+            Reason::RolloverSuspected
+        } else if swapped(as_if_miles) || swapped(as_if_km) {
+            Reason::UnitMismatch
+        } else {
+            Reason::OutOfSequence
+        };
+        return Verdict { allowed_range_m: range, ..Verdict::new(Status::Void, Some(reason), Some(metres)) };
+    }
+    if speeding(m) {
+        return Verdict::new(Status::Void, Some(Reason::ExceedsMaxRate), Some(metres));
+    }
+    Verdict::new(Status::Accept, None, Some(metres))
+}
+
+/// Judges `candidate` against the vehicle's `history` (any order; entries with status `void` or `duplicate` are
+/// used for duplicate detection only). Returns a verdict for every input; never fails.
+pub fn check(history: &[Reading], candidate: &Reading, policy: &Policy) -> Verdict {
+    let Some((metres, capacity)) = normalise(candidate, policy) else {
+        return Verdict::new(Status::Void, Some(Reason::InvalidValue), None);
+    };
+    let time = candidate.reading_time_ms;
+    if let Some(event_id) = &candidate.event_id {
+        if let Some(i) = history.iter().position(|h| h.event_id.as_ref() == Some(event_id)) {
+            return Verdict::duplicate(metres, i);
+        }
+    }
+    // (source, time) identifies a reading only when the earlier one could be read: an unreadable value at the
+    // same instant must not swallow a good one.
+    let same_instant =
+        |h: &Reading| h.source == candidate.source && h.reading_time_ms == time && h.metres(policy).is_some();
+    if let Some(i) = history.iter().position(same_instant) {
+        return Verdict::duplicate(metres, i);
+    }
+    let valid: Vec<(usize, Neighbour)> = history
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.counts())
+        .filter_map(|(i, h)| Some((i, Neighbour { metres: h.metres(policy)?, time: h.reading_time_ms })))
+        .collect();
+    if let Some(window) = policy.same_value_window_s {
+        let near = |n: &Neighbour| n.metres == metres && (n.time - time).abs() <= window * 1000;
+        if let Some((i, _)) = valid.iter().find(|(_, n)| near(n)) {
+            return Verdict::duplicate(metres, *i);
+        }
+    }
+    let prev = valid.iter().map(|(_, n)| *n).filter(|n| n.time <= time).max_by_key(|n| (n.metres, n.time));
+    let next = valid.iter().map(|(_, n)| *n).filter(|n| n.time >= time).min_by_key(|n| (n.metres, n.time));
+    judge(metres, time, prev, next, capacity, policy)
+}
+
+#[cfg(test)]
+mod tests;
