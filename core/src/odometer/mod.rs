@@ -227,7 +227,52 @@ pub struct Reading {
     pub status: Option<Status>,
 }
 
+/// A reading time as a caller gives it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TimeInput<'a> {
+    /// Whole unix seconds.
+    Seconds(i64),
+    /// Unix seconds with a fraction (to the millisecond).
+    FractionalSeconds(f64),
+    /// An RFC 3339 instant.
+    Rfc3339(&'a str),
+}
+
+impl TimeInput<'_> {
+    /// The instant in unix milliseconds.
+    pub fn to_millis(self) -> Result<i64, OdometerError> {
+        match self {
+            TimeInput::Seconds(s) => time::from_unix_seconds_int(s),
+            TimeInput::FractionalSeconds(s) => time::from_unix_seconds(s),
+            TimeInput::Rfc3339(text) => time::from_rfc3339(text),
+        }
+    }
+}
+
 impl Reading {
+    /// Builds a reading from the parts a binding received, with the rules every binding shares: `reading_time` is
+    /// required, and exactly one of `value` (a number or decimal string, with `unit`) and `metres` is given. A bad
+    /// *value* is not an error here: it becomes a `void` verdict with reason `invalid_value` when checked.
+    pub fn build(
+        value: Option<RawValue>,
+        metres: Option<i64>,
+        unit: Option<String>,
+        reading_time: Option<TimeInput<'_>>,
+    ) -> Result<Reading, OdometerError> {
+        let invalid = |field: &str, problem: &str| OdometerError::InvalidReading {
+            field: field.to_owned(),
+            problem: problem.to_owned(),
+        };
+        let time = reading_time.ok_or_else(|| invalid("reading_time", "is required"))?.to_millis()?;
+        let value = match (value, metres) {
+            (Some(v), None) => v,
+            (None, Some(m)) => RawValue::Metres(m),
+            (None, None) => return Err(invalid("value", "or metres is required")),
+            (Some(_), Some(_)) => return Err(invalid("value", "and metres cannot both be given")),
+        };
+        Ok(Reading::new(value, unit, time))
+    }
+
     /// A reading with only its value, unit and time set.
     pub fn new(value: RawValue, unit: Option<String>, reading_time_ms: i64) -> Self {
         Reading {

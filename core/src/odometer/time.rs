@@ -4,14 +4,31 @@ use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::OdometerError;
 
-/// Milliseconds since the unix epoch from whole or fractional seconds. Finer than a millisecond is an error, not a
+/// Milliseconds since the unix epoch from whole or fractional seconds, read as the shortest decimal of the float
+/// (like every number fleetgate reads): `1.005` is 1005 ms. Digits finer than a millisecond are an error, never a
 /// silent rounding.
 pub fn from_unix_seconds(seconds: f64) -> Result<i64, OdometerError> {
-    let ms = seconds * 1000.0;
-    if !ms.is_finite() || ms.abs() > 8.64e15 || ms.fract() != 0.0 {
-        return Err(OdometerError::InvalidTime { time: format!("{seconds}") });
+    let invalid = || OdometerError::InvalidTime { time: format!("{seconds}") };
+    if !seconds.is_finite() || seconds.abs() > 8.64e12 {
+        return Err(invalid());
     }
-    Ok(ms as i64)
+    let text = seconds.abs().to_string(); // shortest round-trip decimal, never in exponent form
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    if fraction.len() > 3 {
+        return Err(invalid());
+    }
+    let whole: i64 = whole.parse().map_err(|_| invalid())?;
+    let millis: i64 = format!("{fraction:0<3}").parse().map_err(|_| invalid())?;
+    let ms = whole * 1000 + millis;
+    Ok(if seconds < 0.0 { -ms } else { ms })
+}
+
+/// Milliseconds since the unix epoch from whole seconds.
+pub fn from_unix_seconds_int(seconds: i64) -> Result<i64, OdometerError> {
+    seconds
+        .checked_mul(1000)
+        .filter(|ms| ms.abs() <= 8_640_000_000_000_000)
+        .ok_or(OdometerError::InvalidTime { time: seconds.to_string() })
 }
 
 /// Milliseconds since the unix epoch from an RFC 3339 instant (`2024-02-01T10:00:00Z`, any offset).

@@ -8,6 +8,7 @@
 //! One file per area in this folder holds its loader; a new area adds `mod <area>;` and one `#[test]` below, and
 //! `every_vector_file_has_a_runner` fails until it does.
 
+mod odometer;
 mod units;
 
 use std::path::PathBuf;
@@ -78,7 +79,7 @@ pub fn float_arg(arg: &Json) -> Option<f64> {
 }
 
 /// The areas that have a loader here; each must have a vector file and each vector file must be listed.
-const AREAS: &[&str] = &["units"];
+const AREAS: &[&str] = &["odometer", "units"];
 
 #[test]
 fn every_vector_file_has_a_runner() {
@@ -91,6 +92,11 @@ fn every_vector_file_has_a_runner() {
     let mut areas: Vec<String> = AREAS.iter().map(|a| (*a).to_owned()).collect();
     areas.sort();
     assert_eq!(files, areas, "every tests/vectors/<area>.json needs a loader in tests/vector_runner/");
+}
+
+#[test]
+fn odometer_vectors() {
+    run_vectors("odometer", odometer::load);
 }
 
 #[test]
