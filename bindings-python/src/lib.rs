@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 
 mod errors;
+mod odometer;
 mod units;
 
 use pyo3::prelude::*;
@@ -12,6 +13,9 @@ use pyo3::prelude::*;
 mod _fleetgate {
     #[pymodule_export]
     use super::units::units;
+
+    #[pymodule_export]
+    use super::odometer::odometer;
 
     #[pymodule_export]
     use super::errors::_panic_for_tests;

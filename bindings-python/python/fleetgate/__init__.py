@@ -3,6 +3,7 @@
 Modules:
 
 * :mod:`fleetgate.units`: exact distance conversion (km, miles, integer metres).
+* :mod:`fleetgate.odometer`: reading checks (duplicates, order, speed), batch backfills, meter entries.
 
 Every error is a :class:`fleetgate.FleetgateError` (a ``ValueError``) with a stable ``.code``.
 """
@@ -20,9 +21,9 @@ for _name, _module in vars(_fleetgate).items():
     if isinstance(_module, _types.ModuleType):
         _sys.modules.setdefault(f"{_fleetgate.__name__}.{_name}", _module)
 
-from fleetgate import units  # noqa: E402
-from fleetgate.errors import FleetgateError, InternalError, UnitsError  # noqa: E402
+from fleetgate import odometer, units  # noqa: E402
+from fleetgate.errors import FleetgateError, InternalError, OdometerError, UnitsError  # noqa: E402
 
 __version__: str = "0.1.0"
 
-__all__ = ["FleetgateError", "InternalError", "UnitsError", "__version__", "units"]
+__all__ = ["FleetgateError", "InternalError", "OdometerError", "UnitsError", "__version__", "odometer", "units"]

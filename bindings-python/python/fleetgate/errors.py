@@ -14,7 +14,7 @@ Exceptions pickle and unpickle with their code and message (for multiprocessing 
 
 from __future__ import annotations
 
-__all__ = ["FleetgateError", "InternalError", "UnitsError"]
+__all__ = ["FleetgateError", "InternalError", "OdometerError", "UnitsError"]
 
 
 class FleetgateError(ValueError):
@@ -48,9 +48,17 @@ class UnitsError(FleetgateError):
     """A distance or unit could not be read. Codes ``invalid_value`` and ``invalid_unit``."""
 
 
+class OdometerError(FleetgateError):
+    """A malformed reading or policy. Codes ``invalid_reading``, ``invalid_time`` and ``invalid_policy``.
+
+    A reading whose *value* is unusable is not an error: it gets a ``void`` verdict with reason ``invalid_value``.
+    """
+
+
 _BY_AREA: dict[str, type[FleetgateError]] = {
     "internal": InternalError,
     "units": UnitsError,
+    "odometer": OdometerError,
 }
 
 

@@ -75,6 +75,8 @@ impl fmt::Display for Ident {
 /// A reading's value exactly as it was delivered.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RawValue {
+    /// A whole number, with [`Reading::unit`] (kept apart from floats so it is echoed back exactly as given).
+    Integer(i64),
     /// A number, with [`Reading::unit`].
     Number(f64),
     /// A decimal string such as `"12,345.6"`, with [`Reading::unit`].
@@ -250,20 +252,20 @@ impl TimeInput<'_> {
 }
 
 impl Reading {
-    /// Builds a reading from the parts a binding received, with the rules every binding shares: `reading_time` is
-    /// required, and exactly one of `value` (a number or decimal string, with `unit`) and `metres` is given. A bad
+    /// Builds a reading from the parts a binding received (the time already through [`TimeInput::to_millis`]), with
+    /// the rules every binding shares: `reading_time` is required, and exactly one of `value` (a number or decimal string, with `unit`) and `metres` is given. A bad
     /// *value* is not an error here: it becomes a `void` verdict with reason `invalid_value` when checked.
     pub fn build(
         value: Option<RawValue>,
         metres: Option<i64>,
         unit: Option<String>,
-        reading_time: Option<TimeInput<'_>>,
+        reading_time_ms: Option<i64>,
     ) -> Result<Reading, OdometerError> {
         let invalid = |field: &str, problem: &str| OdometerError::InvalidReading {
             field: field.to_owned(),
             problem: problem.to_owned(),
         };
-        let time = reading_time.ok_or_else(|| invalid("reading_time", "is required"))?.to_millis()?;
+        let time = reading_time_ms.ok_or_else(|| invalid("reading_time", "is required"))?;
         let value = match (value, metres) {
             (Some(v), None) => v,
             (None, Some(m)) => RawValue::Metres(m),
@@ -392,6 +394,9 @@ fn normalise(reading: &Reading, policy: &Policy) -> Option<(i64, Option<i64>)> {
         }
         RawValue::Number(v) => Value::Number(*v),
         RawValue::Text(s) => Value::Text(s),
+        // Below 2^53 an integer is exact as a float (the fast path); larger ones are out of range anyway.
+        RawValue::Integer(n) if n.unsigned_abs() < 1 << 53 => Value::Number(*n as f64),
+        RawValue::Integer(_) => return None,
     };
     normalise_value(value, Unit::parse(reading.unit.as_deref()?).ok()?, policy)
 }

@@ -12,6 +12,9 @@ pub fn from_unix_seconds(seconds: f64) -> Result<i64, OdometerError> {
     if !seconds.is_finite() || seconds.abs() > 8.64e12 {
         return Err(invalid());
     }
+    if seconds.fract() == 0.0 {
+        return Ok(seconds as i64 * 1000);
+    }
     let text = seconds.abs().to_string(); // shortest round-trip decimal, never in exponent form
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
     if fraction.len() > 3 {

@@ -47,6 +47,7 @@ fn reading(v: &Json) -> Result<Reading, OdometerError> {
     let value = match obj.get("value") {
         None => None,
         Some(Json::String(s)) => Some(RawValue::Text(s.clone())),
+        Some(Json::Number(n)) if n.is_i64() => Some(RawValue::Integer(n.as_i64().unwrap_or_default())),
         Some(n @ (Json::Number(_) | Json::Object(_))) => {
             Some(RawValue::Number(float_arg(n).ok_or_else(|| wrong("value", "must be a number"))?))
         }
@@ -56,7 +57,7 @@ fn reading(v: &Json) -> Result<Reading, OdometerError> {
         None => None,
         Some(m) => Some(m.as_i64().ok_or_else(|| wrong("metres", "must be a whole number"))?),
     };
-    let time = obj.get("reading_time").map(time_input).transpose()?;
+    let time = obj.get("reading_time").map(time_input).transpose()?.map(TimeInput::to_millis).transpose()?;
     let mut r = Reading::build(value, metres, text(obj, "unit"), time)?;
     r.event_id = text(obj, "event_id");
     r.source = text(obj, "source");
@@ -107,6 +108,7 @@ fn verdict_json(v: &Verdict, pool: &[Reading]) -> Json {
 
 fn raw_json(v: &RawValue) -> Json {
     match v {
+        RawValue::Integer(n) => json!(n),
         RawValue::Number(n) => json!(n),
         RawValue::Text(s) => json!(s),
         RawValue::Metres(m) => json!(m),

@@ -1,0 +1,151 @@
+"""
+Odometer readings: normalisation, duplicates, order and speed checks, verdicts and meter entries.
+"""
+
+from typing import Any, final
+
+__all__ = ["Policy", "Reading", "Verdict", "check", "check_batch", "check_batch_columns", "meter_entry"]
+
+@final
+class Policy:
+    """
+    The thresholds of the checks (every one has the documented default).
+    """
+    def __new__(cls, /, *, max_speed_kmh: "float" = 250.0, min_elapsed_s: "int" = 60, meter_digits: "int | None" = None, tolerance_m: "int" = 0, same_value_window_s: "int | None" = None) -> Policy:
+        """
+        Builds a policy; raises ``fleetgate.OdometerError`` (``invalid_policy``) for an out-of-range threshold.
+        """
+    def __repr__(self, /) -> str: ...
+    @property
+    def max_speed_kmh(self, /) -> float:
+        """
+        Highest plausible average speed between two readings, km/h.
+        """
+    @property
+    def meter_digits(self, /) -> int | None:
+        """
+        Digits of the meter, if known.
+        """
+    @property
+    def min_elapsed_s(self, /) -> int:
+        """
+        Elapsed-time floor in seconds for speed checks.
+        """
+    @property
+    def same_value_window_s(self, /) -> int | None:
+        """
+        The legacy same-value duplicate window in seconds, if on.
+        """
+    @property
+    def tolerance_m(self, /) -> int:
+        """
+        Slack in metres for the order checks.
+        """
+
+@final
+class Reading:
+    """
+    One odometer reading: a value and unit (or whole metres), when the car recorded it, and what identifies it.
+    """
+    def __new__(cls, /, value: "int | float | str", unit: "str", reading_time: "int | float | str", *, event_id: "str | None" = None, source: "str | None" = None, id: "int | str | None" = None, received_time: "int | float | str | None" = None, status: "str | None" = None) -> Reading:
+        """
+        A reading of ``value`` (a number or decimal string) in ``unit`` at ``reading_time`` (unix seconds or an
+        RFC 3339 string). ``event_id``, ``source`` and ``id`` (your row id) identify it; ``status`` marks a
+        history entry that was voided or duplicated.
+        """
+    def __repr__(self, /) -> str: ...
+    @property
+    def event_id(self, /) -> str | None:
+        """
+        The source event id.
+        """
+    @staticmethod
+    def from_metres(metres: "int", reading_time: "int | float | str", *, event_id: "str | None" = None, source: "str | None" = None, id: "int | str | None" = None, received_time: "int | float | str | None" = None, status: "str | None" = None) -> "Reading":
+        """
+        A reading already in whole metres.
+        """
+    @property
+    def reading_time_ms(self, /) -> int:
+        """
+        The reading time in unix milliseconds.
+        """
+    @property
+    def source(self, /) -> str | None:
+        """
+        The source (``smartcar``, ``manual``, ...).
+        """
+    @property
+    def unit(self, /) -> str | None:
+        """
+        The unit as given.
+        """
+
+@final
+class Verdict:
+    """
+    The verdict on one reading: ``status`` (accept, duplicate, void), ``reason``, ``metres``, ``km``,
+    ``allowed_range_m`` and ``duplicate_of``; ``to_dict()`` gives the JSON shape shared by every binding.
+    """
+    def __repr__(self, /) -> str: ...
+    @property
+    def allowed_range_m(self, /) -> tuple[int, int | None] | None:
+        """
+        For order failures, ``[prev, next]`` in metres (``next`` None when unbounded).
+        """
+    @property
+    def duplicate_of(self, /) -> Any:
+        """
+        For duplicates, the id (else the event id) of the reading this one repeats.
+        """
+    @property
+    def km(self, /) -> float | None:
+        """
+        The reading in kilometres, when it could be read.
+        """
+    @property
+    def metres(self, /) -> int | None:
+        """
+        The reading in whole metres, when it could be read.
+        """
+    @property
+    def reason(self, /) -> str | None:
+        """
+        Why the reading is void (``out_of_sequence``, ``exceeds_max_rate``, ``unit_mismatch``,
+        ``rollover_suspected``, ``invalid_value``), else None.
+        """
+    @property
+    def status(self, /) -> str:
+        """
+        ``accept``, ``duplicate`` or ``void``.
+        """
+    def to_dict(self, /) -> "dict[str, object]":
+        """
+        The verdict as a dict in the JSON shape shared by every binding.
+        """
+
+def check(history: "list[Reading | dict[str, object]]", candidate: "Reading | dict[str, object]", policy: "Policy | dict[str, object] | None" = None) -> "Verdict":
+    """
+    Judges ``candidate`` against the vehicle's ``history`` (Readings or dicts, any order). Every reading gets a
+    verdict; a bad value is a ``void`` verdict with reason ``invalid_value``. Raises ``fleetgate.OdometerError``
+    for malformed readings (``invalid_reading``, ``invalid_time``) or policies (``invalid_policy``).
+    """
+
+def check_batch(readings: "list[Reading | dict[str, object]]", policy: "Policy | dict[str, object] | None" = None) -> "list[Verdict]":
+    """
+    Judges a whole history (a backfill) in one call: sorted by reading time, O(n log n); returns one verdict per
+    input, in input order, the same as checking them one at a time in reading-time order.
+    """
+
+def check_batch_columns(values: "list[float]", units: "str | list[str]", times: "list[float]", *, event_ids: "list[str | None] | None" = None, sources: "list[str | None] | None" = None, policy: "Policy | dict[str, object] | None" = None) -> "dict[str, list[object]]":
+    """
+    ``check_batch`` over columns, for large backfills: ``values`` (floats), ``units`` (one unit name or one
+    per value), ``times`` (unix seconds), optional ``event_ids`` and ``sources``. Returns a dict of lists:
+    ``status``, ``reason``, ``metres`` and ``duplicate_of`` (the index of the repeated input, or None).
+    """
+
+def meter_entry(verdict: "Verdict", reading: "Reading | dict[str, object]", car_id: "int | str", source_id: "int | str", *, source_type: "str" = "manual", sync: "str" = "webhook") -> "dict[str, object] | None":
+    """
+    The ``meter_entries`` row to insert for an accepted reading (keys ``car_id``, ``odometer_reading`` (km),
+    ``entry_date``, ``source_type``, ``source_id``, ``notes`` and the provenance ``metres``, ``raw_value``,
+    ``raw_unit``, ``event_id``, ``reading_time``, ``received_time``), or None for a duplicate or void reading.
+    """
