@@ -15,6 +15,147 @@ export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-was
  */
 export declare function _panicForTests(): void
 
+export declare namespace odometer {
+  /**
+   * Judges `candidate` against the vehicle's `history` (any order). Readings are objects with `value` + `unit` (or
+   * `metres`), `readingTime` (unix seconds or an RFC 3339 string) and optionally `eventId`, `source`, `id`,
+   * `receivedTime`, `status`; `policy` has `maxSpeedKmh`, `minElapsedS`, `meterDigits`, `toleranceM`,
+   * `sameValueWindowS`. Returns `{status, reason, metres, km, allowed_range_m, duplicate_of}`.
+   * @throws {Error} `invalid_reading`, `invalid_time` or `invalid_policy` for malformed input (a bad value is a
+   * `void` verdict, not an error).
+   */
+  export function check(history: ReadingInput[], candidate: ReadingInput, policy?: PolicyInput | null): odometer.Verdict
+  /**
+   * Judges a whole history in one call (sorted by reading time, O(n log n)); one verdict per input, in input order,
+   * the same as checking them one at a time in reading-time order.
+   * @throws {Error} `invalid_reading`, `invalid_time` or `invalid_policy`.
+   */
+  export function checkBatch(readings: ReadingInput[], policy?: PolicyInput | null): Array<odometer.Verdict>
+  /**
+   * `checkBatch` over columns, for large backfills: no object per reading crosses the boundary on the way in.
+   * @throws {Error} `invalid_reading` when the columns differ in length, `invalid_time`, `invalid_policy`.
+   */
+  export function checkBatchColumns(columns: ReadingColumns, policy?: PolicyInput | null): odometer.VerdictColumns
+  /**
+   * The `meter_entries` row to insert for an accepted reading, or `null` for a duplicate or void reading.
+   * @throws {Error} `invalid_reading` for a malformed verdict, reading or id.
+   */
+  export function meterEntry(verdict: Verdict, reading: ReadingInput, carId: number | string, sourceId: number | string, options?: MeterEntryOptions | null): odometer.MeterEntry | null
+  /** A `meter_entries` row (snake_case keys: they are the app's column names) plus fleetgate's provenance. */
+  export interface MeterEntry {
+    /** The app's car id. */
+    car_id: number | string
+    /** The reading in kilometres. */
+    odometer_reading: number
+    /** The reading time, RFC 3339 UTC. */
+    entry_date: string
+    /** The app's source type. */
+    source_type: string
+    /** The smartcar_vehicles row id. */
+    source_id: number | string
+    /** "Automatically synced from Smartcar" or "... (manual sync)". */
+    notes: string
+    /** Provenance: whole metres. */
+    metres: number
+    /** Provenance: the value exactly as delivered. */
+    raw_value: number | string
+    /** Provenance: the unit exactly as delivered. */
+    raw_unit: string | null
+    /** Provenance: the source event id. */
+    event_id: string | null
+    /** Provenance: the reading time, RFC 3339 UTC. */
+    reading_time: string
+    /** Provenance: when the reading reached the app, RFC 3339 UTC. */
+    received_time: string | null
+  }
+  /** Options of `meterEntry`. */
+  export interface MeterEntryOptions {
+    /** The app's `source_type` value (default `manual`: its enum has no `smartcar_sync` yet). */
+    sourceType?: string
+    /** `webhook` (default) or `manual` ("Sync Now"); it decides the notes. */
+    sync?: string
+  }
+  /** The thresholds of the checks (the type of `PolicyInput`); every field has the documented default. */
+  export interface PolicyInput {
+    /** Highest plausible average speed between two readings, km/h (default 250). */
+    maxSpeedKmh?: number
+    /** Elapsed-time floor in seconds for speed checks (default 60). */
+    minElapsedS?: number
+    /** Digits of the meter, if known (enables capacity, all-nines and rollover checks). */
+    meterDigits?: number
+    /** Slack in metres for the order checks (default 0). */
+    toleranceM?: number
+    /** Legacy rule: the same value within this many seconds is a duplicate (default off). */
+    sameValueWindowS?: number
+  }
+  /** Columns of readings for `checkBatchColumns`. */
+  export interface ReadingColumns {
+    /** The values. */
+    values: Float64Array
+    /** One unit for every value (`km`, `mi`, ...), or one unit per value. */
+    units: string | Array<string>
+    /** Reading times in unix seconds. */
+    times: Float64Array
+    /** Event ids, if any (`null` where a reading has none). */
+    eventIds?: Array<string | undefined | null>
+    /** Sources, if any. */
+    sources?: Array<string | undefined | null>
+  }
+  /**
+   * A reading as JavaScript passes it (the type of `ReadingInput` in index.d.ts). Values of the wrong type are
+   * still reported with fleetgate's codes, because the functions read their arguments field by field.
+   */
+  export interface ReadingInput {
+    /** The value as delivered: a number or a decimal string such as `"12,345.6"` (with `unit`). */
+    value?: number | string
+    /** Or the value already in whole metres (no `unit`). */
+    metres?: number
+    /** `km`, `kilometers`, `kilometres`, `mi`, `miles`, `metric` or `imperial`. */
+    unit?: string
+    /** When the car recorded it: unix seconds or an RFC 3339 string. */
+    readingTime: number | string
+    /** The source event id (the same across webhook retries). */
+    eventId?: string
+    /** Where it came from (`smartcar`, `manual`, ...). */
+    source?: string
+    /** Your row id, echoed in `duplicate_of`. */
+    id?: number | string
+    /** When it reached the app (provenance). */
+    receivedTime?: number | string
+    /** For history entries: `accept`, `duplicate` or `void`. */
+    status?: string
+  }
+  /** The verdict on one reading, in the JSON shape shared by every binding. */
+  export interface Verdict {
+    /** `accept`, `duplicate` or `void`. */
+    status: string
+    /**
+     * Why it is void: `out_of_sequence`, `exceeds_max_rate`, `unit_mismatch`, `rollover_suspected`,
+     * `invalid_value`.
+     */
+    reason: string | null
+    /** The reading in whole metres, when it could be read. */
+    metres: number | null
+    /** The reading in km, when it could be read. */
+    km: number | null
+    /** For order failures, `[prev, next]` in metres (`next` null when unbounded). */
+    allowed_range_m: Array<number | undefined | null> | null
+    /** For duplicates, the id (else the event id) of the reading this one repeats. */
+    duplicate_of: number | string | null
+  }
+  /** Verdicts of `checkBatchColumns`, column by column. */
+  export interface VerdictColumns {
+    /** `accept`, `duplicate` or `void`, per reading. */
+    status: Array<string>
+    /** The void reason per reading, or `null`. */
+    reason: Array<string | undefined | null>
+    /** Whole metres per reading, or `null` when unreadable. */
+    metres: Array<number | undefined | null>
+    /** For duplicates, the index of the repeated reading; else `null`. */
+    duplicateOf: Array<number | undefined | null>
+  }
+}
+
 export declare namespace units {
   /**
    * Converts `value` from `fromUnit` to `toUnit` without rounding to metres: the number nearest to the exact

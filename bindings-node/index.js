@@ -836,4 +836,5 @@ function __napiStampBindingTarget(exportsObject, target) {
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
 module.exports._panicForTests = nativeBinding._panicForTests
+module.exports.odometer = nativeBinding.odometer
 module.exports.units = nativeBinding.units

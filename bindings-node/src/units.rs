@@ -1,23 +1,12 @@
 //! `units` namespace: wraps `fleetgate::units` (exact km / mi / metre conversion).
 
 use fleetgate::units::{self as core, Unit, UnitsError, Value, ValueProblem};
-use napi::bindgen_prelude::{Either, Unknown};
+use napi::bindgen_prelude::Either;
 use napi::Env;
 use napi_derive::napi;
 
 use crate::errors::{guard, to_js_err};
-
-/// A JS argument that should be a number or a string (anything else is reported with fleetgate's own code).
-type NumberOrString<'a> = Either<Either<f64, String>, Unknown<'a>>;
-
-/// How a JS argument is shown in a message: numbers and strings as themselves, anything else by its type.
-fn describe(given: &NumberOrString<'_>) -> String {
-    match given {
-        Either::A(Either::A(n)) => n.to_string(),
-        Either::A(Either::B(s)) => s.clone(),
-        Either::B(unknown) => unknown.get_type().map(|t| format!("(a JS {t:?})").to_lowercase()).unwrap_or_default(),
-    }
-}
+use crate::js::{describe, NumberOrString};
 
 fn wrong_type(given: &NumberOrString<'_>) -> UnitsError {
     UnitsError::InvalidValue { value: describe(given), problem: ValueProblem::WrongType }

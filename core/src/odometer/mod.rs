@@ -41,6 +41,7 @@
 
 mod batch;
 mod entry;
+pub mod input;
 pub mod time;
 
 use std::fmt;

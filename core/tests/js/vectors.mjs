@@ -17,13 +17,34 @@ export const LOADERS = {
     if (!call) throw new TypeError(`unknown units function ${fn}`);
     return call(...args);
   },
+  odometer(api, fn, args) {
+    const od = api.odometer;
+    if (fn === 'check') return od.check(args[0].map(camelKeys), camelKeys(args[1]), camelKeys(args[2]));
+    if (fn === 'check_batch') return od.checkBatch(args[0].map(camelKeys), camelKeys(args[1]));
+    if (fn === 'meter_entry') {
+      const [history, candidate, carId, sourceId, options] = args;
+      const verdict = od.check(history.map(camelKeys), camelKeys(candidate));
+      return od.meterEntry(verdict, camelKeys(candidate), carId, sourceId, camelKeys(options));
+    }
+    throw new TypeError(`unknown odometer function ${fn}`);
+  },
 };
+
+/** The JS spelling of an input object: snake_case keys become camelCase (`reading_time` -> `readingTime`). */
+export function camelKeys(obj) {
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return obj;
+  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c) => c.toUpperCase()), v]));
+}
 
 const FLOATS = { nan: NaN, inf: Infinity, '-inf': -Infinity };
 
 /** Decodes the vector encoding of arguments: {"$float": "nan" | "inf" | "-inf"} is that float. */
 export function decodeArg(arg) {
-  if (arg && typeof arg === 'object' && !Array.isArray(arg) && '$float' in arg) return FLOATS[arg.$float];
+  if (Array.isArray(arg)) return arg.map(decodeArg);
+  if (arg && typeof arg === 'object') {
+    if ('$float' in arg) return FLOATS[arg.$float];
+    return Object.fromEntries(Object.entries(arg).map(([k, v]) => [k, decodeArg(v)]));
+  }
   return arg;
 }
 
