@@ -3,5 +3,8 @@ import type * as raw from './pkg/node/fleetgate_wasm.js';
 
 /** Distances: exact conversion between kilometres, miles and integer metres. */
 export declare const units: Omit<typeof raw.units, 'prototype'>;
+/** Odometer readings: duplicates, order and speed checks, verdicts and meter entries. */
+export declare const odometer: Omit<typeof raw.odometer, 'prototype'>;
+export type { ReadingInput, PolicyInput, Verdict, MeterEntry } from './pkg/node/fleetgate_wasm.js';
 /** Test hook: panics inside Rust. Not part of the public API. */
 export declare const _panicForTests: typeof raw._panicForTests;

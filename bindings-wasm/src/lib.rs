@@ -4,4 +4,6 @@
 #![forbid(unsafe_code)]
 
 mod errors;
+mod js;
+mod odometer;
 mod units;
