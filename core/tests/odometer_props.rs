@@ -36,7 +36,8 @@ fn one_at_a_time(readings: &[Reading], policy: &Policy) -> Vec<Verdict> {
     let mut order: Vec<usize> = (0..readings.len()).collect();
     let key = |i: usize| {
         let r = &readings[i];
-        (r.reading_time_ms, r.event_id.clone(), r.source.clone(), r.metres(policy), i)
+        let metres = r.metres(policy);
+        (r.reading_time_ms, r.event_id.clone(), r.source.clone(), metres.is_none(), metres, i)
     };
     order.sort_by_key(|&i| key(i));
     let mut history: Vec<Reading> = Vec::new();

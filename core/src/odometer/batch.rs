@@ -1,10 +1,13 @@
 //! Whole-history validation: one sort by reading time, one pass, a verdict per input in input order.
 //!
 //! The result is exactly what [`super::check`] gives when the readings are checked one at a time in reading-time
-//! order, each against the ones before it (with their verdicts); equal times are ordered by event id, source and
-//! value, so shuffling the input changes no verdict.
+//! order, each against the ones before it (with their verdicts); equal times are ordered by event id, source,
+//! readable before unreadable, and value, so shuffling the input changes no verdict.
 
+use std::collections::hash_map::Entry as Slot;
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use super::{judge, normalise, normalise_value, Neighbour, Policy, Reading, Reason, Status, Verdict};
 use crate::units::{Unit, Value};
@@ -95,21 +98,36 @@ pub fn check_columns(columns: &Columns<'_>, policy: &Policy) -> Option<Vec<Verdi
     Some(judge_all(&entries, policy))
 }
 
+/// Indices of `entries` sorted by (time, event id, source, unreadable last, metres, index). Sorting compact (time, index) keys first
+/// keeps the sort cache-friendly; only runs of equal times are re-sorted with the full key.
+fn processing_order(entries: &[Entry<'_>]) -> Vec<usize> {
+    let mut keys: Vec<(i64, usize)> = entries.iter().enumerate().map(|(i, e)| (e.time, i)).collect();
+    keys.sort_unstable();
+    let mut order: Vec<usize> = keys.into_iter().map(|(_, i)| i).collect();
+    let full_key = |i: usize| {
+        let e = &entries[i];
+        // readable readings first: a good reading is never the duplicate of an unreadable one at the same instant
+        (e.event_id, e.source, e.normalised.is_none(), e.normalised.map(|n| n.0), i)
+    };
+    let mut start = 0;
+    while start < order.len() {
+        let time = entries[order[start]].time;
+        let end = start + order[start..].iter().take_while(|&&i| entries[i].time == time).count();
+        if end - start > 1 {
+            order[start..end].sort_unstable_by_key(|&i| full_key(i));
+        }
+        start = end;
+    }
+    order
+}
+
 /// The single pass over entries sorted by (time, event id, source, metres).
 fn judge_all(entries: &[Entry<'_>], policy: &Policy) -> Vec<Verdict> {
-    let mut order: Vec<usize> = (0..entries.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
-        let (x, y) = (&entries[a], &entries[b]);
-        (x.time, x.event_id, x.source, x.normalised.map(|n| n.0), a).cmp(&(
-            y.time,
-            y.event_id,
-            y.source,
-            y.normalised.map(|n| n.0),
-            b,
-        ))
-    });
+    let order = processing_order(entries);
     let mut verdicts: Vec<Option<Verdict>> = vec![None; entries.len()];
-    let mut first_by_event: HashMap<&str, usize> = HashMap::new();
+    // FxHash: fast for short ids; the map lives for one call, so hash flooding buys an attacker nothing lasting.
+    let mut first_by_event: FxHashMap<&str, usize> = FxHashMap::default();
+    first_by_event.reserve(entries.iter().filter(|e| e.event_id.is_some()).count());
     // Readings at the current time (any verdict), and the accepted ones among them.
     let mut group_time = i64::MIN;
     let mut group: Vec<usize> = Vec::new();
@@ -125,11 +143,16 @@ fn judge_all(entries: &[Entry<'_>], policy: &Policy) -> Vec<Verdict> {
             group.clear();
             group_next = None;
         }
+        // One hash lookup per reading: the first reading with this event id, or this one becomes it.
+        let first_with_event = entry.event_id.and_then(|id| match first_by_event.entry(id) {
+            Slot::Occupied(first) => Some(*first.get()),
+            Slot::Vacant(slot) => {
+                slot.insert(i);
+                None
+            }
+        });
         let verdict =
-            judge_entry(entry, entries, &group, &first_by_event, &accepted_by_metres, prev, group_next, policy);
-        if let Some(event_id) = entry.event_id {
-            first_by_event.entry(event_id).or_insert(i);
-        }
+            judge_entry(entry, entries, &group, first_with_event, &accepted_by_metres, prev, group_next, policy);
         group.push(i);
         if let (Status::Accept, Some(metres)) = (verdict.status, verdict.metres) {
             let here = Neighbour { metres, time: entry.time };
@@ -153,7 +176,7 @@ fn judge_entry(
     entry: &Entry<'_>,
     entries: &[Entry<'_>],
     group: &[usize],
-    first_by_event: &HashMap<&str, usize>,
+    first_with_event: Option<usize>,
     accepted_by_metres: &HashMap<i64, Vec<(i64, usize)>>,
     prev: Option<Neighbour>,
     group_next: Option<Neighbour>,
@@ -162,7 +185,7 @@ fn judge_entry(
     let Some((metres, capacity)) = entry.normalised else {
         return Verdict::new(Status::Void, Some(Reason::InvalidValue), None);
     };
-    if let Some(&first) = entry.event_id.and_then(|e| first_by_event.get(e)) {
+    if let Some(first) = first_with_event {
         return Verdict::duplicate(metres, first);
     }
     if let Some(&same) = group.iter().find(|&&j| entries[j].source == entry.source && entries[j].normalised.is_some()) {

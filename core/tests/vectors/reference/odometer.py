@@ -194,7 +194,8 @@ def check(history: list[dict], candidate: dict, policy: dict) -> dict:
 def sort_key(r: dict, policy: dict, i: int):
     n = normalise(r, policy)
     opt = lambda x: (x is not None, x if x is not None else "")  # noqa: E731  (None sorts first, as in Rust)
-    return (r["time"], opt(r.get("event_id")), opt(r.get("source")), (n is not None, n[0] if n else 0), i)
+    # readable readings before unreadable ones at the same instant, then by value
+    return (r["time"], opt(r.get("event_id")), opt(r.get("source")), n is None, n[0] if n else 0, i)
 
 
 def check_batch(readings: list[dict], policy: dict) -> list[dict]:
@@ -330,6 +331,8 @@ CASES = [
      [[km(1000, 0, id=1), km(1000, 600, id=2), km(1000, 2 * H, id=3), km(1001, 3 * H, id=4)],
       {"same_value_window_s": 3600}]),
     ("batch-empty", "check_batch", [[], None]),
+    ("batch-readable-wins-a-tie-with-garbage", "check_batch",
+     [[km(999999, 0, event_id="e1", id=1), km(1000, 0, event_id="e1", id=2)], None]),
     ("entry-accepted-webhook", "meter_entry",
      [[km(50000, 0, id=1)], km(50031.2, H, event_id="e2", received_time=T0 + H + 25), 17, 3, {}]),
     ("entry-accepted-manual-sync", "meter_entry",

@@ -1,0 +1,46 @@
+//! Odometer batch validation: `cargo bench -p fleetgate-benches --bench odometer`.
+//! A million readings of one vehicle (shuffled, with retries, glitches and sentinels), through the object API
+//! (`check_batch`) and the columnar API (`check_columns`).
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use fleetgate::odometer::{check_batch, check_columns, Columns, Policy, RawValue, Reading, UnitColumn};
+use fleetgate_benches::odometer_columns;
+
+const N: usize = 1_000_000;
+
+fn batch(c: &mut Criterion) {
+    let data = odometer_columns(N, 42);
+    let times_ms: Vec<i64> = data.times.iter().map(|t| (*t as i64) * 1000).collect();
+    let ids: Vec<Option<&str>> = data.event_ids.iter().map(|s| Some(s.as_str())).collect();
+    let readings: Vec<Reading> = (0..N)
+        .map(|i| {
+            let mut r = Reading::new(RawValue::Number(data.values[i]), Some("km".into()), times_ms[i]);
+            r.event_id = Some(data.event_ids[i].clone());
+            r
+        })
+        .collect();
+    let policy = Policy::default();
+
+    let mut group = c.benchmark_group("odometer");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(N as u64));
+    group.bench_function("check_batch/1M_readings", |b| b.iter(|| check_batch(black_box(&readings), &policy)));
+    group.bench_function("check_columns/1M_readings", |b| {
+        b.iter(|| {
+            let columns = Columns {
+                values: &data.values,
+                units: UnitColumn::Same("km"),
+                times_ms: &times_ms,
+                event_ids: Some(&ids),
+                sources: None,
+            };
+            check_columns(black_box(&columns), &policy)
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, batch);
+criterion_main!(benches);
