@@ -10,6 +10,15 @@ step "Rust"
 cargo run --quiet -p fleetgate-examples --bin demo
 step "Python"
 "$VENV/bin/python" examples/python/units_demo.py
+step "Python: a day of odometer readings (retries, a late arrival, a unit mix-up, a sentinel) validated in one call"
+"$VENV/bin/python" examples/python/backfill.py examples/python/sample_readings.csv target/demo/verdicts.csv 2>/dev/null
+"$VENV/bin/python" - target/demo/verdicts.csv <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+for r in rows:
+    why = r["reason"] or (f"repeats id {r['duplicate_of']}" if r["duplicate_of"] else "")
+    print(f"  id {r['id']:>2}  {r['value']:>10} {r['unit']:<3} at {r['reading_time']}  ->  {r['status']:<9} {why}")
+PY
 step "Node.js"
 node examples/node/units-demo.mjs
 step "Browser (WASM in headless Chromium)"

@@ -23,6 +23,23 @@ test('Python example', () => {
   assert.match(out, /UnitsError code=invalid_value/);
 });
 
+test('Python backfill: one verdict row per reading, nothing dropped', () => {
+  const out = join(ROOT, 'target', 'test-backfill-verdicts.csv');
+  rmSync(out, { force: true });
+  const printed = run(join(ROOT, '.venv', 'bin', 'python'), ['examples/python/backfill.py', 'examples/python/sample_readings.csv', out]);
+  assert.match(printed, /11 readings ->/);
+  const rows = readFileSync(out, 'utf8').trim().split('\n');
+  assert.equal(rows.length, 12);
+  const statusOf = (id) => rows.find((r) => r.includes(`,smartcar,${id},`) || r.includes(`,manual,${id},`)).split(',').slice(-6, -4).join('/');
+  assert.equal(statusOf(2), 'duplicate/');
+  assert.equal(statusOf(4), 'accept/'); // late but in order
+  assert.equal(statusOf(5), 'void/unit_mismatch');
+  assert.equal(statusOf(7), 'accept/'); // parked car, same value later
+  assert.equal(statusOf(8), 'void/invalid_value');
+  assert.equal(statusOf(9), 'void/out_of_sequence');
+  assert.equal(statusOf(10), 'void/exceeds_max_rate');
+});
+
 test('Node example', () => {
   const out = run('node', ['examples/node/units-demo.mjs']);
   assert.match(out, /units\.toMetres\('12,345.6', 'mi'\) = 19868317/);
