@@ -15,7 +15,11 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod availability;
+pub mod booking;
 pub mod error;
+pub mod instant;
+pub mod pricing;
 pub mod units;
 
 pub use error::ErrorCode;

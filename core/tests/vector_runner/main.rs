@@ -8,6 +8,9 @@
 //! One file per area in this folder holds its loader; a new area adds `mod <area>;` and one `#[test]` below, and
 //! `every_vector_file_has_a_runner` fails until it does.
 
+mod availability;
+mod booking;
+mod pricing;
 mod units;
 
 use std::path::PathBuf;
@@ -78,7 +81,7 @@ pub fn float_arg(arg: &Json) -> Option<f64> {
 }
 
 /// The areas that have a loader here; each must have a vector file and each vector file must be listed.
-const AREAS: &[&str] = &["units"];
+const AREAS: &[&str] = &["availability", "booking", "pricing", "units"];
 
 #[test]
 fn every_vector_file_has_a_runner() {
@@ -96,4 +99,19 @@ fn every_vector_file_has_a_runner() {
 #[test]
 fn units_vectors() {
     run_vectors("units", units::load);
+}
+
+#[test]
+fn pricing_vectors() {
+    run_vectors("pricing", pricing::load);
+}
+
+#[test]
+fn booking_vectors() {
+    run_vectors("booking", booking::load);
+}
+
+#[test]
+fn availability_vectors() {
+    run_vectors("availability", availability::load);
 }
