@@ -27,7 +27,7 @@
 //!     {"unit": "day", "duration": 1, "price": "60.00"},
 //!     {"unit": "week", "duration": 1, "price": "300.00"},
 //! ]);
-//! let card = RateCard::from_json(&rules, "EUR", None, None).unwrap();
+//! let card = RateCard::from_json(&rules, &"EUR".into(), None, None).unwrap();
 //! // 2024-02-01 10:00 to 2024-02-05 10:00 UTC: 4 days; Odoo picks 4 x 60 = 240, best mode too.
 //! let quote = card.quote(1_706_781_600, 1_707_127_200, Mode::Odoo, None, chrono_tz::UTC).unwrap();
 //! assert_eq!(quote.total_minor, 24_000);
@@ -326,16 +326,16 @@ pub struct RateCard {
 }
 
 impl RateCard {
-    /// Reads a rate card: `rules` a list of `{unit, duration, price}`, `pricelist_rules` an object
-    /// `{pricelist name: [rules]}`, `list_price` an amount. Every problem is `invalid_rate_card`.
+    /// Reads a rate card: `rules` a list of `{unit, duration, price}`, `currency` an ISO code (`null`: EUR),
+    /// `pricelist_rules` an object `{pricelist name: [rules]}`, `list_price` an amount. Every problem is
+    /// `invalid_rate_card`.
     pub fn from_json(
         rules: &Json,
-        currency: &str,
+        currency: &Json,
         list_price: Option<&Json>,
         pricelist_rules: Option<&Json>,
     ) -> Result<Self, PricingError> {
-        let currency = Currency::parse(currency)
-            .ok_or_else(|| card_err("currency", format!("{currency:?} is not a three-letter ISO 4217 code")))?;
+        let currency = read_currency(currency).map_err(|p| card_err("currency", p))?;
         let list_price_minor = match list_price {
             None | Some(Json::Null) => None,
             Some(v) => Some(currency.parse_amount(v).map_err(|p| card_err("list_price", p))?),
@@ -399,26 +399,45 @@ impl RateCard {
         }
     }
 
-    /// [`RateCard::quote`] with JSON arguments: `start`/`end` RFC 3339 or unix seconds, `mode` `odoo`|`best`,
-    /// `tz` an IANA name (default UTC). Returns [`Quote::to_json`].
+    /// [`RateCard::quote`] with JSON arguments: `start`/`end` RFC 3339 or unix seconds, `mode` `odoo` | `best`
+    /// (`null`: odoo), `pricelist` a name or `null`, `tz` an IANA name (`null`: UTC). Returns [`Quote::to_json`].
     pub fn quote_json(
         &self,
         start: &Json,
         end: &Json,
-        mode: &str,
-        pricelist: Option<&str>,
-        tz: Option<&str>,
+        mode: &Json,
+        pricelist: &Json,
+        tz: &Json,
     ) -> Result<Json, PricingError> {
         let start = instant::from_json(start).map_err(|p| quote_err("start", p.to_string()))?;
         let end = instant::from_json(end).map_err(|p| quote_err("end", p.to_string()))?;
-        let mode = Mode::parse(mode).ok_or_else(|| quote_err("mode", format!("{mode:?} is not odoo or best")))?;
+        let mode = match mode {
+            Json::Null => Mode::Odoo,
+            other => other.as_str().and_then(Mode::parse).ok_or_else(|| quote_err("mode", "odoo or best"))?,
+        };
+        let pricelist = match pricelist {
+            Json::Null => None,
+            other => Some(other.as_str().ok_or_else(|| quote_err("pricelist", "a pricelist name"))?),
+        };
         let tz = match tz {
-            None => chrono_tz::UTC,
-            Some(name) => {
-                instant::parse_tz(name).ok_or_else(|| quote_err("tz", format!("{name:?} is not an IANA time zone")))?
-            }
+            Json::Null => chrono_tz::UTC,
+            other => other
+                .as_str()
+                .and_then(instant::parse_tz)
+                .ok_or_else(|| quote_err("tz", "an IANA time zone such as Europe/Brussels"))?,
         };
         Ok(self.quote(start, end, mode, pricelist, tz)?.to_json())
+    }
+}
+
+/// A currency code from JSON; `null` is EUR.
+fn read_currency(value: &Json) -> Result<Currency, String> {
+    match value {
+        Json::Null => Currency::parse("EUR").ok_or_else(String::new),
+        Json::String(code) => {
+            Currency::parse(code).ok_or_else(|| format!("{code:?} is not a three-letter ISO 4217 code"))
+        }
+        _ => Err("a three-letter ISO 4217 code such as \"EUR\"".to_owned()),
     }
 }
 
@@ -688,28 +707,36 @@ pub fn late_fee(
 }
 
 /// [`late_fee`] with JSON arguments: instants as RFC 3339 or unix seconds, rates as decimal strings in
-/// `currency`, `grace_hours` a non-negative integer. Returns `{total_minor, total, currency, days, hours}`.
+/// `currency` (`null`: EUR), `grace_hours` a non-negative integer (`null`: 2), `variant` (`null`: odoo).
+/// Returns `{total_minor, total, currency, days, hours}`.
 pub fn late_fee_json(
     planned: &Json,
     actual: &Json,
     extra_hourly: &Json,
     extra_daily: &Json,
     grace_hours: &Json,
-    variant: &str,
-    currency: &str,
+    variant: &Json,
+    currency: &Json,
 ) -> Result<Json, PricingError> {
     let planned = instant::from_json(planned).map_err(|p| quote_err("planned_return", p.to_string()))?;
     let actual = instant::from_json(actual).map_err(|p| quote_err("actual_return", p.to_string()))?;
-    let currency =
-        Currency::parse(currency).ok_or_else(|| quote_err("currency", format!("{currency:?} is not an ISO code")))?;
+    let currency = read_currency(currency).map_err(|p| quote_err("currency", p))?;
     let hourly = currency.parse_amount(extra_hourly).map_err(|p| quote_err("extra_hourly", p))?;
     let daily = currency.parse_amount(extra_daily).map_err(|p| quote_err("extra_daily", p))?;
-    let grace = grace_hours
-        .as_u64()
-        .and_then(|g| u32::try_from(g).ok())
-        .ok_or_else(|| quote_err("grace_hours", "a non-negative integer"))?;
-    let variant = LateFeeVariant::parse(variant)
-        .ok_or_else(|| quote_err("variant", format!("{variant:?} is not odoo, grace_subtracted or hourly_capped")))?;
+    let grace = match grace_hours {
+        Json::Null => 2,
+        other => other
+            .as_u64()
+            .and_then(|g| u32::try_from(g).ok())
+            .ok_or_else(|| quote_err("grace_hours", "a non-negative integer"))?,
+    };
+    let variant = match variant {
+        Json::Null => LateFeeVariant::Odoo,
+        other => other
+            .as_str()
+            .and_then(LateFeeVariant::parse)
+            .ok_or_else(|| quote_err("variant", "odoo, grace_subtracted or hourly_capped"))?,
+    };
     let fee = late_fee(planned, actual, hourly, daily, grace, variant)?;
     let mut out = Map::new();
     out.insert("total_minor".into(), fee.total_minor.into());

@@ -29,7 +29,7 @@ proptest! {
         length in 1i64..(400 * 86_400),
         tz in zone(),
     ) {
-        let card = RateCard::from_json(&json!(rules), "EUR", None, None).unwrap();
+        let card = RateCard::from_json(&json!(rules), &"EUR".into(), None, None).unwrap();
         let tz: chrono_tz::Tz = tz.parse().unwrap();
         let (start, end) = (BASE + start, BASE + start + length);
         let odoo = card.quote(start, end, Mode::Odoo, None, tz).unwrap();
