@@ -836,4 +836,7 @@ function __napiStampBindingTarget(exportsObject, target) {
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
 module.exports._panicForTests = nativeBinding._panicForTests
+module.exports.availability = nativeBinding.availability
+module.exports.booking = nativeBinding.booking
+module.exports.pricing = nativeBinding.pricing
 module.exports.units = nativeBinding.units

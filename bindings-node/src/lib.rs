@@ -4,5 +4,9 @@
 // Under `cfg(test)` napi-derive expands `#[napi]` items to plain Rust (nothing registers them), so they look unused.
 #![cfg_attr(test, allow(dead_code))]
 
+mod availability;
+mod booking;
 mod errors;
+mod json;
+mod pricing;
 mod units;

@@ -2,9 +2,9 @@
 Native part of fleetgate. Import the public modules instead: `fleetgate.units`, ...
 """
 
-from . import units as units
+from . import availability as availability, booking as booking, pricing as pricing, units as units
 
-__all__ = ["_panic_for_tests", "units"]
+__all__ = ["_panic_for_tests", "availability", "booking", "pricing", "units"]
 
 def _panic_for_tests() -> None:
     """

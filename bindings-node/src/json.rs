@@ -1,0 +1,38 @@
+//! JS values -> JSON values for the areas whose core API takes JSON-shaped data (booking, pricing,
+//! availability), and option objects. A conversion, not a rule: the core validates every value.
+//!
+//! `undefined` is `null` (the core's default). A value JSON cannot hold (a function, a symbol, ...) becomes
+//! `{"$unsupported": "<why>"}`, which the core reports as a value of the wrong type with its own code.
+
+use napi::bindgen_prelude::Unknown;
+use napi::ValueType;
+use serde_json::{json, Map, Value as Json};
+
+/// Converts a JS value to JSON (see the module docs).
+pub(crate) fn to_json(value: &Unknown<'_>) -> Json {
+    if matches!(value.get_type(), Ok(ValueType::Undefined)) {
+        return Json::Null;
+    }
+    // SAFETY: `serde_json::Value`'s `FromNapiValue` does not assume a JS type: it inspects the value's type
+    // itself and returns an error for anything JSON cannot hold.
+    unsafe { value.cast::<Json>() }.unwrap_or_else(|e| json!({ "$unsupported": e.reason }))
+}
+
+/// Converts an optional argument (absent = `null`).
+pub(crate) fn opt_json(value: Option<&Unknown<'_>>) -> Json {
+    value.map_or(Json::Null, to_json)
+}
+
+/// Reads an options object: the values of `names` (camelCase, absent = `null`), in order. Anything but an
+/// object or `undefined`/`null`, or a key not in `names`, is an error message (nothing is silently ignored).
+pub(crate) fn read_options<const N: usize>(value: Option<&Unknown<'_>>, names: [&str; N]) -> Result<[Json; N], String> {
+    let map = match opt_json(value) {
+        Json::Null => Map::new(),
+        Json::Object(map) => map,
+        _ => return Err(format!("options must be an object with {}", names.join(", "))),
+    };
+    if let Some(unknown) = map.keys().find(|k| !names.contains(&k.as_str())) {
+        return Err(format!("unknown option {unknown:?} (known: {})", names.join(", ")));
+    }
+    Ok(names.map(|name| map.get(name).cloned().unwrap_or(Json::Null)))
+}
