@@ -2,11 +2,18 @@
 // URL, Response, BufferSource or WebAssembly.Module), then call the namespaces.
 import init, * as wasm from './pkg/web/fleetgate_wasm.js';
 import { guard, namespace } from './guard.js';
+import { guardClass } from './guard-class.js';
 
 export default init;
 export { initSync } from './pkg/web/fleetgate_wasm.js';
 
 /** Distances: exact conversion between kilometres, miles and integer metres. */
 export const units = namespace(wasm.units);
+/** Booking requests: validation and sanitisation, every problem collected. */
+export const booking = namespace(wasm.booking);
+/** Rental prices: `new pricing.RateCard(rules, options).quote(start, end, options)` and `pricing.lateFee(...)`. */
+export const pricing = Object.freeze({ ...namespace(wasm.pricing), RateCard: guardClass(wasm.RateCard) });
+/** Availability of stock over half-open, padded bookings. */
+export const availability = namespace(wasm.availability);
 /** Test hook: panics inside Rust. Not part of the public API. */
 export const _panicForTests = guard(wasm._panicForTests);

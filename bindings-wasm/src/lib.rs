@@ -3,5 +3,9 @@
 //! the napi module and the WASM package.
 #![forbid(unsafe_code)]
 
+mod availability;
+mod booking;
 mod errors;
+mod json;
+mod pricing;
 mod units;
