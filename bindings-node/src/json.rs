@@ -7,7 +7,7 @@
 
 use napi::bindgen_prelude::Unknown;
 use napi::ValueType;
-use serde_json::{json, Map, Value as Json};
+use serde_json::{json, Value as Json};
 
 /// Converts a JS value to JSON (see the module docs).
 pub(crate) fn to_json(value: &Unknown<'_>) -> Json {
@@ -39,16 +39,7 @@ pub(crate) fn opt_json(value: Option<&Unknown<'_>>) -> Json {
     value.map_or(Json::Null, to_json)
 }
 
-/// Reads an options object: the values of `names` (camelCase, absent = `null`), in order. Anything but an
-/// object or `undefined`/`null`, or a key not in `names`, is an error message (nothing is silently ignored).
+/// Reads an options object (see `fleetgate::args::options`).
 pub(crate) fn read_options<const N: usize>(value: Option<&Unknown<'_>>, names: [&str; N]) -> Result<[Json; N], String> {
-    let map = match opt_json(value) {
-        Json::Null => Map::new(),
-        Json::Object(map) => map,
-        _ => return Err(format!("options must be an object with {}", names.join(", "))),
-    };
-    if let Some(unknown) = map.keys().find(|k| !names.contains(&k.as_str())) {
-        return Err(format!("unknown option {unknown:?} (known: {})", names.join(", ")));
-    }
-    Ok(names.map(|name| map.get(name).cloned().unwrap_or(Json::Null)))
+    fleetgate::args::options(&opt_json(value), names)
 }

@@ -5,7 +5,7 @@
 //! core's default); a value JSON cannot hold (a function, a symbol, a BigInt) becomes
 //! `{"$unsupported": "<why>"}`, which the core reports as a value of the wrong type with its own code.
 
-use serde_json::{json, Map, Value as Json};
+use serde_json::{json, Value as Json};
 use wasm_bindgen::JsValue;
 
 /// Converts a JS value to JSON (see the module docs).
@@ -24,16 +24,7 @@ pub(crate) fn to_js(value: &Json) -> JsValue {
     js_sys::JSON::parse(&value.to_string()).unwrap_or(JsValue::NULL)
 }
 
-/// Reads an options object: the values of `names` (camelCase, absent = `null`), in order. Anything but an
-/// object or `undefined`/`null`, or a key not in `names`, is an error message (nothing is silently ignored).
+/// Reads an options object (see `fleetgate::args::options`).
 pub(crate) fn read_options<const N: usize>(value: &JsValue, names: [&str; N]) -> Result<[Json; N], String> {
-    let map = match to_json(value) {
-        Json::Null => Map::new(),
-        Json::Object(map) => map,
-        _ => return Err(format!("options must be an object with {}", names.join(", "))),
-    };
-    if let Some(unknown) = map.keys().find(|k| !names.contains(&k.as_str())) {
-        return Err(format!("unknown option {unknown:?} (known: {})", names.join(", ")));
-    }
-    Ok(names.map(|name| map.get(name).cloned().unwrap_or(Json::Null)))
+    fleetgate::args::options(&to_json(value), names)
 }

@@ -18,6 +18,8 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from _vectors import write_or_check  # noqa: E402
+
 VECTORS = Path(__file__).resolve().parent.parent / "availability.json"
 UTC = timezone.utc
 
@@ -157,16 +159,5 @@ def build() -> dict:
     }
 
 
-def main() -> int:
-    text = json.dumps(build(), indent=1) + "\n"
-    if "--check" in sys.argv:
-        if VECTORS.read_text() != text:
-            print("availability.json differs from the reference", file=sys.stderr)
-            return 1
-        return 0
-    VECTORS.write_text(text)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(write_or_check(VECTORS, build()))

@@ -22,6 +22,8 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from _vectors import write_or_check  # noqa: E402
+
 VECTORS = Path(__file__).resolve().parent.parent / "booking.json"
 NOW = "2024-01-15T12:00:00Z"
 
@@ -192,16 +194,5 @@ def build() -> dict:
     }
 
 
-def main() -> int:
-    text = json.dumps(build(), indent=1, ensure_ascii=False) + "\n"
-    if "--check" in sys.argv:
-        if VECTORS.read_text() != text:
-            print("booking.json differs from the reference", file=sys.stderr)
-            return 1
-        return 0
-    VECTORS.write_text(text)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(write_or_check(VECTORS, build()))

@@ -24,6 +24,8 @@ from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
+from _vectors import write_or_check  # noqa: E402
+
 VECTORS = Path(__file__).resolve().parent.parent / "pricing.json"
 UTC = timezone.utc
 EXPONENT = {"EUR": 2, "USD": 2, "JPY": 0, "KWD": 3}
@@ -322,16 +324,5 @@ def build() -> dict:
     }
 
 
-def main() -> int:
-    text = json.dumps(build(), indent=1, ensure_ascii=False) + "\n"
-    if "--check" in sys.argv:
-        if VECTORS.read_text() != text:
-            print("pricing.json differs from the reference: run reference/pricing.py", file=sys.stderr)
-            return 1
-        return 0
-    VECTORS.write_text(text)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(write_or_check(VECTORS, build()))
