@@ -15,10 +15,10 @@ class RateCard:
     (duration 0 = a flat price); ``pricelist_rules`` a dict ``{pricelist name: [rules]}``; ``list_price`` the
     price charged when no rule applies. Raises ``fleetgate.PricingError`` (``invalid_rate_card``).
     """
-    def __new__(cls, /, rules: "list[dict[str, object]]", *, currency: "str" = None, list_price: "str | int | None" = None, pricelist_rules: "dict[str, list[dict[str, object]]] | None" = None) -> RateCard: ...
-    def quote(self, /, start: "str | int | datetime.datetime", end: "str | int | datetime.datetime", *, mode: "str" = None, pricelist: "str | None" = None, tz: "str | None" = None) -> "dict[str, object]":
+    def __new__(cls, /, rules: "list[dict[str, object]]", *, currency: "str | None" = None, list_price: "str | int | None" = None, pricelist_rules: "dict[str, list[dict[str, object]]] | None" = None) -> RateCard: ...
+    def quote(self, /, start: "str | int", end: "str | int", *, mode: "str | None" = None, pricelist: "str | None" = None, tz: "str | None" = None) -> "dict[str, object]":
         """
-        Quotes ``[start, end)`` (RFC 3339 strings, aware datetimes or unix seconds).
+        Quotes ``[start, end)`` (RFC 3339 strings or unix seconds; aware datetimes are accepted too).
 
         ``mode`` is ``'odoo'`` (Odoo's single cheapest rule, the default) or ``'best'`` (the cheapest
         combination of rules, never dearer); ``pricelist`` selects that pricelist's rules before the generic
@@ -27,7 +27,7 @@ class RateCard:
         Raises ``fleetgate.PricingError`` (``invalid_quote``, ``no_price``, ``amount_overflow``).
         """
 
-def late_fee(planned_return: "str | int | datetime.datetime", actual_return: "str | int | datetime.datetime", *, extra_hourly: "str | int", extra_daily: "str | int", grace_hours: "int" = None, variant: "str" = None, currency: "str" = None) -> "dict[str, object]":
+def late_fee(planned_return: "str | int", actual_return: "str | int", *, extra_hourly: "str | int", extra_daily: "str | int", grace_hours: "int | None" = None, variant: "str | None" = None, currency: "str | None" = None) -> "dict[str, object]":
     """
     The late-return fee (Odoo-compatible): nothing while ``actual_return - planned_return <= grace_hours``;
     otherwise whole days x ``extra_daily`` + whole remaining hours x ``extra_hourly``.
