@@ -72,3 +72,13 @@ def test_wrong_types_get_fleetgate_codes() -> None:
 def test_late_fee_defaults() -> None:
     fee = pricing.late_fee("2024-02-05T10:00:00Z", "2024-02-06T15:30:00Z", extra_hourly="8", extra_daily="70")
     assert fee == {"total_minor": 11000, "total": "110.00", "currency": "EUR", "days": 1, "hours": 5}
+
+
+@pytest.mark.parametrize("module", [booking, pricing, availability], ids=lambda m: m.__name__)
+def test_module_doctests_and_docstrings(module: object) -> None:
+    import doctest
+
+    result = doctest.testmod(module)  # type: ignore[arg-type]
+    assert result.attempted > 0 and result.failed == 0
+    for name in module.__all__:  # type: ignore[attr-defined]
+        assert len(getattr(module, name).__doc__ or "") > 40, name
