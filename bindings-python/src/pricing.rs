@@ -16,7 +16,7 @@ pub(crate) mod pricing {
     /// ``rules`` is a list of ``{'unit': 'hour'|'day'|'week'|'month'|'year', 'duration': int, 'price': '3.50'}``
     /// (duration 0 = a flat price); ``pricelist_rules`` a dict ``{pricelist name: [rules]}``; ``list_price`` the
     /// price charged when no rule applies. Raises ``fleetgate.PricingError`` (``invalid_rate_card``).
-    #[pyclass(frozen, module = "fleetgate._fleetgate.pricing")]
+    #[pyclass(frozen, subclass, module = "fleetgate._fleetgate.pricing")]
     pub(crate) struct RateCard {
         card: core::RateCard,
     }

@@ -2,11 +2,11 @@
 Rental prices: rate cards quoted in Odoo mode or best mode, and late-return fees, in integer minor units.
 """
 
-from typing import final
+from typing_extensions import disjoint_base
 
 __all__ = ["RateCard", "late_fee"]
 
-@final
+@disjoint_base
 class RateCard:
     """
     A validated rate card.
