@@ -9,6 +9,11 @@
 //! `too_long`, `control_characters`, `invalid_email`, `invalid_phone`, `invalid_date`, `date_in_past`,
 //! `end_not_after_start`, `rental_too_short`, `rental_too_long`, `weekday_not_allowed`.
 //!
+//! Errors are listed in field order: unknown fields (alphabetically), `vehicle_id`, `customer_name`,
+//! `customer_email`, `customer_phone`, `notes`, `date_from`, `date_to`, then the checks across the two dates
+//! (pickup in the past, pickup weekday, return weekday, period length). A date-only pickup is in the past only
+//! when its day is before today in the location's time zone (booking "today" is allowed).
+//!
 //! Sanitisation: text is Unicode-normalised (NFC), runs of whitespace become one space, and the ends are trimmed
 //! (notes keep their line breaks; each line is cleaned). Control characters other than tab, line feed and
 //! carriage return are reported (`control_characters`) rather than silently removed. The email's domain is
