@@ -19,6 +19,32 @@ fn zone() -> impl Strategy<Value = &'static str> {
     prop_oneof![Just("UTC"), Just("Europe/Brussels"), Just("America/New_York")]
 }
 
+/// Whether the lines cover `[start, end)`: a flat rule, or their calendar months added to the local start and
+/// then their hours reach the end (to the minute, seconds ignored as in the spec).
+fn covers(lines: &[fleetgate::pricing::Line], start: i64, end: i64, tz: chrono_tz::Tz) -> bool {
+    use fleetgate::instant;
+    use fleetgate::pricing::PeriodUnit;
+    let (mut months, mut hours) = (0i64, 0i64);
+    for line in lines {
+        let Some(rule) = &line.rule else { return true };
+        let n = i64::from(rule.duration) * line.count as i64;
+        match rule.unit {
+            _ if rule.duration == 0 => return true,
+            PeriodUnit::Hour => hours += n,
+            PeriodUnit::Day => hours += 24 * n,
+            PeriodUnit::Week => hours += 168 * n,
+            PeriodUnit::Month => months += n,
+            PeriodUnit::Year => months += 12 * n,
+        }
+    }
+    let after = if months == 0 {
+        start
+    } else {
+        instant::from_local(instant::add_months(instant::to_local(start, tz), months).unwrap(), tz)
+    };
+    (end - after).div_euclid(60) <= hours * 60
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -41,6 +67,7 @@ proptest! {
             let price = line.rule.as_ref().map_or(0, |r| r.price_minor);
             prop_assert_eq!(line.subtotal_minor, price * line.count as i64);
         }
+        prop_assert!(covers(&best.breakdown, start, end, tz), "best mode does not cover the period: {:?}", best);
     }
 
     #[test]
