@@ -20,7 +20,10 @@ pub fn unavailable(
     #[napi(ts_arg_type = "string | number")] start: Unknown<'_>,
     #[napi(ts_arg_type = "string | number")] end: Unknown<'_>,
 ) -> napi::Result<Json> {
-    guard(env, || core::unavailable_json(&to_json(&bookings), &to_json(&start), &to_json(&end)).map_err(to_js_err(env)))
+    guard(env, || {
+        core::unavailable_json(&to_json(env, &bookings), &to_json(env, &start), &to_json(env, &end))
+            .map_err(to_js_err(env))
+    })
 }
 
 /// Units of `stock` free throughout `[start, end)`: stock - unavailable, never below 0.
@@ -34,8 +37,13 @@ pub fn available(
     #[napi(ts_arg_type = "string | number")] end: Unknown<'_>,
 ) -> napi::Result<Json> {
     guard(env, || {
-        core::available_json(&to_json(&stock), &to_json(&bookings), &to_json(&start), &to_json(&end))
-            .map_err(to_js_err(env))
+        core::available_json(
+            &to_json(env, &stock),
+            &to_json(env, &bookings),
+            &to_json(env, &start),
+            &to_json(env, &end),
+        )
+        .map_err(to_js_err(env))
     })
 }
 
@@ -50,7 +58,7 @@ pub fn timeline(
     #[napi(ts_arg_type = "string | number")] end: Unknown<'_>,
 ) -> napi::Result<Json> {
     guard(env, || {
-        core::timeline_json(&to_json(&stock), &to_json(&bookings), &to_json(&start), &to_json(&end))
+        core::timeline_json(&to_json(env, &stock), &to_json(env, &bookings), &to_json(env, &start), &to_json(env, &end))
             .map_err(to_js_err(env))
     })
 }
@@ -66,7 +74,12 @@ pub fn free_units(
     #[napi(ts_arg_type = "string | number")] end: Unknown<'_>,
 ) -> napi::Result<Json> {
     guard(env, || {
-        core::free_units_json(&to_json(&units), &to_json(&bookings), &to_json(&start), &to_json(&end))
-            .map_err(to_js_err(env))
+        core::free_units_json(
+            &to_json(env, &units),
+            &to_json(env, &bookings),
+            &to_json(env, &start),
+            &to_json(env, &end),
+        )
+        .map_err(to_js_err(env))
     })
 }

@@ -39,10 +39,10 @@ pub fn validate(
     >,
 ) -> napi::Result<Json> {
     guard(env, || {
-        let [rules, now] = read_options(options.as_ref(), ["rules", "now"])
+        let [rules, now] = read_options(env, options.as_ref(), ["rules", "now"])
             .map_err(|problem| to_js_err(env)(BookingError::InvalidRules { loc: "options".into(), problem }))?;
         let now = if now.is_null() { now_seconds() } else { now };
-        match core::validate_json(&to_json(&request), &rules, &now) {
+        match core::validate_json(&to_json(env, &request), &rules, &now) {
             Ok(cleaned) => Ok(cleaned),
             Err(err @ BookingError::ValidationFailed { .. }) => Err(validation_error(env, &err)),
             Err(err) => Err(to_js_err(env)(err)),

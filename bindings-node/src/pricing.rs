@@ -32,10 +32,10 @@ impl RateCard {
     ) -> napi::Result<Self> {
         guard(env, || {
             let [currency, list_price, pricelist_rules] =
-                read_options(options.as_ref(), ["currency", "listPrice", "pricelistRules"])
+                read_options(env, options.as_ref(), ["currency", "listPrice", "pricelistRules"])
                     .map_err(|problem| PricingError::InvalidRateCard { loc: "options".into(), problem })
                     .map_err(to_js_err(env))?;
-            core::RateCard::from_json(&to_json(&rules), &currency, Some(&list_price), Some(&pricelist_rules))
+            core::RateCard::from_json(&to_json(env, &rules), &currency, Some(&list_price), Some(&pricelist_rules))
                 .map(|card| RateCard { card })
                 .map_err(to_js_err(env))
         })
@@ -56,10 +56,12 @@ impl RateCard {
         options: Option<Unknown<'_>>,
     ) -> napi::Result<Json> {
         guard(env, || {
-            let [mode, pricelist, tz] = read_options(options.as_ref(), ["mode", "pricelist", "tz"])
+            let [mode, pricelist, tz] = read_options(env, options.as_ref(), ["mode", "pricelist", "tz"])
                 .map_err(|problem| PricingError::InvalidQuote { argument: "options".into(), problem })
                 .map_err(to_js_err(env))?;
-            self.card.quote_json(&to_json(&start), &to_json(&end), &mode, &pricelist, &tz).map_err(to_js_err(env))
+            self.card
+                .quote_json(&to_json(env, &start), &to_json(env, &end), &mode, &pricelist, &tz)
+                .map_err(to_js_err(env))
         })
     }
 }
@@ -81,10 +83,10 @@ pub fn late_fee(
 ) -> napi::Result<Json> {
     guard(env, || {
         let [hourly, daily, grace, variant, currency] =
-            read_options(options.as_ref(), ["extraHourly", "extraDaily", "graceHours", "variant", "currency"])
+            read_options(env, options.as_ref(), ["extraHourly", "extraDaily", "graceHours", "variant", "currency"])
                 .map_err(|problem| PricingError::InvalidQuote { argument: "options".into(), problem })
                 .map_err(to_js_err(env))?;
-        let (planned, actual) = (to_json(&planned_return), to_json(&actual_return));
+        let (planned, actual) = (to_json(env, &planned_return), to_json(env, &actual_return));
         core::late_fee_json(&planned, &actual, &hourly, &daily, &grace, &variant, &currency).map_err(to_js_err(env))
     })
 }
