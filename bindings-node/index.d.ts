@@ -15,6 +15,44 @@ export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-was
  */
 export declare function _panicForTests(): void
 
+export declare namespace availability {
+  /**
+   * Units of `stock` free throughout `[start, end)`: stock - unavailable, never below 0.
+   * @throws {Error} `code` `invalid_booking` or `invalid_window`.
+   */
+  export function available(stock: number, bookings: Array<Record<string, unknown>>, start: string | number, end: string | number): Json
+  /**
+   * The serial `units` (in the given order) that no booking holding them overlaps in `[start, end)`.
+   * @throws {Error} `code` `invalid_booking` or `invalid_window`.
+   */
+  export function freeUnits(units: Array<string>, bookings: Array<Record<string, unknown>>, start: string | number, end: string | number): Array<string>
+  /**
+   * Segments `[{start, end, available}]` tiling `[start, end)` (RFC 3339 UTC), equal neighbours merged.
+   * @throws {Error} `code` `invalid_booking` or `invalid_window`.
+   */
+  export function timeline(stock: number, bookings: Array<Record<string, unknown>>, start: string | number, end: string | number): Array<{ start: string; end: string; available: number }>
+  /**
+   * The most units in use at any instant of `[start, end)`.
+   * @throws {Error} `code` `invalid_booking` or `invalid_window`.
+   */
+  export function unavailable(bookings: Array<Record<string, unknown>>, start: string | number, end: string | number): Json
+}
+
+export declare namespace booking {
+  /**
+   * Validates and cleans a booking `request` (`{vehicle_id, customer_name, customer_email, customer_phone,
+   * date_from, date_to, notes?}`).
+   *
+   * `options.rules`: booking rules (`time_zone`, `min_rental_hours`, `max_rental_days`, `forbidden_weekdays`,
+   * `past_tolerance_minutes`, `date_only`, `pickup_time`, `return_time`, `default_region`, `max_lengths`);
+   * `options.now`: an RFC 3339 string or unix seconds (default: the system clock). Returns the cleaned request
+   * with `start` and `end` (RFC 3339 UTC).
+   * @throws {Error} `code` `validation_failed` with `errors` (`[{loc, code, message}]`), `invalid_booking_rules`
+   * or `invalid_now`.
+   */
+  export function validate(request: Record<string, unknown>, options?: { rules?: Record<string, unknown> | null; now?: string | number }): Record<string, unknown>
+}
+
 export declare namespace odometer {
   /**
    * Judges `candidate` against the vehicle's `history` (any order). Readings are objects with `value` + `unit` (or
@@ -154,6 +192,35 @@ export declare namespace odometer {
     /** For duplicates, the index of the repeated reading; else `null`. */
     duplicateOf: Array<number | undefined | null>
   }
+}
+
+export declare namespace pricing {
+  /**
+   * A validated rate card: rules `{unit: 'hour'|'day'|'week'|'month'|'year', duration, price: '3.50'}`
+   * (duration 0 = a flat price), with `options.currency` (default EUR), `options.listPrice` (charged when no
+   * rule applies) and `options.pricelistRules` (`{pricelist name: [rules]}`).
+   * @throws {Error} `code` `invalid_rate_card`.
+   */
+  export class RateCard {
+    /** Reads and validates the card. */
+    constructor(rules: Array<{ unit: string; duration: number; price: string }>, options?: { currency?: string; listPrice?: string | number | null; pricelistRules?: Record<string, Array<{ unit: string; duration: number; price: string }>> | null })
+    /**
+     * Quotes `[start, end)` (RFC 3339 strings or unix seconds). `options.mode`: `'odoo'` (default; Odoo's single
+     * cheapest rule) or `'best'` (the cheapest combination, never dearer); `options.pricelist`: that
+     * pricelist's rules first; `options.tz`: where calendar months are counted (IANA name, default UTC).
+     * Returns `{total_minor, total, currency, rule, breakdown: [{rule, count, subtotal_minor, subtotal}]}`.
+     * @throws {Error} `code` `invalid_quote`, `no_price` or `amount_overflow`.
+     */
+    quote(start: string | number, end: string | number, options?: { mode?: 'odoo' | 'best'; pricelist?: string | null; tz?: string | null }): Record<string, any>
+  }
+  /**
+   * The late-return fee (Odoo-compatible): nothing while the delay is at most `graceHours` (default 2);
+   * otherwise whole days x `extraDaily` + whole remaining hours x `extraHourly`. `variant`: `'odoo'` (default),
+   * `'grace_subtracted'` or `'hourly_capped'`; rates are decimal strings in `currency` (default EUR).
+   * Returns `{total_minor, total, currency, days, hours}`.
+   * @throws {Error} `code` `invalid_quote` or `amount_overflow`.
+   */
+  export function lateFee(plannedReturn: string | number, actualReturn: string | number, options?: { extraHourly: string | number; extraDaily: string | number; graceHours?: number; variant?: 'odoo' | 'grace_subtracted' | 'hourly_capped'; currency?: string }): Record<string, any>
 }
 
 export declare namespace units {

@@ -836,5 +836,8 @@ function __napiStampBindingTarget(exportsObject, target) {
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
 module.exports._panicForTests = nativeBinding._panicForTests
+module.exports.availability = nativeBinding.availability
+module.exports.booking = nativeBinding.booking
 module.exports.odometer = nativeBinding.odometer
+module.exports.pricing = nativeBinding.pricing
 module.exports.units = nativeBinding.units

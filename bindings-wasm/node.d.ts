@@ -6,5 +6,11 @@ export declare const units: Omit<typeof raw.units, 'prototype'>;
 /** Odometer readings: duplicates, order and speed checks, verdicts and meter entries. */
 export declare const odometer: Omit<typeof raw.odometer, 'prototype'>;
 export type { ReadingInput, PolicyInput, Verdict, MeterEntry } from './pkg/node/fleetgate_wasm.js';
+/** Booking requests: validation and sanitisation, every problem collected. */
+export declare const booking: Omit<typeof raw.booking, 'prototype'>;
+/** Rental prices: `new pricing.RateCard(rules, options).quote(start, end, options)` and `pricing.lateFee(...)`. */
+export declare const pricing: Omit<typeof raw.pricing, 'prototype'> & { RateCard: typeof raw.RateCard };
+/** Availability of stock over half-open, padded bookings. */
+export declare const availability: Omit<typeof raw.availability, 'prototype'>;
 /** Test hook: panics inside Rust. Not part of the public API. */
 export declare const _panicForTests: typeof raw._panicForTests;

@@ -1,10 +1,17 @@
 // fleetgate-wasm for Node.js: the WebAssembly module is loaded synchronously, nothing to initialise.
 import wasm from './pkg/node/fleetgate_wasm.js';
 import { guard, namespace } from './guard.js';
+import { guardClass } from './guard-class.js';
 
 /** Distances: exact conversion between kilometres, miles and integer metres. */
 export const units = namespace(wasm.units);
 /** Odometer readings: duplicates, order and speed checks, verdicts and meter entries. */
 export const odometer = namespace(wasm.odometer);
+/** Booking requests: validation and sanitisation, every problem collected. */
+export const booking = namespace(wasm.booking);
+/** Rental prices: `new pricing.RateCard(rules, options).quote(start, end, options)` and `pricing.lateFee(...)`. */
+export const pricing = Object.freeze({ ...namespace(wasm.pricing), RateCard: guardClass(wasm.RateCard) });
+/** Availability of stock over half-open, padded bookings. */
+export const availability = namespace(wasm.availability);
 /** Test hook: panics inside Rust. Not part of the public API. */
 export const _panicForTests = guard(wasm._panicForTests);

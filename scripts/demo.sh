@@ -23,3 +23,9 @@ step "Node.js"
 node examples/node/units-demo.mjs
 step "Browser (WASM in headless Chromium)"
 node examples/browser/run.mjs
+
+step "Bookings, prices, availability: Rust, Python, Node (/api/booking route), browser (WASM)"
+cargo run --quiet -p fleetgate-examples --bin booking-demo
+"$VENV/bin/python" examples/python/booking_demo.py
+node examples/node/booking-demo.mjs
+node examples/browser/booking-run.mjs

@@ -4,7 +4,11 @@
 // Under `cfg(test)` napi-derive expands `#[napi]` items to plain Rust (nothing registers them), so they look unused.
 #![cfg_attr(test, allow(dead_code))]
 
+mod availability;
+mod booking;
 mod errors;
 mod js;
+mod json;
 mod odometer;
+mod pricing;
 mod units;

@@ -2,8 +2,12 @@
 //! (`bindings-python/python/fleetgate/`) re-exports these functions under their public names.
 #![forbid(unsafe_code)]
 
+mod availability;
+mod booking;
 mod errors;
+mod json;
 mod odometer;
+mod pricing;
 mod units;
 
 use pyo3::prelude::*;
@@ -11,6 +15,12 @@ use pyo3::prelude::*;
 /// Native part of fleetgate. Import the public modules instead: `fleetgate.units`, ...
 #[pymodule]
 mod _fleetgate {
+    #[pymodule_export]
+    use super::availability::availability;
+    #[pymodule_export]
+    use super::booking::booking;
+    #[pymodule_export]
+    use super::pricing::pricing;
     #[pymodule_export]
     use super::units::units;
 

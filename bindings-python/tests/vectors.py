@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Any, Callable
 
+import booking_loaders
 import fleetgate
 
 VECTORS_DIR = Path(__file__).resolve().parents[2] / "core" / "tests" / "vectors"
@@ -28,6 +29,9 @@ LOADERS: dict[str, dict[str, Callable[..., Any]]] = {
             fleetgate.odometer.check(history, candidate), candidate, car_id, source_id, **options
         ),
     },
+    "booking": booking_loaders.BOOKING,
+    "pricing": booking_loaders.PRICING,
+    "availability": booking_loaders.AVAILABILITY,
 }
 
 

@@ -3,7 +3,11 @@
 //! the napi module and the WASM package.
 #![forbid(unsafe_code)]
 
+mod availability;
+mod booking;
 mod errors;
 mod js;
+mod json;
 mod odometer;
+mod pricing;
 mod units;

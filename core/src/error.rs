@@ -54,6 +54,44 @@ pub const CODES: &[CodeInfo] = &[
         code: "invalid_reading",
         meaning: "a reading lacks a field or has one of the wrong type (a bad value is a void verdict, not this)",
     },
+    CodeInfo {
+        area: "booking",
+        code: "validation_failed",
+        meaning: "the booking request has problems; errors lists every one as {loc, code, message}",
+    },
+    CodeInfo {
+        area: "booking",
+        code: "invalid_booking_rules",
+        meaning:
+            "the booking rules (time zone, limits, weekdays, date-only convention, region, lengths) could not be read",
+    },
+    CodeInfo {
+        area: "booking",
+        code: "invalid_now",
+        meaning: "now is not an RFC 3339 instant or integer unix seconds",
+    },
+    CodeInfo {
+        area: "pricing",
+        code: "invalid_rate_card",
+        meaning: "a rule, price, currency or list price of the rate card could not be read",
+    },
+    CodeInfo {
+        area: "pricing",
+        code: "invalid_quote",
+        meaning: "a quote or late-fee argument (start, end, mode, time zone, rate, grace, variant) could not be read",
+    },
+    CodeInfo { area: "pricing", code: "no_price", meaning: "no rule applies and the rate card has no list price" },
+    CodeInfo { area: "pricing", code: "amount_overflow", meaning: "the amount exceeds 2^53 - 1 minor units" },
+    CodeInfo {
+        area: "availability",
+        code: "invalid_booking",
+        meaning: "a booking, the stock or the unit list could not be read (or a booking ends before it starts)",
+    },
+    CodeInfo {
+        area: "availability",
+        code: "invalid_window",
+        meaning: "the window start or end could not be read, or the end is not after the start",
+    },
 ];
 
 #[cfg(test)]

@@ -15,8 +15,13 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod args;
+pub mod availability;
+pub mod booking;
 pub mod error;
+pub mod instant;
 pub mod odometer;
+pub mod pricing;
 pub mod units;
 
 pub use error::ErrorCode;

@@ -4,6 +4,9 @@ Modules:
 
 * :mod:`fleetgate.units`: exact distance conversion (km, miles, integer metres).
 * :mod:`fleetgate.odometer`: reading checks (duplicates, order, speed), batch backfills, meter entries.
+* :mod:`fleetgate.booking`: validation and sanitisation of booking requests.
+* :mod:`fleetgate.pricing`: Odoo-compatible rental prices, the cheapest cover, late fees.
+* :mod:`fleetgate.availability`: stock availability over padded, half-open bookings.
 
 Every error is a :class:`fleetgate.FleetgateError` (a ``ValueError``) with a stable ``.code``.
 """
@@ -21,9 +24,33 @@ for _name, _module in vars(_fleetgate).items():
     if isinstance(_module, _types.ModuleType):
         _sys.modules.setdefault(f"{_fleetgate.__name__}.{_name}", _module)
 
-from fleetgate import odometer, units  # noqa: E402
-from fleetgate.errors import FleetgateError, InternalError, OdometerError, UnitsError  # noqa: E402
+from fleetgate import availability, booking, odometer, pricing, units  # noqa: E402
+from fleetgate.errors import (  # noqa: E402
+    AvailabilityError,
+    BookingError,
+    BookingValidationError,
+    FleetgateError,
+    InternalError,
+    OdometerError,
+    PricingError,
+    UnitsError,
+)
 
 __version__: str = "0.1.0"
 
-__all__ = ["FleetgateError", "InternalError", "OdometerError", "UnitsError", "__version__", "odometer", "units"]
+__all__ = [
+    "AvailabilityError",
+    "BookingError",
+    "BookingValidationError",
+    "FleetgateError",
+    "InternalError",
+    "OdometerError",
+    "PricingError",
+    "UnitsError",
+    "__version__",
+    "availability",
+    "booking",
+    "odometer",
+    "pricing",
+    "units",
+]

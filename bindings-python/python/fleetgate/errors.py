@@ -14,7 +14,16 @@ Exceptions pickle and unpickle with their code and message (for multiprocessing 
 
 from __future__ import annotations
 
-__all__ = ["FleetgateError", "InternalError", "OdometerError", "UnitsError"]
+__all__ = [
+    "AvailabilityError",
+    "BookingError",
+    "BookingValidationError",
+    "FleetgateError",
+    "InternalError",
+    "OdometerError",
+    "PricingError",
+    "UnitsError",
+]
 
 
 class FleetgateError(ValueError):
@@ -54,11 +63,42 @@ class OdometerError(FleetgateError):
     A reading whose *value* is unusable is not an error: it gets a ``void`` verdict with reason ``invalid_value``.
     """
 
+class BookingError(FleetgateError):
+    """A booking request could not be validated. Codes ``validation_failed``, ``invalid_booking_rules``,
+    ``invalid_now``."""
+
+
+class BookingValidationError(BookingError):
+    """A booking request has problems (code ``validation_failed``).
+
+    Attributes:
+        errors: every problem, as ``{"loc": [field], "code": ..., "message": ...}`` dicts.
+    """
+
+    errors: list[dict[str, object]]
+
+    def __init__(self, message: str, code: str = "validation_failed", errors: list[dict[str, object]] | None = None):
+        super().__init__(message, code)
+        self.errors = list(errors or [])
+        self.args = (message, code, self.errors)
+
+
+class PricingError(FleetgateError):
+    """A rate card, quote or late fee could not be computed. Codes ``invalid_rate_card``, ``invalid_quote``,
+    ``no_price``, ``amount_overflow``."""
+
+
+class AvailabilityError(FleetgateError):
+    """Bookings or a window could not be read. Codes ``invalid_booking``, ``invalid_window``."""
+
 
 _BY_AREA: dict[str, type[FleetgateError]] = {
     "internal": InternalError,
     "units": UnitsError,
     "odometer": OdometerError,
+    "booking": BookingError,
+    "pricing": PricingError,
+    "availability": AvailabilityError,
 }
 
 

@@ -6,6 +6,8 @@
 // one loader below that maps a case's snake_case function name to the camelCase API (the same in the napi and
 // WASM packages) and calls it with the case's arguments.
 
+import { BOOKING_LOADERS } from './booking-loaders.mjs';
+
 /** One loader per area: `(api, fn, args) => result`; `api` is the fleetgate (napi) or fleetgate-wasm module. */
 export const LOADERS = {
   units(api, fn, args) {
@@ -28,6 +30,7 @@ export const LOADERS = {
     }
     throw new TypeError(`unknown odometer function ${fn}`);
   },
+  ...BOOKING_LOADERS,
 };
 
 /** The JS spelling of an input object: snake_case keys become camelCase (`reading_time` -> `readingTime`). */

@@ -8,7 +8,10 @@
 //! One file per area in this folder holds its loader; a new area adds `mod <area>;` and one `#[test]` below, and
 //! `every_vector_file_has_a_runner` fails until it does.
 
+mod availability;
+mod booking;
 mod odometer;
+mod pricing;
 mod units;
 
 use std::path::PathBuf;
@@ -79,7 +82,7 @@ pub fn float_arg(arg: &Json) -> Option<f64> {
 }
 
 /// The areas that have a loader here; each must have a vector file and each vector file must be listed.
-const AREAS: &[&str] = &["odometer", "units"];
+const AREAS: &[&str] = &["availability", "booking", "odometer", "pricing", "units"];
 
 #[test]
 fn every_vector_file_has_a_runner() {
@@ -102,4 +105,19 @@ fn odometer_vectors() {
 #[test]
 fn units_vectors() {
     run_vectors("units", units::load);
+}
+
+#[test]
+fn pricing_vectors() {
+    run_vectors("pricing", pricing::load);
+}
+
+#[test]
+fn booking_vectors() {
+    run_vectors("booking", booking::load);
+}
+
+#[test]
+fn availability_vectors() {
+    run_vectors("availability", availability::load);
 }

@@ -2,9 +2,9 @@
 Native part of fleetgate. Import the public modules instead: `fleetgate.units`, ...
 """
 
-from . import odometer as odometer, units as units
+from . import availability as availability, booking as booking, odometer as odometer, pricing as pricing, units as units
 
-__all__ = ["_panic_for_tests", "odometer", "units"]
+__all__ = ["_panic_for_tests", "availability", "booking", "odometer", "pricing", "units"]
 
 def _panic_for_tests() -> None:
     """

@@ -1,0 +1,89 @@
+//! Booking areas: quotes (Odoo mode and best mode, a week and a year), availability over 10,000 bookings and one
+//! request validation. `cargo bench -p fleetgate-benches --bench booking`.
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use fleetgate::availability::{self, Booking};
+use fleetgate::booking::{self, BookingRules};
+use fleetgate::pricing::{Mode, RateCard};
+use serde_json::json;
+
+/// 2024-02-01T10:00:00Z.
+const START: i64 = 1_706_781_600;
+const WEEK: i64 = 7 * 86_400;
+const YEAR: i64 = 366 * 86_400;
+
+fn card() -> RateCard {
+    let rules = json!([
+        {"unit": "hour", "duration": 1, "price": "15.00"},
+        {"unit": "day", "duration": 1, "price": "65.00"},
+        {"unit": "week", "duration": 1, "price": "290.00"},
+        {"unit": "month", "duration": 1, "price": "950.00"},
+    ]);
+    RateCard::from_json(&rules, &"EUR".into(), None, None).expect("valid card")
+}
+
+/// 10,000 bookings of 1 to 72 hours, a few hours apart, over about two years, 1 to 3 units each.
+pub fn ten_thousand_bookings() -> Vec<Booking> {
+    (0..10_000i64)
+        .map(|i| {
+            let start = START + i * 6_700 % (2 * YEAR) + (i % 7) * 3600;
+            Booking {
+                start,
+                end: start + 3600 * (1 + i * 37 % 72),
+                quantity: 1 + (i % 3) as u32,
+                padding_seconds: 3600 * (i % 2),
+                unit: None,
+            }
+        })
+        .collect()
+}
+
+fn quotes(c: &mut Criterion) {
+    let card = card();
+    let tz: chrono_tz::Tz = "Europe/Brussels".parse().expect("zone");
+    let mut group = c.benchmark_group("pricing");
+    for (name, length) in [("week", WEEK), ("year", YEAR)] {
+        for (mode_name, mode) in [("odoo", Mode::Odoo), ("best", Mode::Best)] {
+            group.bench_function(format!("quote/{mode_name}/{name}"), |b| {
+                b.iter(|| card.quote(black_box(START), black_box(START + length), mode, None, tz))
+            });
+        }
+    }
+    group.bench_function("quote_json/best/year", |b| {
+        let (start, end) = (json!("2024-02-01T10:00:00Z"), json!("2025-02-01T10:00:00Z"));
+        let (mode, tz) = (json!("best"), json!("Europe/Brussels"));
+        b.iter(|| card.quote_json(black_box(&start), black_box(&end), &mode, &serde_json::Value::Null, &tz))
+    });
+    group.finish();
+}
+
+fn availability_10k(c: &mut Criterion) {
+    let bookings = ten_thousand_bookings();
+    let (from, to) = (START, START + 2 * YEAR);
+    let mut group = c.benchmark_group("availability");
+    group.bench_function("unavailable/10k_bookings", |b| {
+        b.iter(|| availability::unavailable(black_box(&bookings), from, to))
+    });
+    group.bench_function("timeline/10k_bookings", |b| {
+        b.iter(|| availability::timeline(5, black_box(&bookings), from, to))
+    });
+    group.bench_function("unavailable/10k_bookings_one_week_window", |b| {
+        b.iter(|| availability::unavailable(black_box(&bookings), from + YEAR, from + YEAR + WEEK))
+    });
+    group.finish();
+}
+
+fn validation(c: &mut Criterion) {
+    let request = json!({
+        "vehicle_id": "7", "customer_name": "  Ann   Peeters ", "customer_email": "Ann.Peeters@Example.BE",
+        "customer_phone": "0470 12 34 56", "date_from": "2024-02-01", "date_to": "2024-02-08",
+    });
+    let rules =
+        BookingRules::from_json(&json!({"time_zone": "Europe/Brussels", "default_region": "BE"})).expect("valid rules");
+    c.bench_function("booking/validate", |b| b.iter(|| booking::validate(black_box(&request), &rules, 1_705_320_000)));
+}
+
+criterion_group!(benches, quotes, availability_10k, validation);
+criterion_main!(benches);

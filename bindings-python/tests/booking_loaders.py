@@ -1,0 +1,53 @@
+"""Vector loaders of the booking, pricing and availability areas (used by ``vectors.LOADERS``).
+
+Vector arguments are positional and options are dicts; these adapters call the public API with keyword options
+exactly as a user would.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import fleetgate
+from fleetgate import availability, booking, pricing
+
+
+def validate(request: Any, rules: Any, now: Any) -> Any:
+    return booking.validate(request, rules=rules, now=now)
+
+
+def validate_errors(request: Any, rules: Any, now: Any) -> list[dict[str, Any]]:
+    """The call's field errors as ``[{loc, code}]``; ``[]`` when the request is valid."""
+    try:
+        booking.validate(request, rules=rules, now=now)
+    except fleetgate.BookingValidationError as err:
+        assert err.code == "validation_failed"
+        return [{"loc": e["loc"], "code": e["code"]} for e in err.errors]
+    return []
+
+
+def _card(card: dict[str, Any]) -> pricing.RateCard:
+    return pricing.RateCard(card["rules"], currency=card.get("currency"), list_price=card.get("list_price"),
+                            pricelist_rules=card.get("pricelist_rules"))
+
+
+def quote(card: dict[str, Any], start: Any, end: Any, options: dict[str, Any]) -> Any:
+    return _card(card).quote(start, end, **options)
+
+
+def quote_total(card: dict[str, Any], start: Any, end: Any, options: dict[str, Any]) -> Any:
+    return quote(card, start, end, options)["total_minor"]
+
+
+def late_fee(planned: Any, actual: Any, options: dict[str, Any]) -> Any:
+    return pricing.late_fee(planned, actual, **options)
+
+
+BOOKING = {"validate": validate, "validate_errors": validate_errors}
+PRICING = {"quote": quote, "quote_total": quote_total, "late_fee": late_fee}
+AVAILABILITY = {
+    "unavailable": availability.unavailable,
+    "available": availability.available,
+    "timeline": availability.timeline,
+    "free_units": availability.free_units,
+}

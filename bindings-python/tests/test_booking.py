@@ -1,0 +1,84 @@
+"""Booking, pricing and availability from Python: exceptions with their error lists, datetimes, references."""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+import fleetgate
+from fleetgate import availability, booking, pricing
+
+REFERENCE = Path(__file__).resolve().parents[2] / "core" / "tests" / "vectors" / "reference"
+REQUEST = {"vehicle_id": 7, "customer_name": "Ann", "customer_email": "ann@example.be",
+           "customer_phone": "+32470123456", "date_from": "2024-02-01", "date_to": "2024-02-05"}
+
+
+@pytest.mark.parametrize("area", ["booking", "pricing", "availability"])
+def test_vectors_match_their_reference(area: str) -> None:
+    result = subprocess.run([sys.executable, str(REFERENCE / f"{area}.py"), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_validation_error_lists_every_problem_and_pickles() -> None:
+    with pytest.raises(fleetgate.BookingValidationError) as raised:
+        booking.validate({**REQUEST, "customer_email": "nope", "customer_phone": "x"}, now="2024-01-01T00:00:00Z")
+    err = raised.value
+    assert isinstance(err, fleetgate.BookingError) and isinstance(err, fleetgate.FleetgateError)
+    assert err.code == "validation_failed"
+    assert [(e["loc"], e["code"]) for e in err.errors] == [(["customer_email"], "invalid_email"),
+                                                          (["customer_phone"], "invalid_phone")]
+    assert all(isinstance(e["message"], str) and e["message"] for e in err.errors)
+    again = pickle.loads(pickle.dumps(err))
+    assert type(again) is fleetgate.BookingValidationError
+    assert (again.code, again.errors, str(again)) == (err.code, err.errors, str(err))
+
+
+def test_rules_errors_are_booking_errors() -> None:
+    with pytest.raises(fleetgate.BookingError) as raised:
+        booking.validate(REQUEST, rules={"time_zone": "Nowhere"}, now=0)
+    assert raised.value.code == "invalid_booking_rules"
+    assert not isinstance(raised.value, fleetgate.BookingValidationError)
+
+
+def test_now_defaults_to_the_clock() -> None:
+    with pytest.raises(fleetgate.BookingValidationError) as raised:
+        booking.validate({**REQUEST, "date_from": "2000-01-01", "date_to": "2000-01-02"})
+    assert [e["code"] for e in raised.value.errors] == ["date_in_past"]
+
+
+def test_aware_datetimes_are_instants_and_naive_ones_are_rejected() -> None:
+    card = pricing.RateCard([{"unit": "hour", "duration": 1, "price": "2.50"}])
+    start = datetime(2024, 2, 1, 10, tzinfo=timezone.utc)
+    assert card.quote(start, datetime(2024, 2, 1, 13, tzinfo=timezone.utc))["total_minor"] == 750
+    with pytest.raises(fleetgate.PricingError) as raised:
+        card.quote(start, datetime(2024, 2, 1, 13))
+    assert raised.value.code == "invalid_quote"
+
+
+def test_wrong_types_get_fleetgate_codes() -> None:
+    with pytest.raises(fleetgate.PricingError) as raised:
+        pricing.RateCard([{"unit": "day", "duration": 1, "price": object()}])
+    assert raised.value.code == "invalid_rate_card"
+    with pytest.raises(fleetgate.AvailabilityError) as raised2:
+        availability.available("3", [], "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z")
+    assert raised2.value.code == "invalid_booking"
+
+
+def test_late_fee_defaults() -> None:
+    fee = pricing.late_fee("2024-02-05T10:00:00Z", "2024-02-06T15:30:00Z", extra_hourly="8", extra_daily="70")
+    assert fee == {"total_minor": 11000, "total": "110.00", "currency": "EUR", "days": 1, "hours": 5}
+
+
+@pytest.mark.parametrize("module", [booking, pricing, availability], ids=lambda m: m.__name__)
+def test_module_doctests_and_docstrings(module: object) -> None:
+    import doctest
+
+    result = doctest.testmod(module)  # type: ignore[arg-type]
+    assert result.attempted > 0 and result.failed == 0
+    for name in module.__all__:  # type: ignore[attr-defined]
+        assert len(getattr(module, name).__doc__ or "") > 40, name
