@@ -16,6 +16,8 @@
 #![warn(missing_docs)]
 
 pub mod error;
+pub mod smartcar;
 pub mod units;
+pub mod webhook;
 
 pub use error::ErrorCode;
