@@ -3,7 +3,9 @@
 #![forbid(unsafe_code)]
 
 mod errors;
+mod smartcar;
 mod units;
+mod webhook;
 
 use pyo3::prelude::*;
 
@@ -12,6 +14,12 @@ use pyo3::prelude::*;
 mod _fleetgate {
     #[pymodule_export]
     use super::units::units;
+
+    #[pymodule_export]
+    use super::webhook::webhook;
+
+    #[pymodule_export]
+    use super::smartcar::smartcar;
 
     #[pymodule_export]
     use super::errors::_panic_for_tests;

@@ -451,7 +451,7 @@ impl Verifier {
         &self,
         headers: &[(K, V)],
         time: TimeCheck,
-    ) -> Result<VerifyStream<'_>, WebhookError> {
+    ) -> Result<VerifyStream, WebhookError> {
         let request = self.read_headers(headers)?;
         if let (Some(ts), TimeCheck::At(now)) = (request.timestamp, time) {
             self.check_time(ts, now)?;
@@ -470,7 +470,8 @@ impl Verifier {
             })
         }
         let message = wants_ed25519.then(|| request.prefix.clone());
-        Ok(VerifyStream { verifier: self, request, macs, message, size: 0 })
+        let publics = if wants_ed25519 { self.keys.iter().map(Key::public).collect() } else { Vec::new() };
+        Ok(VerifyStream { request, macs, publics, message, size: 0, max_body: self.max_body })
     }
 
     /// Signs `body` with the first key, returning the headers to send. `msg_id` (Standard Webhooks) defaults to
@@ -806,21 +807,23 @@ fn standard_request<K: AsRef<str>, V: AsRef<str>>(h: &HeaderLookup<'_, K, V>) ->
 }
 
 /// A verification in progress over a body that arrives in chunks (see [`Verifier::stream`]).
-pub struct VerifyStream<'v> {
-    verifier: &'v Verifier,
+pub struct VerifyStream {
     request: Request,
     /// One running MAC per key (`None` for keys no candidate needs).
     macs: Vec<Option<HmacSha256>>,
     /// The whole signed message, kept only when an Ed25519 candidate needs it (Ed25519 signs the full message).
     message: Option<Vec<u8>>,
+    /// One Ed25519 public key per key (`None` for HMAC keys); empty when no Ed25519 candidate is present.
+    publics: Vec<Option<VerifyingKey>>,
     size: usize,
+    max_body: Option<usize>,
 }
 
-impl VerifyStream<'_> {
+impl VerifyStream {
     /// Feeds the next chunk of the raw body. Fails with `body_too_large` once the configured maximum is exceeded.
     pub fn update(&mut self, chunk: &[u8]) -> Result<(), WebhookError> {
         self.size = self.size.saturating_add(chunk.len());
-        if let Some(max) = self.verifier.max_body {
+        if let Some(max) = self.max_body {
             if self.size > max {
                 return Err(WebhookError::BodyTooLarge { size: self.size, max });
             }
@@ -836,9 +839,10 @@ impl VerifyStream<'_> {
 
     /// Compares every key's MAC (or Ed25519 verification) with every candidate signature.
     pub fn finish(self) -> Result<Verified, WebhookError> {
-        let VerifyStream { verifier, request, macs, message, .. } = self;
+        let VerifyStream { request, macs, publics, message, .. } = self;
+        let keys = macs.len();
         let ok = |key_index| Verified { key_index, msg_id: request.msg_id.clone(), timestamp: request.timestamp };
-        for (index, (key, mac)) in verifier.keys.iter().zip(macs).enumerate() {
+        for (index, mac) in macs.into_iter().enumerate() {
             if let Some(mac) = mac {
                 let tag = mac.finalize().into_bytes();
                 let mut matched = subtle::Choice::from(0);
@@ -849,7 +853,7 @@ impl VerifyStream<'_> {
                     return Ok(ok(index));
                 }
             }
-            if let (Some(public), Some(message)) = (key.public(), &message) {
+            if let (Some(Some(public)), Some(message)) = (publics.get(index), &message) {
                 for c in request.candidates.iter().filter(|c| c.kind == Kind::Ed25519) {
                     let Ok(signature) = Signature::from_slice(&c.bytes) else { continue };
                     if public.verify_strict(message, &signature).is_ok() {
@@ -858,7 +862,7 @@ impl VerifyStream<'_> {
                 }
             }
         }
-        Err(WebhookError::InvalidSignature { checked: request.candidates.len(), keys: verifier.keys.len() })
+        Err(WebhookError::InvalidSignature { checked: request.candidates.len(), keys })
     }
 }
 

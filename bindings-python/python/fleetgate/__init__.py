@@ -3,6 +3,8 @@
 Modules:
 
 * :mod:`fleetgate.units`: exact distance conversion (km, miles, integer metres).
+* :mod:`fleetgate.webhooks`: webhook verification and signing (Smartcar, Standard Webhooks, Stripe, GitHub, ...).
+* :mod:`fleetgate.smartcar`: Smartcar event parsing into odometer readings, the VERIFY reply.
 
 Every error is a :class:`fleetgate.FleetgateError` (a ``ValueError``) with a stable ``.code``.
 """
@@ -20,9 +22,19 @@ for _name, _module in vars(_fleetgate).items():
     if isinstance(_module, _types.ModuleType):
         _sys.modules.setdefault(f"{_fleetgate.__name__}.{_name}", _module)
 
-from fleetgate import units  # noqa: E402
-from fleetgate.errors import FleetgateError, InternalError, UnitsError  # noqa: E402
+from fleetgate import smartcar, units, webhooks  # noqa: E402
+from fleetgate.errors import FleetgateError, InternalError, SmartcarError, UnitsError, WebhookError  # noqa: E402
 
 __version__: str = "0.1.0"
 
-__all__ = ["FleetgateError", "InternalError", "UnitsError", "__version__", "units"]
+__all__ = [
+    "FleetgateError",
+    "InternalError",
+    "SmartcarError",
+    "UnitsError",
+    "WebhookError",
+    "__version__",
+    "smartcar",
+    "units",
+    "webhooks",
+]

@@ -14,7 +14,7 @@ Exceptions pickle and unpickle with their code and message (for multiprocessing 
 
 from __future__ import annotations
 
-__all__ = ["FleetgateError", "InternalError", "UnitsError"]
+__all__ = ["FleetgateError", "InternalError", "SmartcarError", "UnitsError", "WebhookError"]
 
 
 class FleetgateError(ValueError):
@@ -48,9 +48,20 @@ class UnitsError(FleetgateError):
     """A distance or unit could not be read. Codes ``invalid_value`` and ``invalid_unit``."""
 
 
+class WebhookError(FleetgateError):
+    """A webhook request failed verification (``invalid_signature``, ``timestamp_too_old``, ...) or a verifier
+    could not be built (``invalid_secret``). See the README's error table for every code."""
+
+
+class SmartcarError(FleetgateError):
+    """A Smartcar delivery could not be parsed. Code ``invalid_payload``; the message names the field."""
+
+
 _BY_AREA: dict[str, type[FleetgateError]] = {
     "internal": InternalError,
     "units": UnitsError,
+    "webhook": WebhookError,
+    "smartcar": SmartcarError,
 }
 
 

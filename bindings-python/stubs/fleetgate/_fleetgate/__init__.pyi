@@ -2,9 +2,9 @@
 Native part of fleetgate. Import the public modules instead: `fleetgate.units`, ...
 """
 
-from . import units as units
+from . import smartcar as smartcar, units as units, webhook as webhook
 
-__all__ = ["_panic_for_tests", "units"]
+__all__ = ["_panic_for_tests", "smartcar", "units", "webhook"]
 
 def _panic_for_tests() -> None:
     """

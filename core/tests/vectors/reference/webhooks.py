@@ -310,7 +310,7 @@ sign("sign-smartcar", sc, EVENT, None, None, [["SC-Signature", sc_sig]])
 sign("sign-github", gh, b"Hello, World!", None, None, [["X-Hub-Signature-256", "sha256=" + GH_DOC]])
 sign("sign-shopify", sh, EVENT, None, None, [["X-Shopify-Hmac-Sha256", sh_sig]])
 sign("sign-stripe", st, EVENT, None, NOW, [["Stripe-Signature", f"t={NOW},v1={good}"]])
-sign("sign-stripe-needs-timestamp", st, EVENT, None, None, error="invalid_timestamp")
+sign("sign-stripe-negative-timestamp", st, EVENT, None, -1, error="invalid_timestamp")
 sign("sign-std-v1", sw, EVENT, MSG, NOW,
      [["webhook-id", MSG], ["webhook-timestamp", str(NOW)], ["webhook-signature", v1()]])
 sign("sign-std-v1-rotation-signs-with-first", {**sw, "secrets": [OLD_WHSEC, WHSEC]}, EVENT, MSG, NOW,
