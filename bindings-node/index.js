@@ -836,4 +836,6 @@ function __napiStampBindingTarget(exportsObject, target) {
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
 module.exports._panicForTests = nativeBinding._panicForTests
+module.exports.smartcar = nativeBinding.smartcar
 module.exports.units = nativeBinding.units
+module.exports.webhooks = nativeBinding.webhooks

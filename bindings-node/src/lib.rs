@@ -5,4 +5,6 @@
 #![cfg_attr(test, allow(dead_code))]
 
 mod errors;
+mod smartcar;
 mod units;
+mod webhook;

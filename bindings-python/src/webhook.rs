@@ -334,7 +334,7 @@ pub(crate) mod webhook {
         fn update(&self, py: Python<'_>, chunk: &Bound<'_, PyAny>) -> PyResult<()> {
             guard(py, || {
                 let mut slot = self.inner.lock().unwrap_or_else(|p| p.into_inner());
-                let stream = slot.as_mut().ok_or_else(|| finished_error())?;
+                let stream = slot.as_mut().ok_or_else(finished_error)?;
                 with_body(chunk, |c| stream.update(c)).map_err(|e| to_py_err(py, &e))
             })
         }
