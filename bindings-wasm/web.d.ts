@@ -6,5 +6,9 @@ export type { InitInput, InitOutput, SyncInitInput } from './pkg/web/fleetgate_w
 
 /** Distances: exact conversion between kilometres, miles and integer metres. */
 export declare const units: Omit<typeof raw.units, 'prototype'>;
+/** Webhook verification and signing: `webhooks.Verifier.smartcar(amt).verify(headers, body)`, ... */
+export declare const webhooks: { readonly Verifier: typeof raw.Verifier; readonly VerifyStream: typeof raw.VerifyStream };
+/** Smartcar events: `smartcar.parseEvent(body)`, `smartcar.challengeReply(amt, challenge)`. */
+export declare const smartcar: Omit<typeof raw.smartcar, 'prototype'>;
 /** Test hook: panics inside Rust. Not part of the public API. */
 export declare const _panicForTests: typeof raw._panicForTests;

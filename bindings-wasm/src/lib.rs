@@ -4,4 +4,6 @@
 #![forbid(unsafe_code)]
 
 mod errors;
+mod smartcar;
 mod units;
+mod webhook;
