@@ -15,72 +15,6 @@ export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-was
  */
 export declare function _panicForTests(): void
 
-/** Options of the presets without a timestamp. */
-export interface BodyOptions {
-  /** Reject bodies longer than this many bytes (`body_too_large`). */
-  maxBody?: number
-}
-
-/** The generic HMAC-SHA256 scheme's configuration. */
-export interface HmacOptions {
-  /** The signature header's name. */
-  header: string
-  /** A prefix before the encoded MAC, e.g. `sha256=`. */
-  prefix?: string
-  /** `hex` (default) or `base64`. */
-  encoding?: string
-  /** A header holding unix seconds, signed as `timestamp + "." + body`. */
-  timestampHeader?: string
-  /** Seconds a timestamp may be off, both directions (default 300), or `[past, future]`. */
-  tolerance?: number | [number, number]
-  /** Reject bodies longer than this many bytes (`body_too_large`). */
-  maxBody?: number
-}
-
-/** Options of the Odoo preset. */
-export interface OdooOptions {
-  /** Require `X-Odoo-Timestamp`, signed as `timestamp + "." + body` (default false). */
-  timestamped?: boolean
-  /** Seconds a timestamp may be off, both directions (default 300), or `[past, future]`. */
-  tolerance?: number | [number, number]
-  /** Reject bodies longer than this many bytes (`body_too_large`). */
-  maxBody?: number
-}
-
-/** Options of `sign`. */
-export interface SignOptions {
-  /** The Standard Webhooks message id (default: derived from the timestamp and body). */
-  msgId?: string
-  /** Unix seconds to sign (default: the system clock). */
-  timestamp?: number
-}
-
-/** Options of the presets that sign a timestamp. */
-export interface TimedOptions {
-  /** Seconds a timestamp may be off, both directions (default 300), or `[past, future]`. */
-  tolerance?: number | [number, number]
-  /** Reject bodies longer than this many bytes (`body_too_large`). */
-  maxBody?: number
-}
-
-/** What a successful verification reports. Never the parsed body. */
-export interface Verified {
-  /** The position of the matching secret in the list given. */
-  keyIndex: number
-  /** The message id (Standard Webhooks), or null. */
-  msgId?: string
-  /** The signed timestamp (unix seconds), or null. */
-  timestamp?: number
-}
-
-/** Options of `verify` and `stream`. */
-export interface VerifyOptions {
-  /** Unix seconds to check timestamps against (default: the system clock). */
-  now?: number
-  /** `false` skips the timestamp window (for re-verifying stored deliveries). Default true. */
-  checkTime?: boolean
-}
-
 export declare namespace smartcar {
   /** The answer to a VERIFY challenge: hex HMAC-SHA256 of `challenge` keyed with the AMT. */
   export function challenge(amt: string, challenge: string): string
@@ -185,39 +119,39 @@ export declare namespace webhooks {
      * (Ed25519 seed, signs v1a) secrets.
      * @throws {Error} with `code` `invalid_secret`.
      */
-    static standardWebhooks(secret: Secrets, options?: TimedOptions | undefined | null): Verifier
+    static standardWebhooks(secret: Secrets, options?: webhooks.TimedOptions | undefined | null): Verifier
     /**
      * Smartcar `SC-Signature`, keyed with the application management token(s).
      * @throws {Error} with `code` `invalid_secret`.
      */
-    static smartcar(amt: Secrets, options?: BodyOptions | undefined | null): Verifier
+    static smartcar(amt: Secrets, options?: webhooks.BodyOptions | undefined | null): Verifier
     /**
      * Stripe `Stripe-Signature`, keyed with the whole secret string (`whsec_` included).
      * @throws {Error} with `code` `invalid_secret`.
      */
-    static stripe(secret: Secrets, options?: TimedOptions | undefined | null): Verifier
+    static stripe(secret: Secrets, options?: webhooks.TimedOptions | undefined | null): Verifier
     /**
      * GitHub `X-Hub-Signature-256: sha256=<hex>`.
      * @throws {Error} with `code` `invalid_secret`.
      */
-    static github(secret: Secrets, options?: BodyOptions | undefined | null): Verifier
+    static github(secret: Secrets, options?: webhooks.BodyOptions | undefined | null): Verifier
     /**
      * Shopify `X-Shopify-Hmac-Sha256: <base64>`.
      * @throws {Error} with `code` `invalid_secret`.
      */
-    static shopify(secret: Secrets, options?: BodyOptions | undefined | null): Verifier
+    static shopify(secret: Secrets, options?: webhooks.BodyOptions | undefined | null): Verifier
     /**
      * The rental site's Odoo webhooks: `X-Odoo-Signature: sha256=<hex>` of the body; with `timestamped: true`
      * a required `X-Odoo-Timestamp` is signed as `timestamp + "." + body`.
      * @throws {Error} with `code` `invalid_secret`.
      */
-    static odoo(secret: Secrets, options?: OdooOptions | undefined | null): Verifier
+    static odoo(secret: Secrets, options?: webhooks.OdooOptions | undefined | null): Verifier
     /**
      * A generic HMAC-SHA256 header (`header`, optional `prefix`, `encoding` `hex`|`base64`, optional
      * `timestampHeader`).
      * @throws {Error} with `code` `invalid_secret` or `malformed_header`.
      */
-    static hmac(secret: Secrets, options: HmacOptions): Verifier
+    static hmac(secret: Secrets, options: webhooks.HmacOptions): Verifier
     /** Positions of the secrets shorter than 24 bytes (accepted, but worth replacing). */
     get weakKeys(): Array<number>
     /**
@@ -226,18 +160,18 @@ export declare namespace webhooks {
      * `await request.text()`).
      * @throws {Error} with `code` `invalid_signature`, `timestamp_too_old`, `body_not_bytes`, ...
      */
-    verify(headers: Headers | Map<string, string> | Record<string, string> | [string, string][], body: Uint8Array | string, options?: VerifyOptions | undefined | null): Verified
+    verify(headers: Headers | Map<string, string> | Record<string, string> | [string, string][], body: Uint8Array | string, options?: webhooks.VerifyOptions | undefined | null): webhooks.Verified
     /**
      * Signs `body` with the first secret and returns the headers to send, as an object.
      * @throws {Error} with `code` `invalid_secret` or `invalid_timestamp`.
      */
-    sign(body: Uint8Array | string, options?: SignOptions | undefined | null): Record<string, string>
+    sign(body: Uint8Array | string, options?: webhooks.SignOptions | undefined | null): Record<string, string>
     /**
      * Starts verifying a body that arrives in chunks: `stream.update(chunk)` for each chunk, then
      * `stream.finish()`. The headers come first because the signed content starts with some of them.
      * @throws {Error} with the codes of `verify`.
      */
-    stream(headers: Headers | Map<string, string> | Record<string, string> | [string, string][], options?: VerifyOptions | undefined | null): VerifyStream
+    stream(headers: Headers | Map<string, string> | Record<string, string> | [string, string][], options?: webhooks.VerifyOptions | undefined | null): VerifyStream
   }
   /** A verification in progress (see `Verifier.stream`): `update(chunk)` then `finish()` once. */
   export class VerifyStream {
@@ -250,6 +184,65 @@ export declare namespace webhooks {
      * Checks the signature over everything fed so far; the stream cannot be used afterwards.
      * @throws {Error} with `code` `invalid_signature`, ...
      */
-    finish(): Verified
+    finish(): webhooks.Verified
+  }
+  /** Options of the presets without a timestamp. */
+  export interface BodyOptions {
+    /** Reject bodies longer than this many bytes (`body_too_large`). */
+    maxBody?: number
+  }
+  /** The generic HMAC-SHA256 scheme's configuration. */
+  export interface HmacOptions {
+    /** The signature header's name. */
+    header: string
+    /** A prefix before the encoded MAC, e.g. `sha256=`. */
+    prefix?: string
+    /** `hex` (default) or `base64`. */
+    encoding?: string
+    /** A header holding unix seconds, signed as `timestamp + "." + body`. */
+    timestampHeader?: string
+    /** Seconds a timestamp may be off, both directions (default 300), or `[past, future]`. */
+    tolerance?: number | [number, number]
+    /** Reject bodies longer than this many bytes (`body_too_large`). */
+    maxBody?: number
+  }
+  /** Options of the Odoo preset. */
+  export interface OdooOptions {
+    /** Require `X-Odoo-Timestamp`, signed as `timestamp + "." + body` (default false). */
+    timestamped?: boolean
+    /** Seconds a timestamp may be off, both directions (default 300), or `[past, future]`. */
+    tolerance?: number | [number, number]
+    /** Reject bodies longer than this many bytes (`body_too_large`). */
+    maxBody?: number
+  }
+  /** Options of `sign`. */
+  export interface SignOptions {
+    /** The Standard Webhooks message id (default: derived from the timestamp and body). */
+    msgId?: string
+    /** Unix seconds to sign (default: the system clock). */
+    timestamp?: number
+  }
+  /** Options of the presets that sign a timestamp. */
+  export interface TimedOptions {
+    /** Seconds a timestamp may be off, both directions (default 300), or `[past, future]`. */
+    tolerance?: number | [number, number]
+    /** Reject bodies longer than this many bytes (`body_too_large`). */
+    maxBody?: number
+  }
+  /** What a successful verification reports. Never the parsed body. */
+  export interface Verified {
+    /** The position of the matching secret in the list given. */
+    keyIndex: number
+    /** The message id (Standard Webhooks), or null. */
+    msgId?: string
+    /** The signed timestamp (unix seconds), or null. */
+    timestamp?: number
+  }
+  /** Options of `verify` and `stream`. */
+  export interface VerifyOptions {
+    /** Unix seconds to check timestamps against (default: the system clock). */
+    now?: number
+    /** `false` skips the timestamp window (for re-verifying stored deliveries). Default true. */
+    checkTime?: boolean
   }
 }

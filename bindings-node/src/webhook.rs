@@ -16,7 +16,7 @@ type Secrets = Either<String, Vec<String>>;
 pub(crate) type Body<'a> = Either3<Uint8Array, String, Unknown<'a>>;
 
 /// Options of the presets that sign a timestamp.
-#[napi(object)]
+#[napi(object, namespace = "webhooks")]
 pub struct TimedOptions {
     /// Seconds a timestamp may be off, both directions (default 300), or `[past, future]`.
     #[napi(ts_type = "number | [number, number]")]
@@ -26,14 +26,14 @@ pub struct TimedOptions {
 }
 
 /// Options of the presets without a timestamp.
-#[napi(object)]
+#[napi(object, namespace = "webhooks")]
 pub struct BodyOptions {
     /// Reject bodies longer than this many bytes (`body_too_large`).
     pub max_body: Option<u32>,
 }
 
 /// Options of the Odoo preset.
-#[napi(object)]
+#[napi(object, namespace = "webhooks")]
 pub struct OdooOptions {
     /// Require `X-Odoo-Timestamp`, signed as `timestamp + "." + body` (default false).
     pub timestamped: Option<bool>,
@@ -45,7 +45,7 @@ pub struct OdooOptions {
 }
 
 /// The generic HMAC-SHA256 scheme's configuration.
-#[napi(object)]
+#[napi(object, namespace = "webhooks")]
 pub struct HmacOptions {
     /// The signature header's name.
     pub header: String,
@@ -63,7 +63,7 @@ pub struct HmacOptions {
 }
 
 /// Options of `verify` and `stream`.
-#[napi(object)]
+#[napi(object, namespace = "webhooks")]
 pub struct VerifyOptions {
     /// Unix seconds to check timestamps against (default: the system clock).
     pub now: Option<i64>,
@@ -72,7 +72,7 @@ pub struct VerifyOptions {
 }
 
 /// Options of `sign`.
-#[napi(object)]
+#[napi(object, namespace = "webhooks")]
 pub struct SignOptions {
     /// The Standard Webhooks message id (default: derived from the timestamp and body).
     pub msg_id: Option<String>,
@@ -81,7 +81,7 @@ pub struct SignOptions {
 }
 
 /// What a successful verification reports. Never the parsed body.
-#[napi(object)]
+#[napi(object, namespace = "webhooks")]
 pub struct Verified {
     /// The position of the matching secret in the list given.
     pub key_index: u32,

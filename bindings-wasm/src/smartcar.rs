@@ -5,15 +5,11 @@ use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
 use crate::errors::to_js_err;
-use crate::webhook::{nullable, set, with_body};
+use crate::webhook::{set, set_opt, with_body};
 
 /// Smartcar webhooks: event parsing into odometer readings, and the VERIFY reply.
 #[wasm_bindgen(js_name = "smartcar")]
 pub struct Smartcar;
-
-fn millis(value: Option<i64>) -> JsValue {
-    value.map(|v| JsValue::from(v as f64)).unwrap_or(JsValue::NULL)
-}
 
 fn event_object(e: core::Event) -> JsValue {
     let readings: Array = e
@@ -22,13 +18,13 @@ fn event_object(e: core::Event) -> JsValue {
         .map(|r| {
             let o = Object::new();
             set(&o, "vehicleId", r.vehicle_id);
-            set(&o, "eventId", nullable(r.event_id));
-            set(&o, "deliveryId", nullable(r.delivery_id));
+            set_opt(&o, "eventId", r.event_id);
+            set_opt(&o, "deliveryId", r.delivery_id);
             set(&o, "rawValue", r.raw_value);
             set(&o, "rawUnit", r.raw_unit);
             set(&o, "metres", r.metres as f64);
-            set(&o, "readAtMs", millis(r.read_at_ms));
-            set(&o, "fetchedAtMs", millis(r.fetched_at_ms));
+            set_opt(&o, "readAtMs", r.read_at_ms.map(|v| v as f64));
+            set_opt(&o, "fetchedAtMs", r.fetched_at_ms.map(|v| v as f64));
             JsValue::from(o)
         })
         .collect();
@@ -37,24 +33,24 @@ fn event_object(e: core::Event) -> JsValue {
         .into_iter()
         .map(|i| {
             let o = Object::new();
-            set(&o, "errorType", nullable(i.error_type));
-            set(&o, "code", nullable(i.code));
-            set(&o, "state", nullable(i.state));
-            set(&o, "description", nullable(i.description));
-            set(&o, "signal", nullable(i.signal));
+            set_opt(&o, "errorType", i.error_type);
+            set_opt(&o, "code", i.code);
+            set_opt(&o, "state", i.state);
+            set_opt(&o, "description", i.description);
+            set_opt(&o, "signal", i.signal);
             JsValue::from(o)
         })
         .collect();
     let o = Object::new();
     set(&o, "eventType", e.event_type);
     set(&o, "legacy", e.legacy);
-    set(&o, "eventId", nullable(e.event_id));
-    set(&o, "webhookId", nullable(e.webhook_id));
-    set(&o, "deliveryId", nullable(e.delivery_id));
-    set(&o, "deliveredAt", nullable(e.delivered_at));
-    set(&o, "mode", nullable(e.mode));
-    set(&o, "vehicleId", nullable(e.vehicle_id));
-    set(&o, "challenge", nullable(e.challenge));
+    set_opt(&o, "eventId", e.event_id);
+    set_opt(&o, "webhookId", e.webhook_id);
+    set_opt(&o, "deliveryId", e.delivery_id);
+    set_opt(&o, "deliveredAt", e.delivered_at);
+    set_opt(&o, "mode", e.mode);
+    set_opt(&o, "vehicleId", e.vehicle_id);
+    set_opt(&o, "challenge", e.challenge);
     set(&o, "readings", readings);
     set(&o, "issues", issues);
     o.into()

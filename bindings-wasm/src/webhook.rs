@@ -25,9 +25,11 @@ pub(crate) fn set(object: &Object, name: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(object, &JsValue::from_str(name), &value.into());
 }
 
-/// A string or `null` for an optional value.
-pub(crate) fn nullable(value: Option<String>) -> JsValue {
-    value.map(JsValue::from).unwrap_or(JsValue::NULL)
+/// Sets `name` only when there is a value: absent values are left out (`undefined`), as in the napi package.
+pub(crate) fn set_opt(object: &Object, name: &str, value: Option<impl Into<JsValue>>) {
+    if let Some(v) = value {
+        set(object, name, v);
+    }
 }
 
 fn now_seconds() -> i64 {
@@ -130,8 +132,8 @@ fn time_check(options: &JsValue) -> TimeCheck {
 fn verified(v: core::Verified) -> JsValue {
     let out = Object::new();
     set(&out, "keyIndex", v.key_index as f64);
-    set(&out, "msgId", nullable(v.msg_id));
-    set(&out, "timestamp", v.timestamp.map(|t| JsValue::from(t as f64)).unwrap_or(JsValue::NULL));
+    set_opt(&out, "msgId", v.msg_id);
+    set_opt(&out, "timestamp", v.timestamp.map(|t| t as f64));
     out.into()
 }
 
@@ -263,7 +265,7 @@ impl WebhookVerifier {
     /// `body` (`Uint8Array`/`ArrayBuffer`, or the text of `await request.text()`). Options: `{now?, checkTime?}`.
     /// Returns `{keyIndex, msgId, timestamp}`.
     /// @throws {Error} with `code` `invalid_signature`, `timestamp_too_old`, `body_not_bytes`, ...
-    #[wasm_bindgen(unchecked_return_type = "{keyIndex: number, msgId: string | null, timestamp: number | null}")]
+    #[wasm_bindgen(unchecked_return_type = "{keyIndex: number, msgId?: string, timestamp?: number}")]
     pub fn verify(
         &self,
         #[wasm_bindgen(
@@ -335,7 +337,7 @@ impl VerifyStream {
 
     /// Checks the signature over everything fed so far; the stream cannot be used afterwards.
     /// @throws {Error} with `code` `invalid_signature`, ...
-    #[wasm_bindgen(unchecked_return_type = "{keyIndex: number, msgId: string | null, timestamp: number | null}")]
+    #[wasm_bindgen(unchecked_return_type = "{keyIndex: number, msgId?: string, timestamp?: number}")]
     pub fn finish(&mut self) -> Result<JsValue, JsValue> {
         let stream = self.inner.take().ok_or_else(finished)?;
         stream.finish().map(verified).map_err(to_js_err)
