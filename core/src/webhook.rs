@@ -773,20 +773,20 @@ fn stripe_request<K: AsRef<str>, V: AsRef<str>>(h: &HeaderLookup<'_, K, V>) -> R
 
 fn standard_request<K: AsRef<str>, V: AsRef<str>>(h: &HeaderLookup<'_, K, V>) -> Result<Request, WebhookError> {
     // The webhook-* family, or svix-* when webhook-id is absent; never a mix.
-    let family = if h.get("webhook-id")?.is_some() || h.get("svix-id")?.is_none() { "webhook" } else { "svix" };
-    let id_name = format!("{family}-id");
-    let ts_name = format!("{family}-timestamp");
-    let sig_name = format!("{family}-signature");
-    let id = h.require(&id_name)?;
+    const WEBHOOK: [&str; 3] = ["webhook-id", "webhook-timestamp", "webhook-signature"];
+    const SVIX: [&str; 3] = ["svix-id", "svix-timestamp", "svix-signature"];
+    let family = if h.get(WEBHOOK[0])?.is_some() || h.get(SVIX[0])?.is_none() { WEBHOOK } else { SVIX };
+    let [id_name, ts_name, sig_name] = family;
+    let id = h.require(id_name)?;
     if id.is_empty() {
-        return Err(WebhookError::MalformedHeader { name: id_name, reason: "empty message id" });
+        return Err(WebhookError::MalformedHeader { name: id_name.to_owned(), reason: "empty message id" });
     }
-    let ts_text = h.require(&ts_name)?;
+    let ts_text = h.require(ts_name)?;
     let ts = parse_timestamp(ts_text)?;
-    let value = h.require(&sig_name)?;
+    let value = h.require(sig_name)?;
     let tokens: Vec<&str> = value.split([' ', '\t']).filter(|t| !t.is_empty()).collect();
     if tokens.len() > MAX_SIGNATURES {
-        return Err(WebhookError::TooManySignatures { name: sig_name, count: tokens.len() });
+        return Err(WebhookError::TooManySignatures { name: sig_name.to_owned(), count: tokens.len() });
     }
     let candidates = tokens
         .iter()
@@ -801,7 +801,7 @@ fn standard_request<K: AsRef<str>, V: AsRef<str>>(h: &HeaderLookup<'_, K, V>) ->
             Some(Candidate { kind, bytes })
         })
         .collect();
-    let mut request = Request::new(&sig_name, format!("{id}.{ts_text}.").into_bytes(), Some(ts), candidates)?;
+    let mut request = Request::new(sig_name, format!("{id}.{ts_text}.").into_bytes(), Some(ts), candidates)?;
     request.msg_id = Some(id.to_owned());
     Ok(request)
 }
