@@ -18,9 +18,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import sys
 from fractions import Fraction
 from pathlib import Path
+
+from vector_file import write_or_check
 
 VECTORS = Path(__file__).resolve().parent.parent / "smartcar.json"
 MM = {"km": 1_000_000, "kilometers": 1_000_000, "metric": 1_000_000, "mi": 1_609_344, "miles": 1_609_344,
@@ -146,27 +147,12 @@ for i, challenge in enumerate(["abc-123", ""]):
                                        separators=(",", ":"))})
 
 
-def document() -> str:
-    doc = {"area": "smartcar",
-           "about": "Smartcar event parsing and the VERIFY reply. Expected values are written out by hand from the "
-                    "bodies in reference/smartcar.py (metres by exact fractions, hashes by Python's hmac), not taken "
-                    "from fleetgate.",
-           "cases": cases}
-    return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
-
-
 if __name__ == "__main__":
-    ids = [c["id"] for c in cases]
-    assert len(ids) == len(set(ids)), "duplicate case ids"
     # The hand-written bodies must be valid JSON where a case expects a result.
     for c in cases:
         if c["fn"] == "parse_event" and "expect" in c:
             json.loads(c["args"][0])
-    text = document()
-    if "--check" in sys.argv:
-        if VECTORS.read_text(encoding="utf-8") != text:
-            print(f"{VECTORS} differs from the reference; rerun without --check", file=sys.stderr)
-            sys.exit(1)
-    else:
-        VECTORS.write_text(text, encoding="utf-8")
-        print(f"wrote {len(cases)} cases to {VECTORS}")
+    write_or_check(VECTORS, "smartcar",
+                   "Smartcar event parsing and the VERIFY reply. Expected values are written out by hand from the "
+                   "bodies in reference/smartcar.py (metres by exact fractions, hashes by Python's hmac), not taken "
+                   "from fleetgate.", cases)

@@ -27,11 +27,11 @@ import base64
 import hashlib
 import hmac
 import json
-import sys
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from vector_file import write_or_check
 
 VECTORS = Path(__file__).resolve().parent.parent / "webhooks.json"
 NOW = 1_700_000_000
@@ -333,25 +333,8 @@ for i, challenge in enumerate(["3f8c2a1e-ab12-4c3d-9e8f-0123456789ab", "", "Ã¼nÃ
                   "expect": mac(AMT.encode(), challenge.encode()).hex()})
 
 
-def document() -> str:
-    doc = {
-        "area": "webhooks",
-        "about": "Webhook verification and signing for every preset. Expected values come from "
-                 "reference/webhooks.py (Python hmac/hashlib/base64 and the cryptography package), not from "
-                 "fleetgate. See that script's docstring for the argument shapes.",
-        "cases": cases,
-    }
-    return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
-
-
 if __name__ == "__main__":
-    ids = [c["id"] for c in cases]
-    assert len(ids) == len(set(ids)), "duplicate case ids"
-    text = document()
-    if "--check" in sys.argv:
-        if VECTORS.read_text(encoding="utf-8") != text:
-            print(f"{VECTORS} differs from the reference; rerun without --check", file=sys.stderr)
-            sys.exit(1)
-    else:
-        VECTORS.write_text(text, encoding="utf-8")
-        print(f"wrote {len(cases)} cases to {VECTORS}")
+    write_or_check(VECTORS, "webhooks",
+                   "Webhook verification and signing for every preset. Expected values come from "
+                   "reference/webhooks.py (Python hmac/hashlib/base64 and the cryptography package), not from "
+                   "fleetgate. See that script's docstring for the argument shapes.", cases)
