@@ -889,13 +889,7 @@ fn decode_hex(text: &str) -> Option<Vec<u8>> {
 
 /// HMAC-SHA256 of `message` keyed with `key`, as lowercase hex (Smartcar's challenge reply uses it).
 pub fn hmac_sha256_hex(key: &[u8], message: &[u8]) -> String {
-    // An HMAC key may have any length, so construction cannot fail.
-    match HmacSha256::new_from_slice(key) {
-        Ok(mut mac) => {
-            mac.update(message);
-            hex(&mac.finalize().into_bytes())
-        }
-        // HMAC accepts keys of any length; this arm cannot be reached.
-        Err(_) => String::new(),
-    }
+    let mut mac = HmacSha256::new_from_slice(key).expect("HMAC accepts keys of any length");
+    mac.update(message);
+    hex(&mac.finalize().into_bytes())
 }
