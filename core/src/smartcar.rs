@@ -6,6 +6,9 @@
 //! - the current one (`eventType`: `VERIFY`, `VEHICLE_STATE`, `VEHICLE_ERROR`; `meta.version` "4.0" or "3.0");
 //! - the legacy v2 one (`version: "2.0"`, `eventName`: `verify`, `schedule`, `scheduled`, `eventBased`, `dynamic`).
 //!
+//! A VERIFY challenge that is itself a JSON object or array is `invalid_payload`: its answer would be a valid
+//! signature for that text as a delivery body (see [`challenge`] before answering a challenge read some other way).
+//!
 //! Parsing is tolerant (unknown fields are ignored) but never guesses: bad JSON, a missing required field or a field
 //! of the wrong type is `invalid_payload` naming the field's path (`data.signals[0].body.value`). Odometer values are
 //! kept exactly as delivered (the number's original text) and converted to whole metres with [`crate::units`].
@@ -65,6 +68,9 @@ impl SmartcarError {
 }
 
 /// The answer to a VERIFY challenge: lowercase hex of HMAC-SHA256(key = UTF-8 of the AMT, message = challenge).
+///
+/// This equals the `SC-Signature` of a body equal to `challenge`: answer only challenges read by [`parse_event`]
+/// (which refuses JSON documents as challenges), never arbitrary text from an unsigned request.
 pub fn challenge(amt: &str, challenge: &str) -> String {
     hmac_sha256_hex(amt.as_bytes(), challenge.as_bytes())
 }
@@ -284,7 +290,7 @@ fn parse_current(root: &Obj<'_>) -> Result<Event, SmartcarError> {
         event.mode = meta.opt_string("mode")?;
     }
     match event.event_type.as_str() {
-        "VERIFY" => event.challenge = Some(data.req("challenge")?.string()?),
+        "VERIFY" => event.challenge = Some(read_challenge(&data.req("challenge")?)?),
         "VEHICLE_STATE" | "VEHICLE_ERROR" => {
             event.vehicle_id = match (data.opt("vehicle"), root.opt("vehicleId")) {
                 (Some(vehicle), _) => Some(vehicle.object()?.req("id")?.text()?),
@@ -313,6 +319,17 @@ fn parse_current(root: &Obj<'_>) -> Result<Event, SmartcarError> {
         _ => return Err(event_type_node.err("expected VERIFY, VEHICLE_STATE or VEHICLE_ERROR")),
     }
     Ok(event)
+}
+
+/// A VERIFY challenge. One that is itself a JSON object or array is refused: VERIFY may arrive unsigned, and its
+/// answer `HMAC(AMT, challenge)` is exactly the `SC-Signature` of a delivery whose body is that text, so answering
+/// it would let anyone obtain a valid signature for a forged event.
+fn read_challenge(node: &Node<'_>) -> Result<String, SmartcarError> {
+    let challenge = node.string()?;
+    if challenge.trim_start().starts_with(['{', '[']) {
+        return Err(node.err("a challenge that is a JSON document is refused (its answer would sign that document)"));
+    }
+    Ok(challenge)
 }
 
 fn missing(field: &str) -> SmartcarError {
@@ -381,7 +398,7 @@ fn parse_legacy(root: &Obj<'_>) -> Result<Event, SmartcarError> {
     event.mode = root.opt_string("mode")?;
     let payload = root.req("payload")?.object()?;
     match event.event_type.as_str() {
-        "verify" => event.challenge = Some(payload.req("challenge")?.string()?),
+        "verify" => event.challenge = Some(read_challenge(&payload.req("challenge")?)?),
         "eventBased" => {
             event.event_id = payload.opt_text("eventId")?;
             event.vehicle_id = payload.opt_text("vehicleId")?;

@@ -50,7 +50,8 @@ test('Smartcar VERIFY is answered unsigned with HMAC(AMT, challenge)', async () 
 
 test('Smartcar VERIFY whose challenge is a JSON body is refused (no signing oracle)', async () => {
   const body = JSON.stringify({ eventId: 'e', eventType: 'VERIFY', data: { challenge: STATE } });
-  assert.equal((await post('/api/smartcar/webhook', {}, body)).status, 400);
+  const { status, json } = await post('/api/smartcar/webhook', {}, body);
+  assert.deepEqual([status, json.error], [400, 'invalid_payload']);
 });
 
 test('a Smartcar delivery signed by hand (node:crypto) returns its odometer readings in metres', async () => {

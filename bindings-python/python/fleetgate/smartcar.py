@@ -5,7 +5,8 @@
 ``VEHICLE_ERROR``) and the legacy v2 one (``verify``, ``schedule``, ``scheduled``, ``eventBased``, ``dynamic``).
 Each odometer signal becomes an :class:`OdometerReading` with the value exactly as delivered (``raw_value``), the
 unit, whole ``metres``, and the reading time ``read_at_ms`` (``oemUpdatedAt``, unix milliseconds). Bad JSON or a
-missing field raises :class:`fleetgate.SmartcarError` (``invalid_payload``) naming the field.
+missing field raises :class:`fleetgate.SmartcarError` (``invalid_payload``) naming the field. A VERIFY challenge
+that is itself a JSON object or array is refused too: its answer would sign that text as a forged body.
 
 >>> from fleetgate import smartcar
 >>> body = (b'{"eventId":"e1","eventType":"VEHICLE_STATE","data":{"vehicle":{"id":"v1"},"signals":'

@@ -27,9 +27,8 @@ export async function POST(request) {
     return reject(400, err);
   }
   if (event.challenge !== undefined && event.challenge !== null) {
-    // VERIFY may arrive unsigned. Never answer a challenge that is itself a JSON document: the answer is
-    // HMAC(AMT, challenge), which would be a valid SC-Signature for that text as a body.
-    if (/^\s*[[{]/.test(event.challenge)) return Response.json({ error: 'invalid_challenge' }, { status: 400 });
+    // VERIFY may arrive unsigned. parseEvent has already refused challenges that are JSON documents (their answer
+    // would be a valid SC-Signature for that text as a body).
     return new Response(smartcar.challengeReply(AMT, event.challenge), {
       status: 200,
       headers: { 'content-type': 'application/json' },

@@ -125,6 +125,9 @@ for id_, body in [
     ("missing-data", '{"eventId":"e","eventType":"VERIFY"}'),
     ("verify-missing-challenge", '{"eventId":"e","eventType":"VERIFY","data":{}}'),
     ("verify-challenge-not-string", '{"eventId":"e","eventType":"VERIFY","data":{"challenge":5}}'),
+    # Answering these would hand out HMAC(AMT, body) for a forged body: refused.
+    ("verify-challenge-is-json-object", '{"eventId":"e","eventType":"VERIFY","data":{"challenge":" {\\"eventId\\":\\"x\\"}"}}'),
+    ("verify-legacy-challenge-is-json-array", '{"version":"2.0","eventName":"verify","payload":{"challenge":"[1]"}}'),
     ("unknown-event-type", '{"eventId":"e","eventType":"SOMETHING","data":{}}'),
     ("state-no-vehicle", '{"eventId":"e","eventType":"VEHICLE_STATE","data":{"signals":[]}}'),
     ("odometer-missing-unit", '{"eventId":"e","eventType":"VEHICLE_STATE","vehicleId":"v","data":{"signals":[{"code":"odometer-traveleddistance","body":{"value":1}}]}}'),
