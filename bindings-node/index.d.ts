@@ -223,6 +223,75 @@ export declare namespace pricing {
   export function lateFee(plannedReturn: string | number, actualReturn: string | number, options?: { extraHourly: string | number; extraDaily: string | number; graceHours?: number; variant?: 'odoo' | 'grace_subtracted' | 'hourly_capped'; currency?: string }): Record<string, any>
 }
 
+export declare namespace smartcar {
+  /** The answer to a VERIFY challenge: hex HMAC-SHA256 of `challenge` keyed with the AMT. */
+  export function challenge(amt: string, challenge: string): string
+  /** The JSON body to return (HTTP 200) for a VERIFY event: `{"challenge":"<hex>"}`. */
+  export function challengeReply(amt: string, challenge: string): string
+  /** A parsed Smartcar delivery. */
+  export interface Event {
+    /** `VERIFY`, `VEHICLE_STATE`, `VEHICLE_ERROR` or legacy `verify`, `schedule`, ... */
+    eventType: string
+    /** Whether the body is the legacy v2 envelope. */
+    legacy: boolean
+    /** `eventId`, or null. */
+    eventId?: string
+    /** The webhook's id, or null. */
+    webhookId?: string
+    /** `meta.deliveryId`, or null. */
+    deliveryId?: string
+    /** `meta.deliveredAt` exactly as delivered, or null. */
+    deliveredAt?: string
+    /** `LIVE`/`TEST` (legacy `live`/`test`/`simulated`), or null. */
+    mode?: string
+    /** The vehicle the event is about, or null. */
+    vehicleId?: string
+    /** The VERIFY challenge, or null. */
+    challenge?: string
+    /** The odometer readings the event carries. */
+    readings: Array<smartcar.OdometerReading>
+    /** Errors reported by the event and failed signals. */
+    issues: Array<smartcar.VehicleIssue>
+  }
+  /** One odometer reading of an event (what the odometer sync consumes). */
+  export interface OdometerReading {
+    /** Smartcar's vehicle id. */
+    vehicleId: string
+    /** The idempotency key (`eventId`; legacy: the vehicle's `requestId`), or null. */
+    eventId?: string
+    /** `meta.deliveryId` (changes per attempt), or null. */
+    deliveryId?: string
+    /** The distance exactly as its JSON number was written, e.g. `"104.320"`. */
+    rawValue: string
+    /** The unit as delivered (legacy: the unit system, `"metric"` by default). */
+    rawUnit: string
+    /** The distance in whole metres (exact conversion). */
+    metres: number
+    /** When the car recorded it (`oemUpdatedAt`), unix milliseconds, or null. */
+    readAtMs?: number
+    /** When Smartcar fetched it (`fetchedAt`/`retrievedAt`), unix milliseconds, or null. */
+    fetchedAtMs?: number
+  }
+  /**
+   * Parses the raw body of a Smartcar delivery (current and legacy v2 envelopes) into a plain object.
+   * @throws {Error} with `code` `invalid_payload` (the message names the field) or `body_not_bytes`.
+   */
+  export function parseEvent(body: Uint8Array | string): smartcar.Event
+  /** An error reported by a VEHICLE_ERROR event, or a signal that failed. */
+  export interface VehicleIssue {
+    /** The error's `type`, or null. */
+    errorType?: string
+    /** The error's `code`, or null. */
+    code?: string
+    /** `ERROR` or `RESOLVED` (VEHICLE_ERROR), or null for a failed signal. */
+    state?: string
+    /** The description, or null. */
+    description?: string
+    /** The failed signal's code, or null. */
+    signal?: string
+  }
+}
+
 export declare namespace units {
   /**
    * Converts `value` from `fromUnit` to `toUnit` without rounding to metres: the number nearest to the exact
@@ -245,4 +314,143 @@ export declare namespace units {
    * @throws {Error} with `code` `invalid_value` or `invalid_unit`.
    */
   export function toMetres(value: number | string, unit: string): number
+}
+
+export declare namespace webhooks {
+  /**
+   * Verifies and signs webhook requests of one scheme. Build it with a preset (`Verifier.smartcar(amt)`,
+   * `Verifier.standardWebhooks(secret)`, ...) and reuse it.
+   */
+  export class Verifier {
+    /**
+     * Standard Webhooks / Svix: `whsec_` (v1 HMAC), `whpk_` (v1a Ed25519 public key, raw or SPKI DER) or `whsk_`
+     * (Ed25519 seed, signs v1a) secrets.
+     * @throws {Error} with `code` `invalid_secret`.
+     */
+    static standardWebhooks(secret: Secrets, options?: webhooks.TimedOptions | undefined | null): Verifier
+    /**
+     * Smartcar `SC-Signature`, keyed with the application management token(s).
+     * @throws {Error} with `code` `invalid_secret`.
+     */
+    static smartcar(amt: Secrets, options?: webhooks.BodyOptions | undefined | null): Verifier
+    /**
+     * Stripe `Stripe-Signature`, keyed with the whole secret string (`whsec_` included).
+     * @throws {Error} with `code` `invalid_secret`.
+     */
+    static stripe(secret: Secrets, options?: webhooks.TimedOptions | undefined | null): Verifier
+    /**
+     * GitHub `X-Hub-Signature-256: sha256=<hex>`.
+     * @throws {Error} with `code` `invalid_secret`.
+     */
+    static github(secret: Secrets, options?: webhooks.BodyOptions | undefined | null): Verifier
+    /**
+     * Shopify `X-Shopify-Hmac-Sha256: <base64>`.
+     * @throws {Error} with `code` `invalid_secret`.
+     */
+    static shopify(secret: Secrets, options?: webhooks.BodyOptions | undefined | null): Verifier
+    /**
+     * The rental site's Odoo webhooks: `X-Odoo-Signature: sha256=<hex>` of the body; with `timestamped: true`
+     * a required `X-Odoo-Timestamp` is signed as `timestamp + "." + body`.
+     * @throws {Error} with `code` `invalid_secret`.
+     */
+    static odoo(secret: Secrets, options?: webhooks.OdooOptions | undefined | null): Verifier
+    /**
+     * A generic HMAC-SHA256 header (`header`, optional `prefix`, `encoding` `hex`|`base64`, optional
+     * `timestampHeader`).
+     * @throws {Error} with `code` `invalid_secret` or `malformed_header`.
+     */
+    static hmac(secret: Secrets, options: webhooks.HmacOptions): Verifier
+    /** Positions of the secrets shorter than 24 bytes (accepted, but worth replacing). */
+    get weakKeys(): Array<number>
+    /**
+     * Verifies a request: `headers` (a `Headers`/`Map`, a plain object or `[name, value]` pairs) and the raw
+     * `body` (`Buffer`/`Uint8Array` - wrap an `ArrayBuffer` in `new Uint8Array(...)` - or the text of
+     * `await request.text()`).
+     * @throws {Error} with `code` `invalid_signature`, `timestamp_too_old`, `body_not_bytes`, ...
+     */
+    verify(headers: Headers | Map<string, string> | Record<string, string> | [string, string][], body: Uint8Array | string, options?: webhooks.VerifyOptions | undefined | null): webhooks.Verified
+    /**
+     * Signs `body` with the first secret and returns the headers to send, as an object.
+     * @throws {Error} with `code` `invalid_secret` or `invalid_timestamp`.
+     */
+    sign(body: Uint8Array | string, options?: webhooks.SignOptions | undefined | null): Record<string, string>
+    /**
+     * Starts verifying a body that arrives in chunks: `stream.update(chunk)` for each chunk, then
+     * `stream.finish()`. The headers come first because the signed content starts with some of them.
+     * @throws {Error} with the codes of `verify`.
+     */
+    stream(headers: Headers | Map<string, string> | Record<string, string> | [string, string][], options?: webhooks.VerifyOptions | undefined | null): VerifyStream
+  }
+  /** A verification in progress (see `Verifier.stream`): `update(chunk)` then `finish()` once. */
+  export class VerifyStream {
+    /**
+     * Feeds the next chunk of the raw body.
+     * @throws {Error} with `code` `body_too_large` or `body_not_bytes`.
+     */
+    update(chunk: Uint8Array | string): void
+    /**
+     * Checks the signature over everything fed so far; the stream cannot be used afterwards.
+     * @throws {Error} with `code` `invalid_signature`, ...
+     */
+    finish(): webhooks.Verified
+  }
+  /** Options of the presets without a timestamp. */
+  export interface BodyOptions {
+    /** Reject bodies longer than this many bytes (`body_too_large`). */
+    maxBody?: number
+  }
+  /** The generic HMAC-SHA256 scheme's configuration. */
+  export interface HmacOptions {
+    /** The signature header's name. */
+    header: string
+    /** A prefix before the encoded MAC, e.g. `sha256=`. */
+    prefix?: string
+    /** `hex` (default) or `base64`. */
+    encoding?: string
+    /** A header holding unix seconds, signed as `timestamp + "." + body`. */
+    timestampHeader?: string
+    /** Seconds a timestamp may be off, both directions (default 300), or `[past, future]`. */
+    tolerance?: number | [number, number]
+    /** Reject bodies longer than this many bytes (`body_too_large`). */
+    maxBody?: number
+  }
+  /** Options of the Odoo preset. */
+  export interface OdooOptions {
+    /** Require `X-Odoo-Timestamp`, signed as `timestamp + "." + body` (default false). */
+    timestamped?: boolean
+    /** Seconds a timestamp may be off, both directions (default 300), or `[past, future]`. */
+    tolerance?: number | [number, number]
+    /** Reject bodies longer than this many bytes (`body_too_large`). */
+    maxBody?: number
+  }
+  /** Options of `sign`. */
+  export interface SignOptions {
+    /** The Standard Webhooks message id (default: derived from the timestamp and body). */
+    msgId?: string
+    /** Unix seconds to sign (default: the system clock). */
+    timestamp?: number
+  }
+  /** Options of the presets that sign a timestamp. */
+  export interface TimedOptions {
+    /** Seconds a timestamp may be off, both directions (default 300), or `[past, future]`. */
+    tolerance?: number | [number, number]
+    /** Reject bodies longer than this many bytes (`body_too_large`). */
+    maxBody?: number
+  }
+  /** What a successful verification reports. Never the parsed body. */
+  export interface Verified {
+    /** The position of the matching secret in the list given. */
+    keyIndex: number
+    /** The message id (Standard Webhooks), or null. */
+    msgId?: string
+    /** The signed timestamp (unix seconds), or null. */
+    timestamp?: number
+  }
+  /** Options of `verify` and `stream`. */
+  export interface VerifyOptions {
+    /** Unix seconds to check timestamps against (default: the system clock). */
+    now?: number
+    /** `false` skips the timestamp window (for re-verifying stored deliveries). Default true. */
+    checkTime?: boolean
+  }
 }

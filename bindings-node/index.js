@@ -840,4 +840,6 @@ module.exports.availability = nativeBinding.availability
 module.exports.booking = nativeBinding.booking
 module.exports.odometer = nativeBinding.odometer
 module.exports.pricing = nativeBinding.pricing
+module.exports.smartcar = nativeBinding.smartcar
 module.exports.units = nativeBinding.units
+module.exports.webhooks = nativeBinding.webhooks

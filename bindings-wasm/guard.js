@@ -36,3 +36,28 @@ export function namespace(cls) {
   }
   return Object.freeze(out);
 }
+
+function guardMembers(target, skip) {
+  for (const name of Object.getOwnPropertyNames(target)) {
+    if (skip.includes(name)) continue;
+    const descriptor = Object.getOwnPropertyDescriptor(target, name);
+    if (typeof descriptor.value === 'function') {
+      const method = descriptor.value;
+      Object.defineProperty(target, name, { ...descriptor, value: function guarded(...args) { return guard(method.bind(this))(...args); } });
+    } else if (descriptor.get) {
+      const getter = descriptor.get;
+      Object.defineProperty(target, name, { ...descriptor, get: function guarded() { return guard(getter.bind(this))(); } });
+    }
+  }
+}
+
+/**
+ * Guards a wasm-bindgen class: its constructor (through a Proxy), static functions, getters and methods, so a Rust
+ * panic in any of them becomes an `Error` with code `internal_error`. Members are wrapped in place, so instances
+ * made by static factories (`Verifier.smartcar(...)`) are still `instanceof` the exported class.
+ */
+export function guardClass(cls) {
+  guardMembers(cls, ['length', 'name', 'prototype']);
+  guardMembers(cls.prototype, ['constructor', 'free', '__destroy_into_raw']);
+  return new Proxy(cls, { construct: (target, args, newTarget) => guard(() => Reflect.construct(target, args, newTarget))() });
+}

@@ -12,5 +12,9 @@ export declare const booking: Omit<typeof raw.booking, 'prototype'>;
 export declare const pricing: Omit<typeof raw.pricing, 'prototype'> & { RateCard: typeof raw.RateCard };
 /** Availability of stock over half-open, padded bookings. */
 export declare const availability: Omit<typeof raw.availability, 'prototype'>;
+/** Webhook verification and signing: `webhooks.Verifier.smartcar(amt).verify(headers, body)`, ... */
+export declare const webhooks: { readonly Verifier: typeof raw.Verifier; readonly VerifyStream: typeof raw.VerifyStream };
+/** Smartcar events: `smartcar.parseEvent(body)`, `smartcar.challengeReply(amt, challenge)`. */
+export declare const smartcar: Omit<typeof raw.smartcar, 'prototype'>;
 /** Test hook: panics inside Rust. Not part of the public API. */
 export declare const _panicForTests: typeof raw._panicForTests;

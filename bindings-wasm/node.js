@@ -1,7 +1,6 @@
 // fleetgate-wasm for Node.js: the WebAssembly module is loaded synchronously, nothing to initialise.
 import wasm from './pkg/node/fleetgate_wasm.js';
-import { guard, namespace } from './guard.js';
-import { guardClass } from './guard-class.js';
+import { guard, guardClass, namespace } from './guard.js';
 
 /** Distances: exact conversion between kilometres, miles and integer metres. */
 export const units = namespace(wasm.units);
@@ -13,5 +12,9 @@ export const booking = namespace(wasm.booking);
 export const pricing = Object.freeze({ ...namespace(wasm.pricing), RateCard: guardClass(wasm.RateCard) });
 /** Availability of stock over half-open, padded bookings. */
 export const availability = namespace(wasm.availability);
+/** Webhook verification and signing: `webhooks.Verifier.smartcar(amt).verify(headers, body)`, ... */
+export const webhooks = Object.freeze({ Verifier: guardClass(wasm.Verifier), VerifyStream: guardClass(wasm.VerifyStream) });
+/** Smartcar events: `smartcar.parseEvent(body)`, `smartcar.challengeReply(amt, challenge)`. */
+export const smartcar = namespace(wasm.smartcar);
 /** Test hook: panics inside Rust. Not part of the public API. */
 export const _panicForTests = guard(wasm._panicForTests);

@@ -1,8 +1,7 @@
 // fleetgate-wasm for browsers and bundlers: `await init()` once (it fetches the .wasm beside this file, or takes a
 // URL, Response, BufferSource or WebAssembly.Module), then call the namespaces.
 import init, * as wasm from './pkg/web/fleetgate_wasm.js';
-import { guard, namespace } from './guard.js';
-import { guardClass } from './guard-class.js';
+import { guard, guardClass, namespace } from './guard.js';
 
 export default init;
 export { initSync } from './pkg/web/fleetgate_wasm.js';
@@ -17,5 +16,9 @@ export const booking = namespace(wasm.booking);
 export const pricing = Object.freeze({ ...namespace(wasm.pricing), RateCard: guardClass(wasm.RateCard) });
 /** Availability of stock over half-open, padded bookings. */
 export const availability = namespace(wasm.availability);
+/** Webhook verification and signing: `webhooks.Verifier.smartcar(amt).verify(headers, body)`, ... */
+export const webhooks = Object.freeze({ Verifier: guardClass(wasm.Verifier), VerifyStream: guardClass(wasm.VerifyStream) });
+/** Smartcar events: `smartcar.parseEvent(body)`, `smartcar.challengeReply(amt, challenge)`. */
+export const smartcar = namespace(wasm.smartcar);
 /** Test hook: panics inside Rust. Not part of the public API. */
 export const _panicForTests = guard(wasm._panicForTests);

@@ -21,6 +21,10 @@ for r in rows:
 PY
 step "Node.js"
 node examples/node/units-demo.mjs
+step "Webhooks: Python (verify, sign, parse, re-verify stored deliveries)"
+"$VENV/bin/python" examples/python/webhooks_demo.py
+step "Webhooks: Node (App Router route handlers behind a local server)"
+node examples/node/webhooks-demo.mjs
 step "Browser (WASM in headless Chromium)"
 node examples/browser/run.mjs
 

@@ -11,4 +11,6 @@ mod js;
 mod json;
 mod odometer;
 mod pricing;
+mod smartcar;
 mod units;
+mod webhook;

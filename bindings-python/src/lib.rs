@@ -8,7 +8,9 @@ mod errors;
 mod json;
 mod odometer;
 mod pricing;
+mod smartcar;
 mod units;
+mod webhook;
 
 use pyo3::prelude::*;
 
@@ -26,6 +28,12 @@ mod _fleetgate {
 
     #[pymodule_export]
     use super::odometer::odometer;
+
+    #[pymodule_export]
+    use super::webhook::webhook;
+
+    #[pymodule_export]
+    use super::smartcar::smartcar;
 
     #[pymodule_export]
     use super::errors::_panic_for_tests;

@@ -21,3 +21,13 @@ def test_public_functions_have_docstrings() -> None:
             obj = getattr(module, name)
             if callable(obj):
                 assert obj.__doc__ and len(obj.__doc__) > 30, name
+
+
+def test_webhook_and_smartcar_module_doctests() -> None:
+    import fleetgate.smartcar
+    import fleetgate.webhooks
+
+    for module in (fleetgate.webhooks, fleetgate.smartcar):
+        result = doctest.testmod(module)
+        assert result.attempted > 0, module.__name__
+        assert result.failed == 0, module.__name__

@@ -15,6 +15,44 @@ import fleetgate
 
 VECTORS_DIR = Path(__file__).resolve().parents[2] / "core" / "tests" / "vectors"
 
+def body(arg: Any) -> bytes:
+    """A vector body: a str (its UTF-8), ``{"$bytes_hex": ...}`` or ``{"$repeat": {"text", "times"}}``."""
+    if isinstance(arg, str):
+        return arg.encode()
+    if "$bytes_hex" in arg:
+        return bytes.fromhex(arg["$bytes_hex"])
+    return (arg["$repeat"]["text"] * arg["$repeat"]["times"]).encode()
+
+
+def verifier(config: dict[str, Any]) -> fleetgate.webhooks.Verifier:
+    """The verifier a webhooks case's ``config`` describes."""
+    v = fleetgate.webhooks.Verifier
+    extra: dict[str, Any] = {}
+    if "max_body" in config:
+        extra["max_body"] = config["max_body"]
+    if "tolerance" in config:
+        extra["tolerance"] = tuple(config["tolerance"])
+    preset, secrets = config["preset"], config["secrets"]
+    if preset == "odoo":
+        return v.odoo(secrets, timestamped=config.get("timestamped", False), **extra)
+    if preset == "hmac":
+        return v.hmac(secrets, header=config["header"], prefix=config["prefix"], encoding=config["encoding"],
+                      timestamp_header=config["timestamp_header"], **extra)
+    made: fleetgate.webhooks.Verifier = getattr(v, preset)(secrets, **extra)
+    return made
+
+
+def verify(config: dict[str, Any], headers: list[list[str]], raw: Any, now: int | str) -> dict[str, Any]:
+    time = {"check_time": False} if now == "skip" else {"now": now}
+    ok = verifier(config).verify([tuple(h) for h in headers], body(raw), **time)
+    return {"key_index": ok.key_index, "msg_id": ok.msg_id, "timestamp": ok.timestamp}
+
+
+def sign(config: dict[str, Any], raw: Any, msg_id: str | None, timestamp: int | None) -> list[list[str]]:
+    signed = verifier(config).sign(body(raw), msg_id=msg_id, timestamp=timestamp)
+    return [[k, v] for k, v in signed.items()]
+
+
 #: area -> function name -> callable (positional arguments, as in the vector file)
 LOADERS: dict[str, dict[str, Callable[..., Any]]] = {
     "units": {
@@ -32,6 +70,16 @@ LOADERS: dict[str, dict[str, Callable[..., Any]]] = {
     "booking": booking_loaders.BOOKING,
     "pricing": booking_loaders.PRICING,
     "availability": booking_loaders.AVAILABILITY,
+    "webhooks": {
+        "verify": verify,
+        "sign": sign,
+        "weak_keys": lambda config: verifier(config).weak_keys,
+        "challenge": fleetgate.webhooks.smartcar_challenge,
+    },
+    "smartcar": {
+        "parse_event": lambda raw: fleetgate.smartcar.parse_event(body(raw)).to_dict(),
+        "challenge_reply": fleetgate.smartcar.challenge_reply,
+    },
 }
 
 

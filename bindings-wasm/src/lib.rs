@@ -10,4 +10,6 @@ mod js;
 mod json;
 mod odometer;
 mod pricing;
+mod smartcar;
 mod units;
+mod webhook;

@@ -19,3 +19,12 @@ test('[wasm-node] a Rust panic surfaces as internal_error and the module keeps w
   assert.throws(() => fleetgate._panicForTests(), (err) => err instanceof Error && err.code === 'internal_error');
   assert.equal(fleetgate.units.toMetres(1, 'mi'), 1609);
 });
+
+test('[wasm-node] webhooks: Headers objects, ArrayBuffer bodies, and body_not_bytes for parsed objects', () => {
+  const v = fleetgate.webhooks.Verifier.smartcar('amt-0123456789abcdef0123456789');
+  const body = new TextEncoder().encode('{"eventId":"e1"}');
+  const headers = new Headers(v.sign(body));
+  assert.deepEqual(v.verify(headers, body.buffer), { keyIndex: 0 });
+  assert.throws(() => v.verify(headers, { eventId: 'e1' }), (err) => err.code === 'body_not_bytes' && /raw/.test(err.message));
+  assert.throws(() => fleetgate.smartcar.parseEvent('{'), { code: 'invalid_payload' });
+});

@@ -92,6 +92,63 @@ pub const CODES: &[CodeInfo] = &[
         code: "invalid_window",
         meaning: "the window start or end could not be read, or the end is not after the start",
     },
+    CodeInfo { area: "webhook", code: "missing_header", meaning: "a header the webhook scheme needs is absent" },
+    CodeInfo {
+        area: "webhook",
+        code: "malformed_header",
+        meaning: "a webhook header is present but unreadable (given twice, no `t=`, empty id, bad configured name)",
+    },
+    CodeInfo {
+        area: "webhook",
+        code: "invalid_timestamp",
+        meaning: "the webhook timestamp is not unix seconds written as ASCII digits",
+    },
+    CodeInfo {
+        area: "webhook",
+        code: "timestamp_too_old",
+        meaning: "the webhook timestamp is older than now minus the tolerance (a replay or a slow queue)",
+    },
+    CodeInfo {
+        area: "webhook",
+        code: "timestamp_too_new",
+        meaning: "the webhook timestamp is later than now plus the tolerance",
+    },
+    CodeInfo {
+        area: "webhook",
+        code: "no_supported_signature",
+        meaning: "no signature token is usable (malformed, bad hex/base64, unknown version)",
+    },
+    CodeInfo {
+        area: "webhook",
+        code: "invalid_signature",
+        meaning: "usable signatures were compared and none matches any key",
+    },
+    CodeInfo {
+        area: "webhook",
+        code: "too_many_signatures",
+        meaning: "the signature header carries more than 32 tokens",
+    },
+    CodeInfo {
+        area: "webhook",
+        code: "invalid_secret",
+        meaning: "a webhook secret is empty, not strict base64 where decoded, or cannot sign",
+    },
+    CodeInfo {
+        area: "webhook",
+        code: "body_not_bytes",
+        meaning: "a parsed object was passed as the webhook body instead of the raw bytes",
+    },
+    CodeInfo {
+        area: "webhook",
+        code: "body_too_large",
+        meaning: "the webhook body exceeds the configured maximum size",
+    },
+    CodeInfo {
+        area: "smartcar",
+        code: "invalid_payload",
+        meaning:
+            "a Smartcar body is not JSON, or a required field is missing or of the wrong type (the message names it)",
+    },
 ];
 
 #[cfg(test)]

@@ -22,6 +22,8 @@ pub mod error;
 pub mod instant;
 pub mod odometer;
 pub mod pricing;
+pub mod smartcar;
 pub mod units;
+pub mod webhook;
 
 pub use error::ErrorCode;

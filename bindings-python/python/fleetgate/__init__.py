@@ -7,6 +7,8 @@ Modules:
 * :mod:`fleetgate.booking`: validation and sanitisation of booking requests.
 * :mod:`fleetgate.pricing`: Odoo-compatible rental prices, the cheapest cover, late fees.
 * :mod:`fleetgate.availability`: stock availability over padded, half-open bookings.
+* :mod:`fleetgate.webhooks`: webhook verification and signing (Smartcar, Standard Webhooks, Stripe, GitHub, ...).
+* :mod:`fleetgate.smartcar`: Smartcar event parsing into odometer readings, the VERIFY reply.
 
 Every error is a :class:`fleetgate.FleetgateError` (a ``ValueError``) with a stable ``.code``.
 """
@@ -24,7 +26,7 @@ for _name, _module in vars(_fleetgate).items():
     if isinstance(_module, _types.ModuleType):
         _sys.modules.setdefault(f"{_fleetgate.__name__}.{_name}", _module)
 
-from fleetgate import availability, booking, odometer, pricing, units  # noqa: E402
+from fleetgate import availability, booking, odometer, pricing, smartcar, units, webhooks  # noqa: E402
 from fleetgate.errors import (  # noqa: E402
     AvailabilityError,
     BookingError,
@@ -33,7 +35,9 @@ from fleetgate.errors import (  # noqa: E402
     InternalError,
     OdometerError,
     PricingError,
+    SmartcarError,
     UnitsError,
+    WebhookError,
 )
 
 __version__: str = "0.1.0"
@@ -46,11 +50,15 @@ __all__ = [
     "InternalError",
     "OdometerError",
     "PricingError",
+    "SmartcarError",
     "UnitsError",
+    "WebhookError",
     "__version__",
     "availability",
     "booking",
     "odometer",
     "pricing",
+    "smartcar",
     "units",
+    "webhooks",
 ]

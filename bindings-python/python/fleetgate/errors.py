@@ -22,7 +22,9 @@ __all__ = [
     "InternalError",
     "OdometerError",
     "PricingError",
+    "SmartcarError",
     "UnitsError",
+    "WebhookError",
 ]
 
 
@@ -63,6 +65,7 @@ class OdometerError(FleetgateError):
     A reading whose *value* is unusable is not an error: it gets a ``void`` verdict with reason ``invalid_value``.
     """
 
+
 class BookingError(FleetgateError):
     """A booking request could not be validated. Codes ``validation_failed``, ``invalid_booking_rules``,
     ``invalid_now``."""
@@ -92,6 +95,15 @@ class AvailabilityError(FleetgateError):
     """Bookings or a window could not be read. Codes ``invalid_booking``, ``invalid_window``."""
 
 
+class WebhookError(FleetgateError):
+    """A webhook request failed verification (``invalid_signature``, ``timestamp_too_old``, ...) or a verifier
+    could not be built (``invalid_secret``). See the README's error table for every code."""
+
+
+class SmartcarError(FleetgateError):
+    """A Smartcar delivery could not be parsed. Code ``invalid_payload``; the message names the field."""
+
+
 _BY_AREA: dict[str, type[FleetgateError]] = {
     "internal": InternalError,
     "units": UnitsError,
@@ -99,6 +111,8 @@ _BY_AREA: dict[str, type[FleetgateError]] = {
     "booking": BookingError,
     "pricing": PricingError,
     "availability": AvailabilityError,
+    "webhook": WebhookError,
+    "smartcar": SmartcarError,
 }
 
 

@@ -31,12 +31,86 @@ export const LOADERS = {
     throw new TypeError(`unknown odometer function ${fn}`);
   },
   ...BOOKING_LOADERS,
+  webhooks(api, fn, args) {
+    const call = {
+      verify: (config, headers, body, now) => {
+        const options = now === 'skip' ? { checkTime: false } : { now };
+        const ok = verifier(api, config).verify(headers, decodeBody(body), options);
+        return { key_index: ok.keyIndex, msg_id: ok.msgId ?? null, timestamp: ok.timestamp ?? null };
+      },
+      sign: (config, body, msgId, timestamp) =>
+        Object.entries(
+          verifier(api, config).sign(decodeBody(body), { msgId: msgId ?? undefined, timestamp: timestamp ?? undefined }),
+        ),
+      weak_keys: (config) => [...verifier(api, config).weakKeys],
+      challenge: (amt, challenge) => api.smartcar.challenge(amt, challenge),
+    }[fn];
+    if (!call) throw new TypeError(`unknown webhooks function ${fn}`);
+    return call(...args);
+  },
+  smartcar(api, fn, args) {
+    const call = {
+      parse_event: (body) => eventAsVector(api.smartcar.parseEvent(decodeBody(body))),
+      challenge_reply: (amt, challenge) => api.smartcar.challengeReply(amt, challenge),
+    }[fn];
+    if (!call) throw new TypeError(`unknown smartcar function ${fn}`);
+    return call(...args);
+  },
 };
 
 /** The JS spelling of an input object: snake_case keys become camelCase (`reading_time` -> `readingTime`). */
 export function camelKeys(obj) {
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return obj;
   return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c) => c.toUpperCase()), v]));
+}
+
+/** A webhook vector body: a string (its UTF-8), {"$bytes_hex": "..."} or {"$repeat": {"text", "times"}}. */
+export function decodeBody(arg) {
+  if (typeof arg === 'string') return new TextEncoder().encode(arg);
+  if ('$bytes_hex' in arg) return Uint8Array.from(arg.$bytes_hex.match(/../g) ?? [], (h) => parseInt(h, 16));
+  return new TextEncoder().encode(arg.$repeat.text.repeat(arg.$repeat.times));
+}
+
+/** The verifier a webhooks case's config describes, through the camelCase API. */
+function verifier(api, config) {
+  const { Verifier } = api.webhooks;
+  const options = {};
+  if ('tolerance' in config) options.tolerance = config.tolerance;
+  if ('max_body' in config) options.maxBody = config.max_body;
+  switch (config.preset) {
+    case 'odoo':
+      return Verifier.odoo(config.secrets, { ...options, timestamped: config.timestamped ?? false });
+    case 'hmac':
+      return Verifier.hmac(config.secrets, {
+        ...options,
+        header: config.header,
+        prefix: config.prefix ?? undefined,
+        encoding: config.encoding,
+        timestampHeader: config.timestamp_header ?? undefined,
+      });
+    case 'standard_webhooks':
+      return Verifier.standardWebhooks(config.secrets, options);
+    default:
+      return Verifier[config.preset](config.secrets, options);
+  }
+}
+
+/** A parsed Smartcar event in the vectors' snake_case shape (absent values as null). */
+function eventAsVector(e) {
+  const n = (v) => v ?? null;
+  return {
+    event_type: e.eventType, legacy: e.legacy, event_id: n(e.eventId), webhook_id: n(e.webhookId),
+    delivery_id: n(e.deliveryId), delivered_at: n(e.deliveredAt), mode: n(e.mode), vehicle_id: n(e.vehicleId),
+    challenge: n(e.challenge),
+    readings: e.readings.map((r) => ({
+      vehicle_id: r.vehicleId, event_id: n(r.eventId), delivery_id: n(r.deliveryId), raw_value: r.rawValue,
+      raw_unit: r.rawUnit, metres: r.metres, read_at_ms: n(r.readAtMs), fetched_at_ms: n(r.fetchedAtMs),
+    })),
+    issues: e.issues.map((i) => ({
+      error_type: n(i.errorType), code: n(i.code), state: n(i.state), description: n(i.description),
+      signal: n(i.signal),
+    })),
+  };
 }
 
 const FLOATS = { nan: NaN, inf: Infinity, '-inf': -Infinity };

@@ -12,7 +12,9 @@ mod availability;
 mod booking;
 mod odometer;
 mod pricing;
+mod smartcar;
 mod units;
+mod webhooks;
 
 use std::path::PathBuf;
 
@@ -81,8 +83,25 @@ pub fn float_arg(arg: &Json) -> Option<f64> {
     }
 }
 
+/// A body argument: a JSON string (its UTF-8), `{"$bytes_hex": "..."}` or `{"$repeat": {"text", "times"}}`.
+pub fn body_arg(arg: &Json) -> Vec<u8> {
+    match arg {
+        Json::String(s) => s.as_bytes().to_vec(),
+        Json::Object(o) if o.contains_key("$bytes_hex") => {
+            let hex = o["$bytes_hex"].as_str().expect("hex string");
+            (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex digit")).collect()
+        }
+        Json::Object(o) if o.contains_key("$repeat") => {
+            let spec = &o["$repeat"];
+            let text = spec["text"].as_str().expect("repeat text");
+            text.repeat(usize::try_from(spec["times"].as_u64().expect("repeat times")).expect("fits")).into_bytes()
+        }
+        other => panic!("not a body argument: {other}"),
+    }
+}
+
 /// The areas that have a loader here; each must have a vector file and each vector file must be listed.
-const AREAS: &[&str] = &["availability", "booking", "odometer", "pricing", "units"];
+const AREAS: &[&str] = &["availability", "booking", "odometer", "pricing", "smartcar", "units", "webhooks"];
 
 #[test]
 fn every_vector_file_has_a_runner() {
@@ -120,4 +139,14 @@ fn booking_vectors() {
 #[test]
 fn availability_vectors() {
     run_vectors("availability", availability::load);
+}
+
+#[test]
+fn webhooks_vectors() {
+    run_vectors("webhooks", webhooks::load);
+}
+
+#[test]
+fn smartcar_vectors() {
+    run_vectors("smartcar", smartcar::load);
 }

@@ -1,0 +1,31 @@
+// The package entry: everything napi generates (index.js) plus `verifyRequest`, the one helper that needs
+// JavaScript because it awaits the body of a WHATWG `Request` (Next.js App Router, fetch handlers).
+'use strict';
+
+const native = require('./index.js');
+
+/**
+ * Verifies a WHATWG `Request`: reads its body ONCE as raw bytes and checks it with `verifier`.
+ * Returns `{verified, body}`; parse `body` (a Uint8Array) yourself afterwards, e.g. `smartcar.parseEvent(body)`.
+ * Throws an Error with `code` (`invalid_signature`, `timestamp_too_old`, ...) like `Verifier.verify`.
+ */
+async function verifyRequest(verifier, request, options) {
+  if (!request || typeof request.arrayBuffer !== 'function' || !request.headers) {
+    const error = new Error(
+      'verifyRequest needs a WHATWG Request (App Router handlers receive one); for other frameworks call ' +
+        "verifier.verify(headers, rawBody) with the raw body bytes (Express: express.raw({type: 'application/json'}))",
+    );
+    error.code = 'body_not_bytes';
+    throw error;
+  }
+  if (request.bodyUsed) {
+    const error = new Error('the request body was already read (e.g. by request.json()); verify before parsing');
+    error.code = 'body_not_bytes';
+    throw error;
+  }
+  const body = new Uint8Array(await request.arrayBuffer());
+  const verified = verifier.verify(request.headers, body, options);
+  return { verified, body };
+}
+
+module.exports = { ...native, verifyRequest };

@@ -1,0 +1,40 @@
+"""Webhook verification and signing for every scheme the sites receive.
+
+Build a :class:`Verifier` once from a preset and reuse it::
+
+    from fleetgate import webhooks
+
+    v = webhooks.Verifier.smartcar(AMT)                 # SC-Signature
+    v = webhooks.Verifier.standard_webhooks("whsec_...") # webhook-id / -timestamp / -signature (v1, v1a)
+    v = webhooks.Verifier.stripe("whsec_...")            # Stripe-Signature
+    v = webhooks.Verifier.github(secret)                 # X-Hub-Signature-256
+    v = webhooks.Verifier.shopify(secret)                # X-Shopify-Hmac-Sha256
+    v = webhooks.Verifier.odoo(secret)                   # X-Odoo-Signature: sha256=<hex>
+    v = webhooks.Verifier.hmac(secret, header="X-Sig", prefix="sha256=", encoding="hex")
+
+    ok = v.verify(request.headers, raw_body)             # -> Verified(key_index, msg_id, timestamp)
+
+The body must be the **raw bytes** as received: signatures cover exact bytes, so parsed and re-serialised JSON
+never verifies. Pass a list of secrets to rotate keys (the first signs, all verify; ``key_index`` says which
+matched). Timestamps must be within ``tolerance`` seconds (default 300, both directions) of ``now`` (default the
+system clock); ``check_time=False`` skips that check, for re-verifying stored deliveries. Every failure raises
+:class:`fleetgate.WebhookError` with a stable ``.code``: ``missing_header``, ``malformed_header``,
+``invalid_timestamp``, ``timestamp_too_old``, ``timestamp_too_new``, ``no_supported_signature``,
+``invalid_signature``, ``too_many_signatures``, ``invalid_secret``, ``body_not_bytes``, ``body_too_large``.
+
+>>> from fleetgate import webhooks
+>>> v = webhooks.Verifier.github("It's a Secret to Everybody")
+>>> v.verify({"X-Hub-Signature-256": "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"},
+...          b"Hello, World!").key_index
+0
+>>> webhooks.smartcar_challenge("amt", "abc") == webhooks.Verifier.smartcar("amt").sign(b"abc")["SC-Signature"]
+True
+"""
+
+from __future__ import annotations
+
+from fleetgate._fleetgate.smartcar import challenge as smartcar_challenge
+from fleetgate._fleetgate.smartcar import challenge_reply as smartcar_challenge_reply
+from fleetgate._fleetgate.webhook import MAX_SIGNATURES, Verified, Verifier, VerifyStream
+
+__all__ = ["MAX_SIGNATURES", "Verified", "Verifier", "VerifyStream", "smartcar_challenge", "smartcar_challenge_reply"]
