@@ -16,6 +16,10 @@
 #![warn(missing_docs)]
 
 pub mod error;
+pub mod odoo;
+pub mod ratelimit;
+pub mod retry;
+pub mod sse;
 pub mod units;
 
 pub use error::ErrorCode;

@@ -8,6 +8,10 @@
 //! One file per area in this folder holds its loader; a new area adds `mod <area>;` and one `#[test]` below, and
 //! `every_vector_file_has_a_runner` fails until it does.
 
+mod odoo;
+mod ratelimit;
+mod retry;
+mod sse;
 mod units;
 
 use std::path::PathBuf;
@@ -77,8 +81,20 @@ pub fn float_arg(arg: &Json) -> Option<f64> {
     }
 }
 
+/// A bytes argument: UTF-8 text, or `{"$bytes_hex": "..."}`.
+pub fn bytes_arg(arg: &Json) -> Vec<u8> {
+    match arg {
+        Json::String(s) => s.as_bytes().to_vec(),
+        Json::Object(o) => {
+            let hex = o.get("$bytes_hex").and_then(Json::as_str).expect("$bytes_hex");
+            (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).expect("hex")).collect()
+        }
+        other => panic!("bytes argument {other}"),
+    }
+}
+
 /// The areas that have a loader here; each must have a vector file and each vector file must be listed.
-const AREAS: &[&str] = &["units"];
+const AREAS: &[&str] = &["client_key", "odoo", "ratelimit", "retry", "sse", "units"];
 
 #[test]
 fn every_vector_file_has_a_runner() {
@@ -96,4 +112,29 @@ fn every_vector_file_has_a_runner() {
 #[test]
 fn units_vectors() {
     run_vectors("units", units::load);
+}
+
+#[test]
+fn ratelimit_vectors() {
+    run_vectors("ratelimit", ratelimit::load);
+}
+
+#[test]
+fn client_key_vectors() {
+    run_vectors("client_key", ratelimit::load_client_key);
+}
+
+#[test]
+fn retry_vectors() {
+    run_vectors("retry", retry::load);
+}
+
+#[test]
+fn sse_vectors() {
+    run_vectors("sse", sse::load);
+}
+
+#[test]
+fn odoo_vectors() {
+    run_vectors("odoo", odoo::load);
 }
