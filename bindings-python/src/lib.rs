@@ -3,6 +3,10 @@
 #![forbid(unsafe_code)]
 
 mod errors;
+mod odoo;
+mod ratelimit;
+mod retry;
+mod sse;
 mod units;
 
 use pyo3::prelude::*;
@@ -12,6 +16,18 @@ use pyo3::prelude::*;
 mod _fleetgate {
     #[pymodule_export]
     use super::units::units;
+
+    #[pymodule_export]
+    use super::ratelimit::ratelimit;
+
+    #[pymodule_export]
+    use super::retry::retry;
+
+    #[pymodule_export]
+    use super::sse::sse;
+
+    #[pymodule_export]
+    use super::odoo::odoo;
 
     #[pymodule_export]
     use super::errors::_panic_for_tests;

@@ -3,6 +3,10 @@
 Modules:
 
 * :mod:`fleetgate.units`: exact distance conversion (km, miles, integer metres).
+* :mod:`fleetgate.ratelimit`: rate limiters (in memory and Redis) and client keys.
+* :mod:`fleetgate.retry`: backoff, ``Retry-After``, retryable responses.
+* :mod:`fleetgate.sse`: server-sent events encoder and decoder.
+* :mod:`fleetgate.odoo`: Odoo webhook events and image URLs.
 
 Every error is a :class:`fleetgate.FleetgateError` (a ``ValueError``) with a stable ``.code``.
 """
@@ -20,9 +24,31 @@ for _name, _module in vars(_fleetgate).items():
     if isinstance(_module, _types.ModuleType):
         _sys.modules.setdefault(f"{_fleetgate.__name__}.{_name}", _module)
 
-from fleetgate import units  # noqa: E402
-from fleetgate.errors import FleetgateError, InternalError, UnitsError  # noqa: E402
+from fleetgate import odoo, ratelimit, retry, sse, units  # noqa: E402
+from fleetgate.errors import (  # noqa: E402
+    FleetgateError,
+    InternalError,
+    OdooError,
+    RateLimitError,
+    RetryError,
+    SseError,
+    UnitsError,
+)
 
 __version__: str = "0.1.0"
 
-__all__ = ["FleetgateError", "InternalError", "UnitsError", "__version__", "units"]
+__all__ = [
+    "FleetgateError",
+    "InternalError",
+    "OdooError",
+    "RateLimitError",
+    "RetryError",
+    "SseError",
+    "UnitsError",
+    "__version__",
+    "odoo",
+    "ratelimit",
+    "retry",
+    "sse",
+    "units",
+]

@@ -14,7 +14,7 @@ Exceptions pickle and unpickle with their code and message (for multiprocessing 
 
 from __future__ import annotations
 
-__all__ = ["FleetgateError", "InternalError", "UnitsError"]
+__all__ = ["FleetgateError", "InternalError", "OdooError", "RateLimitError", "RetryError", "SseError", "UnitsError"]
 
 
 class FleetgateError(ValueError):
@@ -48,9 +48,29 @@ class UnitsError(FleetgateError):
     """A distance or unit could not be read. Codes ``invalid_value`` and ``invalid_unit``."""
 
 
+class RateLimitError(FleetgateError):
+    """A rate-limit quota, request, state or client address is unusable (``invalid_quota``, ``invalid_address``, ...)."""
+
+
+class RetryError(FleetgateError):
+    """A backoff policy, ``Retry-After`` value, status or method is unusable (``invalid_backoff``, ...)."""
+
+
+class SseError(FleetgateError):
+    """A server-sent event field would inject other fields (``field_injection``)."""
+
+
+class OdooError(FleetgateError):
+    """An Odoo webhook body or image path is unusable (``invalid_odoo_payload``, ``unknown_odoo_event``, ...)."""
+
+
 _BY_AREA: dict[str, type[FleetgateError]] = {
     "internal": InternalError,
     "units": UnitsError,
+    "ratelimit": RateLimitError,
+    "retry": RetryError,
+    "sse": SseError,
+    "odoo": OdooError,
 }
 
 

@@ -2,9 +2,9 @@
 Native part of fleetgate. Import the public modules instead: `fleetgate.units`, ...
 """
 
-from . import units as units
+from . import odoo as odoo, ratelimit as ratelimit, retry as retry, sse as sse, units as units
 
-__all__ = ["_panic_for_tests", "units"]
+__all__ = ["_panic_for_tests", "odoo", "ratelimit", "retry", "sse", "units"]
 
 def _panic_for_tests() -> None:
     """
