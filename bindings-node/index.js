@@ -836,4 +836,8 @@ function __napiStampBindingTarget(exportsObject, target) {
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
 module.exports._panicForTests = nativeBinding._panicForTests
+module.exports.odoo = nativeBinding.odoo
+module.exports.ratelimit = nativeBinding.ratelimit
+module.exports.retry = nativeBinding.retry
+module.exports.sse = nativeBinding.sse
 module.exports.units = nativeBinding.units

@@ -5,4 +5,8 @@
 #![cfg_attr(test, allow(dead_code))]
 
 mod errors;
+mod odoo;
+mod ratelimit;
+mod retry;
+mod sse;
 mod units;

@@ -26,9 +26,8 @@ pub(crate) mod ratelimit {
     /// `now` in microseconds: the given unix seconds, or the system clock.
     pub(crate) fn now_micros(now: Option<f64>) -> Result<i64, RateLimitError> {
         match now {
-            Some(seconds) => {
-                core::micros_from_seconds(seconds).ok_or_else(|| RateLimitError::InvalidNow { value: seconds.to_string() })
-            }
+            Some(seconds) => core::micros_from_seconds(seconds)
+                .ok_or_else(|| RateLimitError::InvalidNow { value: seconds.to_string() }),
             None => Ok(SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_micros() as i64)),
         }
     }

@@ -46,8 +46,10 @@ pub(crate) mod retry {
         ) -> PyResult<Self> {
             guard(py, || {
                 let run = || -> Result<Self, RetryError> {
-                    let max_elapsed = max_elapsed.map(|m| micros(m, "max_elapsed must be non-negative seconds")).transpose()?;
-                    let seed = seed.unwrap_or_else(|| std::collections::hash_map::RandomState::new().build_hasher().finish());
+                    let max_elapsed =
+                        max_elapsed.map(|m| micros(m, "max_elapsed must be non-negative seconds")).transpose()?;
+                    let seed =
+                        seed.unwrap_or_else(|| std::collections::hash_map::RandomState::new().build_hasher().finish());
                     let inner = core::Backoff::new(
                         Jitter::parse(kind)?,
                         micros(base, "base must be positive seconds")?,
@@ -97,7 +99,8 @@ pub(crate) mod retry {
     #[pyo3(signature = (value: "str", *, now: "float | None" = None) -> "float")]
     fn parse_retry_after(py: Python<'_>, value: &str, now: Option<f64>) -> PyResult<f64> {
         guard(py, || {
-            let now = now_micros(now).map_err(|_| to_py_err(py, &RetryError::InvalidRetryAfter { value: value.to_owned() }))?;
+            let now = now_micros(now)
+                .map_err(|_| to_py_err(py, &RetryError::InvalidRetryAfter { value: value.to_owned() }))?;
             core::parse_retry_after(value, now).map(seconds).map_err(|e| to_py_err(py, &e))
         })
     }

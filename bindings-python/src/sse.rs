@@ -15,7 +15,13 @@ pub(crate) mod sse {
     /// ``fleetgate.SseError`` with code ``field_injection``.
     #[pyfunction]
     #[pyo3(signature = (data: "str", *, event: "str | None" = None, id: "str | None" = None, retry: "int | None" = None) -> "str")]
-    fn encode(py: Python<'_>, data: &str, event: Option<&str>, id: Option<&str>, retry: Option<u64>) -> PyResult<String> {
+    fn encode(
+        py: Python<'_>,
+        data: &str,
+        event: Option<&str>,
+        id: Option<&str>,
+        retry: Option<u64>,
+    ) -> PyResult<String> {
         guard(py, || core::encode(data, event, id, retry).map_err(|e| to_py_err(py, &e)))
     }
 

@@ -6,6 +6,8 @@
 // one loader below that maps a case's snake_case function name to the camelCase API (the same in the napi and
 // WASM packages) and calls it with the case's arguments.
 
+import { loaderFor } from './loaders-ratelimit.mjs';
+
 /** One loader per area: `(api, fn, args) => result`; `api` is the fleetgate (napi) or fleetgate-wasm module. */
 export const LOADERS = {
   units(api, fn, args) {
@@ -17,6 +19,11 @@ export const LOADERS = {
     if (!call) throw new TypeError(`unknown units function ${fn}`);
     return call(...args);
   },
+  ratelimit: loaderFor('ratelimit'),
+  client_key: loaderFor('client_key'),
+  retry: loaderFor('retry'),
+  sse: loaderFor('sse'),
+  odoo: loaderFor('odoo'),
 };
 
 const FLOATS = { nan: NaN, inf: Infinity, '-inf': -Infinity };
