@@ -205,6 +205,9 @@ pub fn decision_from_redis(env: Env, reply: Vec<f64>, options: QuotaOptions) -> 
     })
 }
 
+/// Request headers as `[name, value]` pairs or an object such as Node's `req.headers`.
+type HeadersArg = Either<Vec<Vec<String>>, std::collections::HashMap<String, Option<Either<String, Vec<String>>>>>;
+
 /// Which proxies are trusted and how IPv6 is keyed.
 #[napi(object, namespace = "ratelimit")]
 pub struct ClientKeyOptions {
@@ -223,7 +226,7 @@ pub fn client_key(
     env: Env,
     peer: String,
     #[napi(ts_arg_type = "Record<string, string | string[] | undefined> | [string, string][] | null")] headers: Option<
-        Either<Vec<Vec<String>>, std::collections::HashMap<String, Option<Either<String, Vec<String>>>>>,
+        HeadersArg,
     >,
     options: Option<ClientKeyOptions>,
 ) -> napi::Result<String> {
