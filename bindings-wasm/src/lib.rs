@@ -4,4 +4,8 @@
 #![forbid(unsafe_code)]
 
 mod errors;
+mod odoo;
+mod ratelimit;
+mod retry;
+mod sse;
 mod units;
