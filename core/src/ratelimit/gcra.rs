@@ -24,7 +24,15 @@ pub fn gcra_step(quota: &Quota, tat_us: i64, now_us: i64, cost: u64) -> Result<(
     let tat = tat_us.max(now);
     let new_tat = tat + t * cost as i64;
     let allow_at = new_tat - window;
-    let remaining = |tat: i64| ((now + window - tat) / t).max(0) as u64;
+    // Requests of cost 1 that fit before `tat` reaches now + window; skips the division when none fit.
+    let remaining = |tat: i64| {
+        let slack = now + window - tat;
+        if slack < t {
+            0
+        } else {
+            (slack / t) as u64
+        }
+    };
     if allow_at > now {
         Ok((Decision::new(quota, now, false, remaining(tat), allow_at - now, tat - now), tat_us))
     } else {

@@ -74,6 +74,8 @@ pub struct Quota {
     limit: u64,
     period_us: i64,
     burst: u64,
+    /// T, computed once: period / limit rounded up.
+    emission_interval_us: i64,
 }
 
 impl Quota {
@@ -93,8 +95,10 @@ impl Quota {
         if burst == 0 {
             return Err(invalid("burst must be at least 1"));
         }
-        let quota = Quota { limit, period_us, burst };
-        let window = i64::try_from(burst).ok().and_then(|b| b.checked_mul(quota.emission_interval_us()));
+        let period = period_us as u64; // positive: checked above
+        let emission_interval_us = if limit >= period { 1 } else { period.div_ceil(limit) as i64 };
+        let quota = Quota { limit, period_us, burst, emission_interval_us };
+        let window = i64::try_from(burst).ok().and_then(|b| b.checked_mul(emission_interval_us));
         match window {
             Some(w) if w <= MAX_MICROS => Ok(quota),
             _ => Err(invalid("burst x emission interval must be at most 2^53 - 1 microseconds")),
@@ -118,12 +122,7 @@ impl Quota {
 
     /// The GCRA emission interval T = period / limit, rounded up to whole microseconds.
     pub const fn emission_interval_us(&self) -> i64 {
-        let period = self.period_us as u64; // positive: checked by new()
-        if self.limit >= period {
-            1
-        } else {
-            period.div_ceil(self.limit) as i64
-        }
+        self.emission_interval_us
     }
 }
 
