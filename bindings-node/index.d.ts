@@ -31,6 +31,24 @@ export declare namespace odoo {
 }
 
 export declare namespace ratelimit {
+  /** One rate-limit decision. Its fields are getters; `headers` is built only when read. */
+  export class Decision {
+    /** Whether the request may proceed. */
+    get allowed(): boolean
+    /** How many more requests of cost 1 the key could make right now. */
+    get remaining(): number
+    /** When denied, seconds (rounded up) until the request would be allowed; 0 when allowed. */
+    get retryAfter(): number
+    /** Seconds (rounded up) until the key is back to its full quota. */
+    get reset(): number
+    /** The instant of the decision, unix seconds (the caller's `now` or Redis' `TIME`). */
+    get at(): number
+    /**
+     * The response headers as `[name, value]` pairs (`new Headers(decision.headers)`): `RateLimit-Policy`,
+     * `RateLimit`, `Retry-After` when denied, and `X-RateLimit-*` with `legacyHeaders`.
+     */
+    get headers(): Array<Array<string>>
+  }
   /** A keyed in-memory rate limiter (GCRA or sliding log) that evicts idle keys itself. */
   export class Limiter {
     /**
@@ -68,24 +86,6 @@ export declare namespace ratelimit {
     trustedProxies?: number | Array<string>
     /** The IPv6 network length keys use (48 to 128; default 56). */
     ipv6Prefix?: number
-  }
-  /** One rate-limit decision. */
-  export interface Decision {
-    /** Whether the request may proceed. */
-    allowed: boolean
-    /** How many more requests of cost 1 the key could make right now. */
-    remaining: number
-    /** When denied, seconds (rounded up) until the request would be allowed; 0 when allowed. */
-    retryAfter: number
-    /** Seconds (rounded up) until the key is back to its full quota. */
-    reset: number
-    /** The instant of the decision, unix seconds (the caller's `now` or Redis' `TIME`). */
-    at: number
-    /**
-     * The response headers as `[name, value]` pairs (`new Headers(decision.headers)`): `RateLimit-Policy`,
-     * `RateLimit`, `Retry-After` when denied, and `X-RateLimit-*` with `legacyHeaders`.
-     */
-    headers: Array<Array<string>>
   }
   /**
    * Turns the reply of `REDIS_GCRA_SCRIPT` into a decision.

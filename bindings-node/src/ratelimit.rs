@@ -57,33 +57,55 @@ impl QuotaOptions {
     }
 }
 
-/// One rate-limit decision.
-#[napi(object, namespace = "ratelimit")]
+/// One rate-limit decision. Its fields are getters; `headers` is built only when read.
+#[napi(namespace = "ratelimit")]
 pub struct Decision {
-    /// Whether the request may proceed.
-    pub allowed: bool,
-    /// How many more requests of cost 1 the key could make right now.
-    pub remaining: f64,
-    /// When denied, seconds (rounded up) until the request would be allowed; 0 when allowed.
-    pub retry_after: i64,
-    /// Seconds (rounded up) until the key is back to its full quota.
-    pub reset: i64,
-    /// The instant of the decision, unix seconds (the caller's `now` or Redis' `TIME`).
-    pub at: f64,
-    /// The response headers as `[name, value]` pairs (`new Headers(decision.headers)`): `RateLimit-Policy`,
-    /// `RateLimit`, `Retry-After` when denied, and `X-RateLimit-*` with `legacyHeaders`.
-    pub headers: Vec<Vec<String>>,
+    inner: core::Decision,
+    legacy_headers: bool,
 }
 
-fn decision(d: &core::Decision, legacy: bool) -> Decision {
-    Decision {
-        allowed: d.allowed,
-        remaining: d.remaining as f64,
-        retry_after: d.retry_after_s(),
-        reset: d.reset_s(),
-        at: d.at_us as f64 / 1e6,
-        headers: d.headers(legacy).into_iter().map(|(n, v)| vec![n.to_owned(), v]).collect(),
+#[napi(namespace = "ratelimit")]
+impl Decision {
+    /// Whether the request may proceed.
+    #[napi(getter)]
+    pub fn allowed(&self) -> bool {
+        self.inner.allowed
     }
+
+    /// How many more requests of cost 1 the key could make right now.
+    #[napi(getter)]
+    pub fn remaining(&self) -> f64 {
+        self.inner.remaining as f64
+    }
+
+    /// When denied, seconds (rounded up) until the request would be allowed; 0 when allowed.
+    #[napi(getter, js_name = "retryAfter")]
+    pub fn retry_after(&self) -> i64 {
+        self.inner.retry_after_s()
+    }
+
+    /// Seconds (rounded up) until the key is back to its full quota.
+    #[napi(getter)]
+    pub fn reset(&self) -> i64 {
+        self.inner.reset_s()
+    }
+
+    /// The instant of the decision, unix seconds (the caller's `now` or Redis' `TIME`).
+    #[napi(getter)]
+    pub fn at(&self) -> f64 {
+        self.inner.at_us as f64 / 1e6
+    }
+
+    /// The response headers as `[name, value]` pairs (`new Headers(decision.headers)`): `RateLimit-Policy`,
+    /// `RateLimit`, `Retry-After` when denied, and `X-RateLimit-*` with `legacyHeaders`.
+    #[napi(getter)]
+    pub fn headers(&self) -> Vec<Vec<String>> {
+        self.inner.headers(self.legacy_headers).into_iter().map(|(n, v)| vec![n.to_owned(), v]).collect()
+    }
+}
+
+fn decision(inner: &core::Decision, legacy_headers: bool) -> Decision {
+    Decision { inner: inner.clone(), legacy_headers }
 }
 
 /// When and how much a request costs.
@@ -154,7 +176,7 @@ impl Limiter {
 }
 
 /// The result of `gcraStep`.
-#[napi(object, namespace = "ratelimit")]
+#[napi(object, object_from_js = false, namespace = "ratelimit")]
 pub struct GcraStep {
     /// The decision.
     pub decision: Decision,

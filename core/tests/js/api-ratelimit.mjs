@@ -13,7 +13,8 @@ export function registerRateLimitApiTests(api, label) {
     assert.equal(limiter.size, 2);
     assert.equal(limiter.evictIdle(108), 1);
     assert.equal(limiter.size, 1);
-    assert.deepEqual(d, {
+    const { allowed, remaining, retryAfter, reset, at, headers } = d;
+    assert.deepEqual({ allowed, remaining, retryAfter, reset, at, headers }, {
       allowed: true, remaining: 1, retryAfter: 0, reset: 5, at: 105,
       headers: [['RateLimit-Policy', '"default";q=2;w=10'], ['RateLimit', '"default";r=1;t=5']],
     });
