@@ -14,3 +14,6 @@ step "Node.js"
 node examples/node/units-demo.mjs
 step "Browser (WASM in headless Chromium)"
 node examples/browser/run.mjs
+step "Rate limits, client keys, retries, SSE, Odoo events (Rust, then Python)"
+cargo run --quiet -p fleetgate-examples --bin ratelimit_demo
+"$VENV/bin/python" examples/python/ratelimit_demo.py
