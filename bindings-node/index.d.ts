@@ -191,6 +191,12 @@ export declare namespace sse {
     feed(chunk: Uint8Array | string): Array<sse.Event>
     /** The last event ID: send it as `Last-Event-ID` when reconnecting. */
     get lastEventId(): string
+    /**
+     * After the stream dropped and `attempt` connection attempts were made: `{delay, lastEventId}`, the seconds to
+     * wait (the server's `retry:` if it sent one, capped by `backoff`, else `backoff`'s own delay) and the
+     * `Last-Event-ID` to send (empty: none); `null` when `backoff`'s budget is spent.
+     */
+    reconnect(backoff: retry.Backoff, attempt: number): sse.Reconnect | null
     /** The reconnection time the server asked for (milliseconds), or `null`. */
     get retry(): number | null
   }
@@ -218,6 +224,13 @@ export declare namespace sse {
     data: string
     /** The last event ID at dispatch. */
     id: string
+  }
+  /** When and how to reconnect. */
+  export interface Reconnect {
+    /** Seconds to wait. */
+    delay: number
+    /** The `Last-Event-ID` header to send (empty: none). */
+    lastEventId: string
   }
 }
 

@@ -37,6 +37,13 @@ pub struct Backoff {
     inner: core::Backoff,
 }
 
+impl Backoff {
+    /// The core policy, for other namespaces of the binding (`sse.Decoder.reconnect`).
+    pub(crate) fn inner_mut(&mut self) -> &mut core::Backoff {
+        &mut self.inner
+    }
+}
+
 #[napi(namespace = "retry")]
 impl Backoff {
     /// `new retry.Backoff({kind, base, cap, maxAttempts, maxElapsed, seed})`.

@@ -6,6 +6,7 @@ use napi::Env;
 use napi_derive::napi;
 
 use crate::errors::{guard, to_js_err};
+use crate::retry::Backoff;
 
 /// The optional fields of an event.
 #[napi(object, namespace = "sse")]
@@ -45,6 +46,15 @@ pub struct Event {
     pub id: String,
 }
 
+/// When and how to reconnect.
+#[napi(object, object_from_js = false, namespace = "sse")]
+pub struct Reconnect {
+    /// Seconds to wait.
+    pub delay: f64,
+    /// The `Last-Event-ID` header to send (empty: none).
+    pub last_event_id: String,
+}
+
 /// A streaming event-stream decoder (the WHATWG rules `EventSource` follows).
 #[napi(namespace = "sse")]
 pub struct Decoder {
@@ -77,6 +87,15 @@ impl Decoder {
     #[napi(getter, js_name = "lastEventId")]
     pub fn last_event_id(&self) -> String {
         self.inner.last_event_id().to_owned()
+    }
+
+    /// After the stream dropped and `attempt` connection attempts were made: `{delay, lastEventId}`, the seconds to
+    /// wait (the server's `retry:` if it sent one, capped by `backoff`, else `backoff`'s own delay) and the
+    /// `Last-Event-ID` to send (empty: none); `null` when `backoff`'s budget is spent.
+    #[napi]
+    pub fn reconnect(&self, backoff: &mut Backoff, attempt: u32) -> Option<Reconnect> {
+        let (delay, last_event_id) = self.inner.reconnect(backoff.inner_mut(), attempt)?;
+        Some(Reconnect { delay: delay as f64 / 1e6, last_event_id })
     }
 
     /// The reconnection time the server asked for (milliseconds), or `null`.

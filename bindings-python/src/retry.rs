@@ -31,6 +31,13 @@ pub(crate) mod retry {
         inner: core::Backoff,
     }
 
+    impl Backoff {
+        /// The core policy, for other modules of the binding (``sse.Decoder.reconnect``).
+        pub(crate) fn inner_mut(&mut self) -> &mut core::Backoff {
+            &mut self.inner
+        }
+    }
+
     #[pymethods]
     impl Backoff {
         #[new]

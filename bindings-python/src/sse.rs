@@ -9,6 +9,7 @@ pub(crate) mod sse {
     use pyo3::prelude::*;
 
     use crate::errors::{guard, to_py_err};
+    use crate::retry::retry::Backoff;
 
     /// Encodes one event: ``id``, ``event``, ``retry`` (milliseconds) lines when given, one ``data:`` line per
     /// line of ``data``, then a blank line. A CR or LF in ``event`` or ``id`` (or NUL in ``id``) raises
@@ -81,6 +82,15 @@ pub(crate) mod sse {
         #[getter]
         fn last_event_id(&self) -> &str {
             self.inner.last_event_id()
+        }
+
+        /// After the stream dropped and ``attempt`` connection attempts were made: ``(delay, last_event_id)``, the
+        /// seconds to wait (the server's ``retry:`` if it sent one, capped by ``backoff``, else ``backoff``'s own
+        /// delay) and the ``Last-Event-ID`` to send (empty: none); ``None`` when ``backoff``'s budget is spent.
+        #[pyo3(signature = (backoff, attempt: "int") -> "tuple[float, str] | None")]
+        fn reconnect(&self, mut backoff: PyRefMut<'_, Backoff>, attempt: u32) -> Option<(f64, String)> {
+            let (delay, id) = self.inner.reconnect(backoff.inner_mut(), attempt)?;
+            Some((delay as f64 / 1e6, id))
         }
 
         /// The reconnection time the server asked for (milliseconds), or ``None``.

@@ -85,3 +85,12 @@ def roundtrip(data: str, event: str | None, id: str | None) -> dict[str, Any]:
 
 def parse_event(body: Any) -> dict[str, Any]:
     return odoo.parse_event(_bytes(body))
+
+
+def reconnect(chunks: list[Any], config: dict[str, Any], attempts: list[int]) -> list[Any]:
+    decoder = sse.Decoder()
+    for c in chunks:
+        decoder.feed(_bytes(c))
+    backoff = _backoff(config)
+    out = [decoder.reconnect(backoff, attempt) for attempt in attempts]
+    return [None if r is None else list(r) for r in out]

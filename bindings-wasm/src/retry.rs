@@ -17,6 +17,13 @@ pub struct Backoff {
     inner: core::Backoff,
 }
 
+impl Backoff {
+    /// The core policy, for other modules of the binding (`sse.Decoder.reconnect`).
+    pub(crate) fn inner_mut(&mut self) -> &mut core::Backoff {
+        &mut self.inner
+    }
+}
+
 #[wasm_bindgen]
 impl Backoff {
     /// `new retry.Backoff({kind, base, cap, maxAttempts, maxElapsed, seed})` (seconds; `kind` is `"full_jitter"`

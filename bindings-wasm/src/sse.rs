@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::errors::{describe, to_js_err};
 use crate::ratelimit::field;
+use crate::retry::Backoff;
 
 /// A streaming event-stream decoder (the WHATWG rules `EventSource` follows).
 #[wasm_bindgen]
@@ -53,6 +54,22 @@ impl Decoder {
     #[wasm_bindgen(getter = lastEventId)]
     pub fn last_event_id(&self) -> String {
         self.inner.last_event_id().to_owned()
+    }
+
+    /// After the stream dropped and `attempt` connection attempts were made: `{delay, lastEventId}`, the seconds to
+    /// wait (the server's `retry:` if it sent one, capped by `backoff`, else `backoff`'s own delay) and the
+    /// `Last-Event-ID` to send (empty: none); `null` when `backoff`'s budget is spent.
+    #[wasm_bindgen(unchecked_return_type = "{delay: number, lastEventId: string} | null")]
+    pub fn reconnect(&self, backoff: &mut Backoff, attempt: u32) -> JsValue {
+        match self.inner.reconnect(backoff.inner_mut(), attempt) {
+            Some((delay, id)) => {
+                let out = Object::new();
+                let _ = Reflect::set(&out, &JsValue::from_str("delay"), &JsValue::from(delay as f64 / 1e6));
+                let _ = Reflect::set(&out, &JsValue::from_str("lastEventId"), &JsValue::from_str(&id));
+                out.into()
+            }
+            None => JsValue::NULL,
+        }
     }
 
     /// The reconnection time the server asked for (milliseconds), or `undefined`.

@@ -12,6 +12,7 @@
 //! ```
 
 use crate::error::ErrorCode;
+use crate::retry::Backoff;
 
 /// Encodes one event: `id`, `event`, `retry` (milliseconds) lines when given, then one `data:` line per line of
 /// `data` (lines split on CRLF, LF and lone CR; a decoder joins them with LF), then a blank line.
@@ -152,6 +153,14 @@ impl Decoder {
     /// The reconnection time the server asked for with `retry:` (milliseconds), if any.
     pub fn retry_ms(&self) -> Option<u64> {
         self.retry_ms
+    }
+
+    /// When the stream dropped after `attempt` connection attempts: the microseconds to wait before reconnecting
+    /// (the server's `retry:` if it sent one, capped by the policy, else the policy's own delay) and the
+    /// `Last-Event-ID` to send (empty: send none). `None` when the policy's attempts or elapsed budget are spent.
+    pub fn reconnect(&self, backoff: &mut Backoff, attempt: u32) -> Option<(i64, String)> {
+        let server = self.retry_ms.map(|ms| i64::try_from(ms.saturating_mul(1000)).unwrap_or(i64::MAX));
+        backoff.next_delay(attempt, server).map(|delay| (delay, self.last_event_id.clone()))
     }
 
     fn process_line(&mut self, raw: &[u8]) -> Option<Event> {

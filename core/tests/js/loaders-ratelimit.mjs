@@ -62,6 +62,15 @@ export const RATELIMIT_LOADERS = {
     encode: (api, data, event, id, retry) => api.sse.encode(data, { event: opt(event), id: opt(id), retry: opt(retry) }),
     comment: (api, text) => api.sse.comment(text),
     decode: (api, chunks) => decodeAll(api, chunks),
+    reconnect: (api, chunks, config, attempts) => {
+      const decoder = new api.sse.Decoder();
+      for (const c of chunks) decoder.feed(bytesArg(c));
+      const b = backoff(api, config);
+      return attempts.map((attempt) => {
+        const next = decoder.reconnect(b, attempt);
+        return next ? [next.delay, next.lastEventId] : null;
+      });
+    },
     roundtrip: (api, data, event, id) => decodeAll(api, [api.sse.encode(data, { event: opt(event), id: opt(id) })]),
   },
   odoo: {

@@ -10,7 +10,7 @@ fn micros(value: &Json) -> i64 {
     micros_from_seconds(value.as_f64().expect("seconds")).expect("seconds in range")
 }
 
-fn backoff(config: &Json) -> Result<Backoff, RetryError> {
+pub fn backoff(config: &Json) -> Result<Backoff, RetryError> {
     let max_elapsed = (!config["max_elapsed"].is_null()).then(|| micros(&config["max_elapsed"]));
     Backoff::new(
         Jitter::parse(config["kind"].as_str().expect("kind"))?,

@@ -26,6 +26,18 @@ pub fn load(function: &str, args: &[Json]) -> Outcome {
             let wire = sse::encode(text(0).expect("data"), text(1), text(2), None).map_err(code)?;
             Ok(decoded(&mut Decoder::new(), &[wire.into_bytes()]))
         }
+        "reconnect" => {
+            let chunks: Vec<Vec<u8>> = args[0].as_array().expect("chunks").iter().map(bytes_arg).collect();
+            let mut decoder = Decoder::new();
+            chunks.iter().for_each(|c| drop(decoder.feed(c)));
+            let mut backoff = crate::retry::backoff(&args[1]).map_err(code)?;
+            let attempts = args[2].as_array().expect("attempts");
+            let next = |a: &Json| match decoder.reconnect(&mut backoff, a.as_u64().expect("attempt") as u32) {
+                Some((delay, id)) => json!([delay as f64 / 1e6, id]),
+                None => Json::Null,
+            };
+            Ok(attempts.iter().map(next).collect())
+        }
         other => panic!("unknown sse function {other}"),
     }
 }

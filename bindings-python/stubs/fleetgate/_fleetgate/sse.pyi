@@ -2,6 +2,7 @@
 Server-sent events: an injection-safe encoder and a streaming WHATWG decoder.
 """
 
+from .retry import Backoff
 from typing import final
 
 __all__ = ["Decoder", "Event", "comment", "encode"]
@@ -21,6 +22,12 @@ class Decoder:
     def last_event_id(self, /) -> str:
         """
         The last event ID: send it as ``Last-Event-ID`` when reconnecting.
+        """
+    def reconnect(self, /, backoff: Backoff, attempt: "int") -> "tuple[float, str] | None":
+        """
+        After the stream dropped and ``attempt`` connection attempts were made: ``(delay, last_event_id)``, the
+        seconds to wait (the server's ``retry:`` if it sent one, capped by ``backoff``, else ``backoff``'s own
+        delay) and the ``Last-Event-ID`` to send (empty: none); ``None`` when ``backoff``'s budget is spent.
         """
     @property
     def retry(self, /) -> int | None:

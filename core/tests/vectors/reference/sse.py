@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import sys
 
+from retry import Policy
 from vectorfile import Rejected, write
 
 
@@ -81,6 +82,18 @@ def roundtrip(data: str, event: str | None, id: str | None) -> dict:
     return decode([encode(data, event, id, None)])
 
 
+def reconnect(chunks: list, backoff: dict, attempts: list) -> list:
+    """The server's retry (ms) acts like a Retry-After for the policy; the last event ID is sent back."""
+    state = decode(chunks)
+    policy = Policy(backoff)
+    out = []
+    for attempt in attempts:
+        server = None if state["retry"] is None else state["retry"] / 1000
+        delay = policy.next(attempt, server)
+        out.append(None if delay is None else [delay, state["last_event_id"]])
+    return out
+
+
 def hexs(b: bytes) -> dict:
     return {"$bytes_hex": b.hex()}
 
@@ -128,6 +141,15 @@ CASES = [
     ("decode-field-without-colon", "decode", [["data\ndata\n\n"]]),
     ("decode-comment-lines", "decode", [[":hi\n: there\ndata: x\n:\n\n"]]),
     ("decode-one-space-stripped-only", "decode", [["data:   x\n\n"]]),
+    ("reconnect-server-retry", "reconnect",
+     [["retry: 1500\nid: 41\ndata: x\n\n"], {"kind": "full_jitter", "base": 0.5, "cap": 10.0, "max_attempts": 4,
+                                             "max_elapsed": None, "seed": 1}, [1, 2, 3, 4]]),
+    ("reconnect-server-retry-capped", "reconnect",
+     [["retry: 60000\ndata: x\n\n"], {"kind": "constant", "base": 1.0, "cap": 5.0, "max_attempts": 3,
+                                       "max_elapsed": None, "seed": 1}, [1]]),
+    ("reconnect-backoff-without-retry", "reconnect",
+     [["id: a\ndata: x\n\n"], {"kind": "equal_jitter", "base": 0.5, "cap": 10.0, "max_attempts": 5,
+                                 "max_elapsed": 2.0, "seed": 3}, [1, 2, 3, 4]]),
     ("roundtrip-multiline", "roundtrip", ["line 1\nline 2\n\nline 4", "inventory", "abc"]),
     ("roundtrip-crlf-becomes-lf", "roundtrip", ["a\r\nb", None, None]),
     ("roundtrip-unicode", "roundtrip", ["\u00e9t\u00e9 \u2603 \U0001F697", "voiture", "\u00e9"]),
@@ -135,9 +157,10 @@ CASES = [
 
 ABOUT = ("Server-sent events. `decode` feeds the chunks (text as UTF-8, or {\"$bytes_hex\": ...}) to one decoder "
          "and expects every event {event, data, id}, then last_event_id and retry (ms). `roundtrip` decodes "
-         "encode(data, event, id). Expected values come from reference/sse.py (the WHATWG algorithm transcribed), "
+         "encode(data, event, id). `reconnect` decodes the chunks, then asks for the reconnection [delay s, "
+         "last event id] after each attempt with the backoff policy (null: give up). Expected values come from reference/sse.py (the WHATWG algorithm transcribed), "
          "not from fleetgate.")
 
 if __name__ == "__main__":
     sys.exit(write("sse", ABOUT, CASES, {"encode": encode, "comment": comment, "decode": decode,
-                                         "roundtrip": roundtrip}))
+                                         "roundtrip": roundtrip, "reconnect": reconnect}))
