@@ -25,7 +25,8 @@ export declare namespace odoo {
    * Parses a webhook body (the raw bytes: `Buffer` / `Uint8Array`) into an event object: `type`, the ids,
    * `fields` (the rest of the body) and `invalidates` (`{cache: "vehicle_list" | "vehicle" | "availability",
    * vehicle_id?}`). Passing a parsed object is an error: pass the raw body.
-   * @throws {Error} with `code` `invalid_odoo_payload` (every problem listed) or `unknown_odoo_event`.
+   * @throws {Error} with `code` `invalid_odoo_payload` (`err.errors`: every problem as `{loc, code, message}`) or
+   * `unknown_odoo_event`.
    */
   export function parseEvent(body: Uint8Array): Record<string, any>
 }

@@ -1,16 +1,28 @@
 //! `odoo` namespace: wraps `fleetgate::odoo` (Odoo webhook events, image URLs).
 
 use fleetgate::odoo::{self as core, OdooError, Problem};
-use napi::bindgen_prelude::{Either, Uint8Array, Unknown};
-use napi::Env;
+use napi::bindgen_prelude::{Either, JsObjectValue, Uint8Array, Unknown};
+use napi::{Env, JsError, JsValue};
 use napi_derive::napi;
 
 use crate::errors::{guard, to_js_err};
 
+/// The JS `Error` for `err`, with `err.errors`: every problem as `{loc, code, message}`.
+fn odoo_err(env: &Env, err: OdooError) -> napi::Error {
+    let build = || -> napi::Result<napi::Error> {
+        let error = JsError::from(napi::Error::new(err.code(), err.to_string())).into_unknown(*env);
+        let mut object = error.coerce_to_object()?;
+        object.set_named_property("errors", env.to_js_value(&err.problems_json())?)?;
+        Ok(napi::Error::from(object.to_unknown()))
+    };
+    build().unwrap_or_else(|failed| failed)
+}
+
 /// Parses a webhook body (the raw bytes: `Buffer` / `Uint8Array`) into an event object: `type`, the ids,
 /// `fields` (the rest of the body) and `invalidates` (`{cache: "vehicle_list" | "vehicle" | "availability",
 /// vehicle_id?}`). Passing a parsed object is an error: pass the raw body.
-/// @throws {Error} with `code` `invalid_odoo_payload` (every problem listed) or `unknown_odoo_event`.
+/// @throws {Error} with `code` `invalid_odoo_payload` (`err.errors`: every problem as `{loc, code, message}`) or
+/// `unknown_odoo_event`.
 #[napi(namespace = "odoo", js_name = "parseEvent", ts_return_type = "Record<string, any>")]
 pub fn parse_event(
     env: Env,
@@ -23,7 +35,7 @@ pub fn parse_event(
             let problem = Problem { loc: String::new(), code: "wrong_type", message: message.to_owned() };
             return Err(to_js_err(&env)(OdooError::InvalidPayload { problems: vec![problem] }));
         };
-        core::parse_event(bytes).map(|e| e.to_json()).map_err(to_js_err(&env))
+        core::parse_event(bytes).map(|e| e.to_json()).map_err(|e| odoo_err(&env, e))
     })
 }
 

@@ -99,7 +99,10 @@ def test_odoo_errors_list_every_problem() -> None:
     with pytest.raises(fleetgate.OdooError) as raised:
         odoo.parse_event(b'{"event_type": "booking.created", "vehicle_id": "7"}')
     assert raised.value.code == "invalid_odoo_payload"
-    assert "booking_id" in str(raised.value) and "vehicle_id" in str(raised.value)
+    assert raised.value.errors == [  # type: ignore[attr-defined]
+        {"loc": "booking_id", "code": "missing", "message": "booking_id is required"},
+        {"loc": "vehicle_id", "code": "wrong_type", "message": "vehicle_id must be an integer"},
+    ]
     with pytest.raises(fleetgate.OdooError, match="vehicle.teleported") as raised:
         odoo.parse_event(b'{"event_type": "vehicle.teleported", "vehicle_id": 1}')
     assert raised.value.code == "unknown_odoo_event"

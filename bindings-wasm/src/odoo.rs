@@ -13,7 +13,8 @@ pub struct Odoo;
 impl Odoo {
     /// Parses a webhook body (the raw bytes, a `Uint8Array`) into an event object: `type`, the ids, `fields` and
     /// `invalidates`. Passing a parsed object or a string is an error: pass the raw body.
-    /// @throws {Error} with `code` `invalid_odoo_payload` (every problem listed) or `unknown_odoo_event`.
+    /// @throws {Error} with `code` `invalid_odoo_payload` (`err.errors`: every problem as `{loc, code, message}`) or
+    /// `unknown_odoo_event`.
     #[wasm_bindgen(js_name = "parseEvent", unchecked_return_type = "Record<string, any>")]
     pub fn parse_event(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] body: JsValue) -> Result<JsValue, JsValue> {
         if !body.is_instance_of::<js_sys::Uint8Array>() {
@@ -21,7 +22,12 @@ impl Odoo {
             let problem = Problem { loc: String::new(), code: "wrong_type", message: message.to_owned() };
             return Err(to_js_err(OdooError::InvalidPayload { problems: vec![problem] }));
         }
-        let event = core::parse_event(&js_sys::Uint8Array::from(body).to_vec()).map_err(to_js_err)?;
+        let event = core::parse_event(&js_sys::Uint8Array::from(body).to_vec()).map_err(|e| {
+            let problems = js_sys::JSON::parse(&e.problems_json().to_string()).unwrap_or(JsValue::NULL);
+            let error = to_js_err(e);
+            let _ = js_sys::Reflect::set(&error, &JsValue::from_str("errors"), &problems);
+            error
+        })?;
         js_sys::JSON::parse(&event.to_json().to_string())
     }
 

@@ -204,6 +204,13 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// `{"loc": ..., "code": ..., "message": ...}`.
+    pub fn to_json(&self) -> Value {
+        serde_json::json!({"loc": self.loc, "code": self.code, "message": self.message})
+    }
+}
+
 /// Parses a webhook body (the raw bytes; never re-serialised) into an [`OdooEvent`].
 ///
 /// - `{"event_type": "booking.<x>", "booking_id": int, "vehicle_id": int, ...}`
@@ -377,6 +384,14 @@ impl OdooError {
     /// The stable code (same as [`ErrorCode::code`], callable without importing the trait).
     pub fn code(&self) -> &'static str {
         ErrorCode::code(self)
+    }
+
+    /// Every problem found (`invalid_odoo_payload`), as a JSON list of `{loc, code, message}`; empty otherwise.
+    pub fn problems_json(&self) -> Value {
+        match self {
+            OdooError::InvalidPayload { problems } => problems.iter().map(Problem::to_json).collect(),
+            _ => Value::Array(Vec::new()),
+        }
     }
 }
 

@@ -65,6 +65,12 @@ export function registerRateLimitApiTests(api, label) {
     assert.throws(() => odoo.parseEvent({ event_type: 'vehicle.removed', vehicle_id: 4 }), {
       code: 'invalid_odoo_payload', message: /raw request bytes/,
     });
-    assert.throws(() => odoo.parseEvent(new TextEncoder().encode('{"event_type": 1}')), { code: 'invalid_odoo_payload' });
+    assert.throws(() => odoo.parseEvent(new TextEncoder().encode('{"event_type": "booking.created", "vehicle_id": "7"}')), {
+      code: 'invalid_odoo_payload',
+      errors: [
+        { loc: 'booking_id', code: 'missing', message: 'booking_id is required' },
+        { loc: 'vehicle_id', code: 'wrong_type', message: 'vehicle_id must be an integer' },
+      ],
+    });
   });
 }

@@ -15,5 +15,6 @@ def parse_event(body: "bytes") -> "dict[str, object]":
     Parses a webhook body (the raw ``bytes``) into a dict: ``type`` (``booking.created``, ...,
     ``vehicle.updated``, ... or ``odoo.native``), the ids, ``fields`` (the rest of the body, unchanged) and
     ``invalidates`` (``{"cache": "vehicle_list" | "vehicle" | "availability", "vehicle_id"?: int}``).
-    Raises ``fleetgate.OdooError`` (``invalid_odoo_payload`` listing every problem, ``unknown_odoo_event``).
+    Raises ``fleetgate.OdooError`` (``invalid_odoo_payload`` with ``.errors``, every problem as
+    ``{"loc", "code", "message"}``; ``unknown_odoo_event``).
     """
