@@ -53,6 +53,17 @@ fn one_key(c: &mut Criterion) {
             log.check(black_box(&key), now, 1).map(|d| d.allowed)
         })
     });
+    // The pure step over one integer of state, no map and no key: what a caller storing state itself pays.
+    let quota = Quota::new(10, 3_600_000_000, None).expect("quota");
+    let (mut state, mut now) = (0, T0);
+    group.bench_function("fleetgate_gcra_step/no_map", |b| {
+        b.iter(|| {
+            now += 1;
+            let (decision, next) = fleetgate::ratelimit::gcra_step(&quota, black_box(state), now, 1).expect("valid");
+            state = next;
+            decision.allowed
+        })
+    });
     let governor = governor_limiter();
     group.bench_function("governor_keyed", |b| b.iter(|| governor.check_key(black_box(&key)).is_ok()));
     group.finish();
