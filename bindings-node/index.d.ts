@@ -194,6 +194,22 @@ export declare namespace odometer {
   }
 }
 
+export declare namespace odoo {
+  /**
+   * The absolute URL of an image path from an Odoo record (one `/` between base and path; absolute URLs untouched).
+   * @throws {Error} with `code` `invalid_base_url` or `invalid_image_path`.
+   */
+  export function imageUrl(base: string, path: string): string
+  /**
+   * Parses a webhook body (the raw bytes: `Buffer` / `Uint8Array`) into an event object: `type`, the ids,
+   * `fields` (the rest of the body) and `invalidates` (`{cache: "vehicle_list" | "vehicle" | "availability",
+   * vehicle_id?}`). Passing a parsed object is an error: pass the raw body.
+   * @throws {Error} with `code` `invalid_odoo_payload` (`err.errors`: every problem as `{loc, code, message}`) or
+   * `unknown_odoo_event`.
+   */
+  export function parseEvent(body: Uint8Array): Record<string, any>
+}
+
 export declare namespace pricing {
   /**
    * A validated rate card: rules `{unit: 'hour'|'day'|'week'|'month'|'year', duration, price: '3.50'}`
@@ -221,6 +237,158 @@ export declare namespace pricing {
    * @throws {Error} `code` `invalid_quote` or `amount_overflow`.
    */
   export function lateFee(plannedReturn: string | number, actualReturn: string | number, options?: { extraHourly: string | number; extraDaily: string | number; graceHours?: number; variant?: 'odoo' | 'grace_subtracted' | 'hourly_capped'; currency?: string }): Record<string, any>
+}
+
+export declare namespace ratelimit {
+  /** One rate-limit decision. Its fields are getters; `headers` is built only when read. */
+  export class Decision {
+    /** Whether the request may proceed. */
+    get allowed(): boolean
+    /** How many more requests of cost 1 the key could make right now. */
+    get remaining(): number
+    /** When denied, seconds (rounded up) until the request would be allowed; 0 when allowed. */
+    get retryAfter(): number
+    /** Seconds (rounded up) until the key is back to its full quota. */
+    get reset(): number
+    /** The instant of the decision, unix seconds (the caller's `now` or Redis' `TIME`). */
+    get at(): number
+    /**
+     * The response headers as `[name, value]` pairs (`new Headers(decision.headers)`): `RateLimit-Policy`,
+     * `RateLimit`, `Retry-After` when denied, and `X-RateLimit-*` with `legacyHeaders`.
+     */
+    get headers(): Array<Array<string>>
+  }
+  /** A keyed in-memory rate limiter (GCRA or sliding log) that evicts idle keys itself. */
+  export class Limiter {
+    /**
+     * `new ratelimit.Limiter({limit: 10, period: 3600, burst, algorithm: "gcra" | "sliding_log", legacyHeaders})`.
+     * @throws {Error} with `code` `invalid_quota`.
+     */
+    constructor(options?: ratelimit.QuotaOptions | undefined | null)
+    /**
+     * Decides one request for `key` at `now` (unix seconds; default: the clock) of `cost` (default 1).
+     * @throws {Error} with `code` `invalid_cost` or `invalid_now`.
+     */
+    check(key: string, options?: ratelimit.CheckOptions | undefined | null): ratelimit.Decision
+    /** Drops every key idle at `now` (default: the clock); returns how many were dropped. */
+    evictIdle(now?: number | undefined | null): number
+    /** The number of keys held (idle keys are evicted automatically as new keys arrive). */
+    get size(): number
+  }
+  /** When and how much a request costs. */
+  export interface CheckOptions {
+    /** Unix seconds (default: the system clock). */
+    now?: number
+    /** The request's cost (default 1). */
+    cost?: number
+  }
+  /**
+   * The rate-limit key of a request's client: the IPv4 address, or the IPv6 network. `headers` is an object
+   * (`req.headers`) or `[name, value]` pairs; `X-Forwarded-For` / `Forwarded` are read only behind trusted proxies.
+   * @throws {Error} with `code` `invalid_address`, `invalid_network`, `invalid_prefix` or
+   * `conflicting_forwarded_headers`.
+   */
+  export function clientKey(peer: string, headers?: Record<string, string | string[] | undefined> | [string, string][] | null, options?: ratelimit.ClientKeyOptions | undefined | null): string
+  /** Which proxies are trusted and how IPv6 is keyed. */
+  export interface ClientKeyOptions {
+    /** A hop count (default 0: trust none) or a list of trusted networks (`["10.0.0.0/8"]`). */
+    trustedProxies?: number | Array<string>
+    /** The IPv6 network length keys use (48 to 128; default 56). */
+    ipv6Prefix?: number
+  }
+  /**
+   * Turns the reply of `REDIS_GCRA_SCRIPT` into a decision.
+   * @throws {Error} with `code` `invalid_state` when the reply is not the script's.
+   */
+  export function decisionFromRedis(reply: Array<number>, options: ratelimit.QuotaOptions): ratelimit.Decision
+  /**
+   * One GCRA step over a state you store yourself (the key's theoretical arrival time in microseconds; 0 for a new
+   * key) at `now` (unix seconds). Returns the decision and the state to store.
+   * @throws {Error} with `code` `invalid_quota`, `invalid_cost`, `invalid_now` or `invalid_state`.
+   */
+  export function gcraStep(state: number, now: number, options: ratelimit.QuotaOptions): ratelimit.GcraStep
+  /** The result of `gcraStep`. */
+  export interface GcraStep {
+    /** The decision. */
+    decision: ratelimit.Decision
+    /** The state to store (microseconds). */
+    state: number
+  }
+  /**
+   * A quota: `limit` requests (default 10) per `period` seconds (default 3600), with `burst` (GCRA only;
+   * default `limit`).
+   */
+  export interface QuotaOptions {
+    /** Requests per period (default 10). */
+    limit?: number
+    /** The period in seconds (default 3600). */
+    period?: number
+    /** GCRA burst (default: `limit`). */
+    burst?: number
+    /** A request's cost (default 1; `gcraStep`, `redisArgs`, `decisionFromRedis`). */
+    cost?: number
+    /** `"gcra"` (default) or `"sliding_log"` (`Limiter` only). */
+    algorithm?: string
+    /** Also give the `X-RateLimit-*` headers. */
+    legacyHeaders?: boolean
+  }
+  /**
+   * The GCRA as a Redis Lua script: `KEYS[1]` is the key, `ARGV` is `redisArgs(...)`; it replies
+   * `[allowed, nowUs, stateBeforeUs]` (pass that to `decisionFromRedis`). Uses Redis `TIME`.
+   */
+  export const REDIS_GCRA_SCRIPT: string
+  /**
+   * The `ARGV` of `REDIS_GCRA_SCRIPT` for a quota and cost.
+   * @throws {Error} with `code` `invalid_quota` or `invalid_cost`.
+   */
+  export function redisArgs(options: ratelimit.QuotaOptions): Array<string>
+}
+
+export declare namespace retry {
+  /** A retry policy with jitter, a cap, and attempt and elapsed-time budgets. */
+  export class Backoff {
+    /**
+     * `new retry.Backoff({kind, base, cap, maxAttempts, maxElapsed, seed})`.
+     * @throws {Error} with `code` `invalid_backoff`.
+     */
+    constructor(options?: retry.BackoffOptions | undefined | null)
+    /** The whole schedule (seconds) a fresh policy with these settings and seed hands out. */
+    delays(): Array<number>
+    /**
+     * The delay (seconds) before the next attempt after `attempt` attempts, or `null` to give up. A server's
+     * `retryAfter` (seconds) replaces the computed delay, capped; the budgets still apply.
+     */
+    nextDelay(attempt: number, retryAfter?: number | undefined | null): number | null
+    /** The total of the delays handed out so far, in seconds. */
+    get elapsed(): number
+  }
+  /** A backoff policy's settings (seconds). */
+  export interface BackoffOptions {
+    /** `"full_jitter"` (default), `"equal_jitter"`, `"decorrelated"` or `"constant"`. */
+    kind?: string
+    /** The first delay's scale in seconds (default 0.1). */
+    base?: number
+    /** The largest delay in seconds (default 30). */
+    cap?: number
+    /** Attempts in all, the first one included (default 5). */
+    maxAttempts?: number
+    /** The most the delays may total, in seconds (default: no limit). */
+    maxElapsed?: number
+    /** Seed of the random draws, an integer below 2^53 (default: random). */
+    seed?: number
+  }
+  /**
+   * Whether a failed request may be retried: `status` is the response status, or `null` for a connect or timeout
+   * error; only idempotent methods unless `idempotencyKey` is true.
+   * @throws {Error} with `code` `invalid_status` or `invalid_method`.
+   */
+  export function isRetryable(status: number | undefined | null, method: string, idempotencyKey?: boolean | undefined | null): boolean
+  /**
+   * Seconds to wait for a `Retry-After` value (delta-seconds or any HTTP-date form) from `now` (unix seconds;
+   * default: the clock). A past date gives 0.
+   * @throws {Error} with `code` `invalid_retry_after`.
+   */
+  export function parseRetryAfter(value: string, now?: number | undefined | null): number
 }
 
 export declare namespace smartcar {
@@ -289,6 +457,58 @@ export declare namespace smartcar {
     description?: string
     /** The failed signal's code, or null. */
     signal?: string
+  }
+}
+
+export declare namespace sse {
+  /** A streaming event-stream decoder (the WHATWG rules `EventSource` follows). */
+  export class Decoder {
+    /** A decoder at the start of a stream. */
+    constructor()
+    /** Feeds the next bytes (a `Uint8Array` / `Buffer`, or a string as UTF-8); returns the completed events. */
+    feed(chunk: Uint8Array | string): Array<sse.Event>
+    /** The last event ID: send it as `Last-Event-ID` when reconnecting. */
+    get lastEventId(): string
+    /**
+     * After the stream dropped and `attempt` connection attempts were made: `{delay, lastEventId}`, the seconds to
+     * wait (the server's `retry:` if it sent one, capped by `backoff`, else `backoff`'s own delay) and the
+     * `Last-Event-ID` to send (empty: none); `null` when `backoff`'s budget is spent.
+     */
+    reconnect(backoff: retry.Backoff, attempt: number): sse.Reconnect | null
+    /** The reconnection time the server asked for (milliseconds), or `null`. */
+    get retry(): number | null
+  }
+  /** A comment line (`: text`), e.g. a heartbeat; a multi-line text becomes several comment lines. */
+  export function comment(text: string): string
+  /**
+   * Encodes one event; a CR or LF in `event` or `id` (or NUL in `id`) is refused.
+   * @throws {Error} with `code` `field_injection`.
+   */
+  export function encode(data: string, options?: sse.EncodeOptions | undefined | null): string
+  /** The optional fields of an event. */
+  export interface EncodeOptions {
+    /** The event type. */
+    event?: string
+    /** The event ID. */
+    id?: string
+    /** The reconnection time to ask for, in milliseconds. */
+    retry?: number
+  }
+  /** One dispatched event. */
+  export interface Event {
+    /** The event type (`"message"` by default). */
+    event: string
+    /** The data lines joined with LF. */
+    data: string
+    /** The last event ID at dispatch. */
+    id: string
+  }
+  /** When and how to reconnect. */
+  export interface Reconnect {
+    /** Seconds to wait. */
+    delay: number
+    /** The `Last-Event-ID` header to send (empty: none). */
+    lastEventId: string
   }
 }
 

@@ -22,9 +22,12 @@ export function guard(fn) {
   };
 }
 
-/** A frozen namespace object exposing the static functions and getters of a wasm-bindgen class, guarded. */
-export function namespace(cls) {
-  const out = {};
+/**
+ * A frozen namespace object exposing the static functions and getters of a wasm-bindgen class, guarded, plus
+ * `extras` (guarded classes such as `Limiter`). Getters stay lazy: nothing calls into WebAssembly before `init()`.
+ */
+export function namespace(cls, extras = {}) {
+  const out = { ...extras };
   for (const name of Object.getOwnPropertyNames(cls)) {
     if (name === 'length' || name === 'name' || name === 'prototype') continue;
     const descriptor = Object.getOwnPropertyDescriptor(cls, name);

@@ -33,3 +33,6 @@ cargo run --quiet -p fleetgate-examples --bin booking-demo
 "$VENV/bin/python" examples/python/booking_demo.py
 node examples/node/booking-demo.mjs
 node examples/browser/booking-run.mjs
+step "Rate limits, client keys, retries, SSE, Odoo events (Rust, then Python)"
+cargo run --quiet -p fleetgate-examples --bin ratelimit_demo
+"$VENV/bin/python" examples/python/ratelimit_demo.py

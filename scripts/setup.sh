@@ -21,6 +21,13 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 chromium --version 2>/dev/null || true
 
+step "redis-server for the distributed rate-limit tests"
+if ! command -v redis-server >/dev/null 2>&1; then
+  as_root apt-get update
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y redis-server
+fi
+redis-server --version
+
 step "Python venv (.venv) with maturin, pytest, mypy"
 [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt

@@ -5,6 +5,7 @@
 source "$(dirname "$0")/lib.sh"
 
 scripts/setup.sh
+source scripts/redis.sh
 failed=()
 suite() {
   local name="$1"; shift
@@ -16,6 +17,7 @@ suite "rustfmt" cargo fmt --all --check
 suite "clippy (host)" cargo clippy --quiet --workspace --all-targets -- -D warnings
 suite "clippy (wasm32)" cargo clippy --quiet -p fleetgate-wasm --target wasm32-unknown-unknown -- -D warnings
 suite "cargo test" cargo test --workspace
+suite "cargo test (Redis limiter, feature redis)" cargo test -p fleetgate --features redis --test redis_limiter
 suite "build bindings" scripts/build.sh
 suite "generated files are current" scripts/check-generated.sh
 suite "pytest (Python wheel)" bash -c 'cd bindings-python && "$0/bin/python" -m pytest -q' "$VENV"

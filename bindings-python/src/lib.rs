@@ -7,8 +7,12 @@ mod booking;
 mod errors;
 mod json;
 mod odometer;
+mod odoo;
 mod pricing;
+mod ratelimit;
+mod retry;
 mod smartcar;
+mod sse;
 mod units;
 mod webhook;
 
@@ -34,6 +38,18 @@ mod _fleetgate {
 
     #[pymodule_export]
     use super::smartcar::smartcar;
+
+    #[pymodule_export]
+    use super::ratelimit::ratelimit;
+
+    #[pymodule_export]
+    use super::retry::retry;
+
+    #[pymodule_export]
+    use super::sse::sse;
+
+    #[pymodule_export]
+    use super::odoo::odoo;
 
     #[pymodule_export]
     use super::errors::_panic_for_tests;

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import booking_loaders
+import adapters_ratelimit as rl
 import fleetgate
 
 VECTORS_DIR = Path(__file__).resolve().parents[2] / "core" / "tests" / "vectors"
@@ -80,6 +81,13 @@ LOADERS: dict[str, dict[str, Callable[..., Any]]] = {
         "parse_event": lambda raw: fleetgate.smartcar.parse_event(body(raw)).to_dict(),
         "challenge_reply": fleetgate.smartcar.challenge_reply,
     },
+    "ratelimit": {"limiter": rl.limiter, "headers": rl.headers, "gcra_step": rl.gcra_step, "redis_reply": rl.redis_reply},
+    "client_key": {"client_key": rl.client_key},
+    "retry": {"delays": rl.delays, "next_delays": rl.next_delays, "parse_retry_after": rl.parse_retry_after,
+              "is_retryable": rl.is_retryable},
+    "sse": {"encode": rl.encode, "comment": fleetgate.sse.comment, "decode": rl.decode, "roundtrip": rl.roundtrip,
+            "reconnect": rl.reconnect},
+    "odoo": {"parse_event": rl.parse_event, "image_url": fleetgate.odoo.image_url},
 }
 
 

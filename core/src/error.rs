@@ -149,6 +149,76 @@ pub const CODES: &[CodeInfo] = &[
         meaning:
             "a Smartcar body is not JSON, or a required field is missing or of the wrong type (the message names it)",
     },
+    CodeInfo {
+        area: "ratelimit",
+        code: "invalid_quota",
+        meaning: "the limit, period, burst or algorithm is unusable (zero, too large, or a burst with the sliding log)",
+    },
+    CodeInfo {
+        area: "ratelimit",
+        code: "invalid_cost",
+        meaning: "a request's cost is below 1 or above the burst (GCRA) or limit (sliding log)",
+    },
+    CodeInfo {
+        area: "ratelimit",
+        code: "invalid_now",
+        meaning: "the instant is negative, not finite or after 2^53 - 1 microseconds",
+    },
+    CodeInfo {
+        area: "ratelimit",
+        code: "invalid_state",
+        meaning: "a stored GCRA state or a Redis script reply is not what the limiter writes",
+    },
+    CodeInfo {
+        area: "ratelimit",
+        code: "invalid_address",
+        meaning: "the peer address, or a forwarded address that had to be read, is malformed",
+    },
+    CodeInfo {
+        area: "ratelimit",
+        code: "invalid_network",
+        meaning: "a trusted proxy network is not an address or CIDR block with a clean prefix",
+    },
+    CodeInfo { area: "ratelimit", code: "invalid_prefix", meaning: "the IPv6 key prefix is outside 48 to 128" },
+    CodeInfo {
+        area: "ratelimit",
+        code: "conflicting_forwarded_headers",
+        meaning: "trusted Forwarded and X-Forwarded-For headers name different clients",
+    },
+    CodeInfo {
+        area: "ratelimit",
+        code: "redis_error",
+        meaning: "the Redis server could not be reached or failed running the GCRA script",
+    },
+    CodeInfo {
+        area: "retry",
+        code: "invalid_backoff",
+        meaning: "the backoff policy's kind, base, cap, attempts or elapsed budget is unusable",
+    },
+    CodeInfo {
+        area: "retry",
+        code: "invalid_retry_after",
+        meaning: "a Retry-After value is neither delta-seconds nor an HTTP-date",
+    },
+    CodeInfo { area: "retry", code: "invalid_status", meaning: "an HTTP status outside 100 to 599" },
+    CodeInfo { area: "retry", code: "invalid_method", meaning: "an HTTP method that is not a token" },
+    CodeInfo {
+        area: "sse",
+        code: "field_injection",
+        meaning: "an SSE id or event contains CR or LF, or an id contains NUL",
+    },
+    CodeInfo {
+        area: "odoo",
+        code: "invalid_odoo_payload",
+        meaning: "an Odoo webhook body is not a JSON object with the fields its event needs (every problem listed)",
+    },
+    CodeInfo {
+        area: "odoo",
+        code: "unknown_odoo_event",
+        meaning: "an Odoo event type or native webhook model fleetgate does not handle",
+    },
+    CodeInfo { area: "odoo", code: "invalid_base_url", meaning: "the Odoo base URL is not an http(s)://host URL" },
+    CodeInfo { area: "odoo", code: "invalid_image_path", meaning: "an Odoo image path is empty" },
 ];
 
 #[cfg(test)]
@@ -157,9 +227,10 @@ mod tests {
 
     #[test]
     fn codes_are_unique_snake_case() {
+        // A code may appear in several areas when it means the same there (e.g. `invalid_now`), never twice in one.
         let mut seen = std::collections::HashSet::new();
         for info in CODES {
-            assert!(seen.insert(info.code), "duplicate code {}", info.code);
+            assert!(seen.insert((info.area, info.code)), "duplicate code {} in {}", info.code, info.area);
             assert!(info.code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{} is not snake_case", info.code);
         }
     }

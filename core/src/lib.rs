@@ -21,8 +21,12 @@ pub mod booking;
 pub mod error;
 pub mod instant;
 pub mod odometer;
+pub mod odoo;
 pub mod pricing;
+pub mod ratelimit;
+pub mod retry;
 pub mod smartcar;
+pub mod sse;
 pub mod units;
 pub mod webhook;
 

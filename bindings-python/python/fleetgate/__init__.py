@@ -9,6 +9,10 @@ Modules:
 * :mod:`fleetgate.availability`: stock availability over padded, half-open bookings.
 * :mod:`fleetgate.webhooks`: webhook verification and signing (Smartcar, Standard Webhooks, Stripe, GitHub, ...).
 * :mod:`fleetgate.smartcar`: Smartcar event parsing into odometer readings, the VERIFY reply.
+* :mod:`fleetgate.ratelimit`: rate limiters (in memory and Redis) and client keys.
+* :mod:`fleetgate.retry`: backoff, ``Retry-After``, retryable responses.
+* :mod:`fleetgate.sse`: server-sent events encoder and decoder.
+* :mod:`fleetgate.odoo`: Odoo webhook events and image URLs.
 
 Every error is a :class:`fleetgate.FleetgateError` (a ``ValueError``) with a stable ``.code``.
 """
@@ -26,7 +30,7 @@ for _name, _module in vars(_fleetgate).items():
     if isinstance(_module, _types.ModuleType):
         _sys.modules.setdefault(f"{_fleetgate.__name__}.{_name}", _module)
 
-from fleetgate import availability, booking, odometer, pricing, smartcar, units, webhooks  # noqa: E402
+from fleetgate import availability, booking, odometer, odoo, pricing, ratelimit, retry, smartcar, sse, units, webhooks  # noqa: E402
 from fleetgate.errors import (  # noqa: E402
     AvailabilityError,
     BookingError,
@@ -34,8 +38,12 @@ from fleetgate.errors import (  # noqa: E402
     FleetgateError,
     InternalError,
     OdometerError,
+    OdooError,
     PricingError,
+    RateLimitError,
+    RetryError,
     SmartcarError,
+    SseError,
     UnitsError,
     WebhookError,
 )
@@ -49,16 +57,24 @@ __all__ = [
     "FleetgateError",
     "InternalError",
     "OdometerError",
+    "OdooError",
     "PricingError",
+    "RateLimitError",
+    "RetryError",
     "SmartcarError",
+    "SseError",
     "UnitsError",
     "WebhookError",
     "__version__",
     "availability",
     "booking",
     "odometer",
+    "odoo",
     "pricing",
+    "ratelimit",
+    "retry",
     "smartcar",
+    "sse",
     "units",
     "webhooks",
 ]

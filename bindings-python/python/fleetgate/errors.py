@@ -21,8 +21,12 @@ __all__ = [
     "FleetgateError",
     "InternalError",
     "OdometerError",
+    "OdooError",
     "PricingError",
+    "RateLimitError",
+    "RetryError",
     "SmartcarError",
+    "SseError",
     "UnitsError",
     "WebhookError",
 ]
@@ -104,6 +108,22 @@ class SmartcarError(FleetgateError):
     """A Smartcar delivery could not be parsed. Code ``invalid_payload``; the message names the field."""
 
 
+class RateLimitError(FleetgateError):
+    """A rate-limit quota, request, state or client address is unusable (``invalid_quota``, ``invalid_address``, ...)."""
+
+
+class RetryError(FleetgateError):
+    """A backoff policy, ``Retry-After`` value, status or method is unusable (``invalid_backoff``, ...)."""
+
+
+class SseError(FleetgateError):
+    """A server-sent event field would inject other fields (``field_injection``)."""
+
+
+class OdooError(FleetgateError):
+    """An Odoo webhook body or image path is unusable (``invalid_odoo_payload``, ``unknown_odoo_event``, ...)."""
+
+
 _BY_AREA: dict[str, type[FleetgateError]] = {
     "internal": InternalError,
     "units": UnitsError,
@@ -113,6 +133,10 @@ _BY_AREA: dict[str, type[FleetgateError]] = {
     "availability": AvailabilityError,
     "webhook": WebhookError,
     "smartcar": SmartcarError,
+    "ratelimit": RateLimitError,
+    "retry": RetryError,
+    "sse": SseError,
+    "odoo": OdooError,
 }
 
 

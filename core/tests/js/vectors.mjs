@@ -7,6 +7,7 @@
 // WASM packages) and calls it with the case's arguments.
 
 import { BOOKING_LOADERS } from './booking-loaders.mjs';
+import { loaderFor } from './loaders-ratelimit.mjs';
 
 /** One loader per area: `(api, fn, args) => result`; `api` is the fleetgate (napi) or fleetgate-wasm module. */
 export const LOADERS = {
@@ -56,6 +57,11 @@ export const LOADERS = {
     if (!call) throw new TypeError(`unknown smartcar function ${fn}`);
     return call(...args);
   },
+  ratelimit: loaderFor('ratelimit'),
+  client_key: loaderFor('client_key'),
+  retry: loaderFor('retry'),
+  sse: loaderFor('sse'),
+  odoo: loaderFor('odoo'),
 };
 
 /** The JS spelling of an input object: snake_case keys become camelCase (`reading_time` -> `readingTime`). */

@@ -11,8 +11,12 @@
 mod availability;
 mod booking;
 mod odometer;
+mod odoo;
 mod pricing;
+mod ratelimit;
+mod retry;
 mod smartcar;
+mod sse;
 mod units;
 mod webhooks;
 
@@ -101,7 +105,20 @@ pub fn body_arg(arg: &Json) -> Vec<u8> {
 }
 
 /// The areas that have a loader here; each must have a vector file and each vector file must be listed.
-const AREAS: &[&str] = &["availability", "booking", "odometer", "pricing", "smartcar", "units", "webhooks"];
+const AREAS: &[&str] = &[
+    "availability",
+    "booking",
+    "client_key",
+    "odometer",
+    "odoo",
+    "pricing",
+    "ratelimit",
+    "retry",
+    "smartcar",
+    "sse",
+    "units",
+    "webhooks",
+];
 
 #[test]
 fn every_vector_file_has_a_runner() {
@@ -149,4 +166,29 @@ fn webhooks_vectors() {
 #[test]
 fn smartcar_vectors() {
     run_vectors("smartcar", smartcar::load);
+}
+
+#[test]
+fn ratelimit_vectors() {
+    run_vectors("ratelimit", ratelimit::load);
+}
+
+#[test]
+fn client_key_vectors() {
+    run_vectors("client_key", ratelimit::load_client_key);
+}
+
+#[test]
+fn retry_vectors() {
+    run_vectors("retry", retry::load);
+}
+
+#[test]
+fn sse_vectors() {
+    run_vectors("sse", sse::load);
+}
+
+#[test]
+fn odoo_vectors() {
+    run_vectors("odoo", odoo::load);
 }

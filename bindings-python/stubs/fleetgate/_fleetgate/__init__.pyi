@@ -2,9 +2,9 @@
 Native part of fleetgate. Import the public modules instead: `fleetgate.units`, ...
 """
 
-from . import availability as availability, booking as booking, odometer as odometer, pricing as pricing, smartcar as smartcar, units as units, webhook as webhook
+from . import availability as availability, booking as booking, odometer as odometer, odoo as odoo, pricing as pricing, ratelimit as ratelimit, retry as retry, smartcar as smartcar, sse as sse, units as units, webhook as webhook
 
-__all__ = ["_panic_for_tests", "availability", "booking", "odometer", "pricing", "smartcar", "units", "webhook"]
+__all__ = ["_panic_for_tests", "availability", "booking", "odometer", "odoo", "pricing", "ratelimit", "retry", "smartcar", "sse", "units", "webhook"]
 
 def _panic_for_tests() -> None:
     """

@@ -1,0 +1,106 @@
+//! `sse` namespace: wraps `fleetgate::sse` (server-sent events encoder and streaming decoder).
+
+use fleetgate::sse as core;
+use napi::bindgen_prelude::{Either, Uint8Array};
+use napi::Env;
+use napi_derive::napi;
+
+use crate::errors::{guard, to_js_err};
+use crate::retry::Backoff;
+
+/// The optional fields of an event.
+#[napi(object, namespace = "sse")]
+pub struct EncodeOptions {
+    /// The event type.
+    pub event: Option<String>,
+    /// The event ID.
+    pub id: Option<String>,
+    /// The reconnection time to ask for, in milliseconds.
+    pub retry: Option<u32>,
+}
+
+/// Encodes one event; a CR or LF in `event` or `id` (or NUL in `id`) is refused.
+/// @throws {Error} with `code` `field_injection`.
+#[napi(namespace = "sse")]
+pub fn encode(env: Env, data: String, options: Option<EncodeOptions>) -> napi::Result<String> {
+    guard(&env, || {
+        let o = options.unwrap_or(EncodeOptions { event: None, id: None, retry: None });
+        core::encode(&data, o.event.as_deref(), o.id.as_deref(), o.retry.map(u64::from)).map_err(to_js_err(&env))
+    })
+}
+
+/// A comment line (`: text`), e.g. a heartbeat; a multi-line text becomes several comment lines.
+#[napi(namespace = "sse")]
+pub fn comment(text: String) -> String {
+    core::comment(&text)
+}
+
+/// One dispatched event.
+#[napi(object, namespace = "sse")]
+pub struct Event {
+    /// The event type (`"message"` by default).
+    pub event: String,
+    /// The data lines joined with LF.
+    pub data: String,
+    /// The last event ID at dispatch.
+    pub id: String,
+}
+
+/// When and how to reconnect.
+#[napi(object, object_from_js = false, namespace = "sse")]
+pub struct Reconnect {
+    /// Seconds to wait.
+    pub delay: f64,
+    /// The `Last-Event-ID` header to send (empty: none).
+    pub last_event_id: String,
+}
+
+/// A streaming event-stream decoder (the WHATWG rules `EventSource` follows).
+#[napi(namespace = "sse")]
+pub struct Decoder {
+    inner: core::Decoder,
+}
+
+#[napi(namespace = "sse")]
+impl Decoder {
+    /// A decoder at the start of a stream.
+    #[napi(constructor)]
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        Decoder { inner: core::Decoder::new() }
+    }
+
+    /// Feeds the next bytes (a `Uint8Array` / `Buffer`, or a string as UTF-8); returns the completed events.
+    #[napi]
+    pub fn feed(&mut self, env: Env, chunk: Either<Uint8Array, String>) -> napi::Result<Vec<Event>> {
+        guard(&env, || {
+            let bytes: &[u8] = match &chunk {
+                Either::A(array) => array,
+                Either::B(text) => text.as_bytes(),
+            };
+            let events = self.inner.feed(bytes);
+            Ok(events.into_iter().map(|e| Event { event: e.event, data: e.data, id: e.id }).collect())
+        })
+    }
+
+    /// The last event ID: send it as `Last-Event-ID` when reconnecting.
+    #[napi(getter, js_name = "lastEventId")]
+    pub fn last_event_id(&self) -> String {
+        self.inner.last_event_id().to_owned()
+    }
+
+    /// After the stream dropped and `attempt` connection attempts were made: `{delay, lastEventId}`, the seconds to
+    /// wait (the server's `retry:` if it sent one, capped by `backoff`, else `backoff`'s own delay) and the
+    /// `Last-Event-ID` to send (empty: none); `null` when `backoff`'s budget is spent.
+    #[napi]
+    pub fn reconnect(&self, backoff: &mut Backoff, attempt: u32) -> Option<Reconnect> {
+        let (delay, last_event_id) = self.inner.reconnect(backoff.inner_mut(), attempt)?;
+        Some(Reconnect { delay: delay as f64 / 1e6, last_event_id })
+    }
+
+    /// The reconnection time the server asked for (milliseconds), or `null`.
+    #[napi(getter)]
+    pub fn retry(&self) -> Option<f64> {
+        self.inner.retry_ms().map(|ms| ms as f64)
+    }
+}

@@ -1,0 +1,35 @@
+"""Rate limiting: GCRA and sliding-log limiters, the GCRA as a Redis Lua script, and client keys.
+
+* :class:`Limiter` -- ``Limiter(limit=10, period=3600, *, burst=None, algorithm="gcra" | "sliding_log")``;
+  ``limiter.check(key, *, now=None, cost=1)`` returns a :class:`Decision` (``allowed``, ``remaining``,
+  ``retry_after``, ``reset``, ``headers``); ``len(limiter)`` is the number of keys held (idle keys are evicted).
+  GCRA "10 per hour" with burst 10 can admit up to 19 in a rolling hour; the sliding log never more than 10.
+* :func:`gcra_step` -- the pure GCRA step over one integer of state you keep in your own store.
+* :data:`REDIS_GCRA_SCRIPT`, :func:`redis_args`, :func:`decision_from_redis` -- the same GCRA in Redis, for
+  limits shared by several server instances (one atomic ``EVALSHA``, Redis ``TIME``).
+* :func:`client_key` -- the key of a request's client; ``X-Forwarded-For`` / ``Forwarded`` are ignored unless
+  the proxy is trusted (``trusted_proxies=1`` or ``["10.0.0.0/8"]``).
+
+``now`` is unix seconds (default: the system clock). Errors are :class:`fleetgate.RateLimitError`.
+
+>>> from fleetgate import ratelimit
+>>> limiter = ratelimit.Limiter(limit=10, period=3600)
+>>> [limiter.check("203.0.113.7", now=0).allowed for _ in range(11)].count(True)
+10
+>>> ratelimit.client_key("10.0.0.2", {"X-Forwarded-For": "6.6.6.6, 198.51.100.9"}, trusted_proxies=1)
+'198.51.100.9'
+"""
+
+from __future__ import annotations
+
+from fleetgate._fleetgate.ratelimit import (
+    REDIS_GCRA_SCRIPT,
+    Decision,
+    Limiter,
+    client_key,
+    decision_from_redis,
+    gcra_step,
+    redis_args,
+)
+
+__all__ = ["REDIS_GCRA_SCRIPT", "Decision", "Limiter", "client_key", "decision_from_redis", "gcra_step", "redis_args"]

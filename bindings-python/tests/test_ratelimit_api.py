@@ -1,0 +1,138 @@
+"""Behaviour of fleetgate.ratelimit, retry, sse and odoo beyond the shared vectors: Python types, error classes,
+defaults, and the Redis script run by a real redis-server (FLEETGATE_REDIS_URL, started by scripts/test.sh)."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import time
+
+import pytest
+
+import fleetgate
+from fleetgate import odoo, ratelimit, retry, sse
+
+
+def test_limiter_len_counts_keys_and_evict_idle_drops_them() -> None:
+    limiter = ratelimit.Limiter(limit=2, period=10)
+    limiter.check("a", now=100)
+    limiter.check("b", now=105)
+    assert len(limiter) == 2
+    assert limiter.evict_idle(now=108) == 1  # "a" is idle from 105 (T = 5 s), "b" from 110
+    assert len(limiter) == 1
+
+
+def test_decision_headers_are_a_dict_in_order() -> None:
+    limiter = ratelimit.Limiter(limit=1, period=60, legacy_headers=True)
+    limiter.check("k", now=0)
+    denied = limiter.check("k", now=1)
+    assert not denied.allowed and denied.retry_after == 59
+    assert list(denied.headers.items()) == [
+        ("RateLimit-Policy", '"default";q=1;w=60'),
+        ("RateLimit", '"default";r=0;t=59'),
+        ("Retry-After", "59"),
+        ("X-RateLimit-Limit", "1"),
+        ("X-RateLimit-Remaining", "0"),
+        ("X-RateLimit-Reset", "59"),
+    ]
+    assert denied.at == 1.0
+    assert "allowed=False" in repr(denied)
+
+
+def test_default_now_is_the_clock() -> None:
+    before = time.time()
+    decision = ratelimit.Limiter().check("k")
+    assert before - 1 <= decision.at <= time.time() + 1
+
+
+def test_errors_are_rate_limit_errors_with_codes_and_pickle() -> None:
+    with pytest.raises(fleetgate.RateLimitError) as raised:
+        ratelimit.Limiter(limit=0)
+    assert raised.value.code == "invalid_quota"
+    again = pickle.loads(pickle.dumps(raised.value))
+    assert isinstance(again, fleetgate.RateLimitError) and again.code == "invalid_quota"
+    with pytest.raises(fleetgate.RateLimitError, match="cost") as raised:
+        ratelimit.Limiter(limit=3, period=1).check("k", now=0, cost=4)
+    assert raised.value.code == "invalid_cost"
+    with pytest.raises(fleetgate.RateLimitError) as raised:
+        ratelimit.Limiter().check("k", now=-1)
+    assert raised.value.code == "invalid_now"
+
+
+def test_client_key_takes_a_mapping_and_rejects_bad_trust() -> None:
+    headers = {"X-Forwarded-For": "6.6.6.6, 198.51.100.9"}
+    assert ratelimit.client_key("10.0.0.2", headers) == "10.0.0.2"
+    assert ratelimit.client_key("10.0.0.2", headers, trusted_proxies=["10.0.0.0/8"]) == "198.51.100.9"
+    for bad in ("10.0.0.0/8", True, -1):
+        with pytest.raises(fleetgate.RateLimitError) as raised:
+            ratelimit.client_key("10.0.0.2", headers, trusted_proxies=bad)
+        assert raised.value.code == "invalid_network"
+
+
+def test_backoff_without_seed_is_random_but_bounded() -> None:
+    a, b = retry.Backoff(max_attempts=8).delays(), retry.Backoff(max_attempts=8).delays()
+    assert len(a) == len(b) == 7 and a != b
+    assert all(0 <= d <= 30 for d in a + b)
+    with pytest.raises(fleetgate.RetryError) as raised:
+        retry.Backoff("linear")
+    assert raised.value.code == "invalid_backoff"
+
+
+def test_backoff_tracks_elapsed() -> None:
+    backoff = retry.Backoff("constant", base=2, max_attempts=5, max_elapsed=5)
+    assert [backoff.next_delay(1), backoff.next_delay(2), backoff.next_delay(3)] == [2.0, 2.0, None]
+    assert backoff.elapsed == 4.0
+
+
+def test_sse_decoder_events_and_errors() -> None:
+    decoder = sse.Decoder()
+    assert decoder.feed(b"retry: 250\nid: 3\nevent: inventory\ndata: a\r\n") == []
+    [event] = decoder.feed(b"\n")
+    assert (event.event, event.data, event.id) == ("inventory", "a", "3")
+    assert (decoder.last_event_id, decoder.retry) == ("3", 250)
+    with pytest.raises(fleetgate.SseError) as raised:
+        sse.encode("x", event="a\nb")
+    assert raised.value.code == "field_injection"
+
+
+def test_odoo_errors_list_every_problem() -> None:
+    with pytest.raises(fleetgate.OdooError) as raised:
+        odoo.parse_event(b'{"event_type": "booking.created", "vehicle_id": "7"}')
+    assert raised.value.code == "invalid_odoo_payload"
+    assert raised.value.errors == [  # type: ignore[attr-defined]
+        {"loc": "booking_id", "code": "missing", "message": "booking_id is required"},
+        {"loc": "vehicle_id", "code": "wrong_type", "message": "vehicle_id must be an integer"},
+    ]
+    with pytest.raises(fleetgate.OdooError, match="vehicle.teleported") as raised:
+        odoo.parse_event(b'{"event_type": "vehicle.teleported", "vehicle_id": 1}')
+    assert raised.value.code == "unknown_odoo_event"
+
+
+def test_docstring_examples_run() -> None:
+    import doctest
+
+    for module in (ratelimit, retry, sse, odoo):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0, module.__name__
+
+
+def test_redis_script_agrees_with_the_in_memory_limiter() -> None:
+    url = os.environ.get("FLEETGATE_REDIS_URL")
+    assert url, "FLEETGATE_REDIS_URL must point at a redis-server (scripts/test.sh starts one on 127.0.0.1)"
+    import redis
+
+    client = redis.Redis.from_url(url)
+    script = client.register_script(ratelimit.REDIS_GCRA_SCRIPT)
+    quota = {"limit": 4, "period": 0.2}
+    key = f"fleetgate-py-test:{os.getpid()}:{time.time_ns()}"
+    recorded = []
+    for i in range(60):
+        reply = script(keys=[key], args=ratelimit.redis_args(**quota))
+        recorded.append(ratelimit.decision_from_redis(reply, **quota))
+        time.sleep(0.001 if i % 10 < 7 else 0.03)
+    memory = ratelimit.Limiter(**quota)
+    for got in recorded:
+        want = memory.check("k", now=got.at)
+        assert (got.allowed, got.remaining, got.retry_after, got.reset) == (
+            want.allowed, want.remaining, want.retry_after, want.reset)
+    assert 0 < sum(d.allowed for d in recorded) < len(recorded)

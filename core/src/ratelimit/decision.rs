@@ -1,0 +1,72 @@
+//! The outcome of one rate-limit check and the HTTP response headers that describe it.
+
+use super::{ceil_seconds, Quota};
+
+/// What a limiter decided for one request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decision {
+    /// Whether the request may proceed.
+    pub allowed: bool,
+    /// How many more requests of cost 1 the key could make right now.
+    pub remaining: u64,
+    /// When denied, microseconds until this request would be allowed; 0 when allowed.
+    pub retry_after_us: i64,
+    /// Microseconds until the key is back to its full quota (its state is empty again).
+    pub reset_us: i64,
+    /// The quota's limit (requests per period), for the headers.
+    pub limit: u64,
+    /// The quota's period in microseconds, for the headers.
+    pub period_us: i64,
+    /// The instant the decision was made at, in microseconds (the caller's `now`, or Redis' `TIME`).
+    pub at_us: i64,
+}
+
+impl Decision {
+    pub(crate) fn new(
+        quota: &Quota,
+        now_us: i64,
+        allowed: bool,
+        remaining: u64,
+        retry_after_us: i64,
+        reset_us: i64,
+    ) -> Self {
+        Decision {
+            allowed,
+            remaining,
+            retry_after_us: retry_after_us.max(0),
+            reset_us: reset_us.max(0),
+            limit: quota.limit(),
+            period_us: quota.period_us(),
+            at_us: now_us,
+        }
+    }
+
+    /// `retry_after_us` in whole seconds, rounded up (the `Retry-After` value); 0 when allowed.
+    pub fn retry_after_s(&self) -> i64 {
+        ceil_seconds(self.retry_after_us)
+    }
+
+    /// `reset_us` in whole seconds, rounded up (the `t` of the `RateLimit` header).
+    pub fn reset_s(&self) -> i64 {
+        ceil_seconds(self.reset_us)
+    }
+
+    /// The response headers, in this order: `RateLimit-Policy: "default";q=<limit>;w=<period s>`,
+    /// `RateLimit: "default";r=<remaining>;t=<reset s>`, then `Retry-After: <s>` when denied. With `legacy`, also
+    /// `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset` (seconds until reset, like `t`).
+    pub fn headers(&self, legacy: bool) -> Vec<(&'static str, String)> {
+        let mut headers = vec![
+            ("RateLimit-Policy", format!("\"default\";q={};w={}", self.limit, ceil_seconds(self.period_us))),
+            ("RateLimit", format!("\"default\";r={};t={}", self.remaining, self.reset_s())),
+        ];
+        if !self.allowed {
+            headers.push(("Retry-After", self.retry_after_s().to_string()));
+        }
+        if legacy {
+            headers.push(("X-RateLimit-Limit", self.limit.to_string()));
+            headers.push(("X-RateLimit-Remaining", self.remaining.to_string()));
+            headers.push(("X-RateLimit-Reset", self.reset_s().to_string()));
+        }
+        headers
+    }
+}

@@ -1,0 +1,243 @@
+//! Server-sent events: an encoder that cannot be tricked into injecting fields, and a streaming decoder that
+//! follows the WHATWG event-stream rules (what a browser's `EventSource` does).
+//!
+//! ```
+//! use fleetgate::sse::{encode, Decoder};
+//! let wire = encode("line 1\nline 2", Some("inventory"), Some("42"), None).unwrap();
+//! assert_eq!(wire, "id: 42\nevent: inventory\ndata: line 1\ndata: line 2\n\n");
+//! let mut decoder = Decoder::new();
+//! let events = decoder.feed(wire.as_bytes());
+//! assert_eq!(events[0].data, "line 1\nline 2");
+//! assert_eq!(decoder.last_event_id(), "42");
+//! ```
+
+use crate::error::ErrorCode;
+use crate::retry::Backoff;
+
+/// Encodes one event: `id`, `event`, `retry` (milliseconds) lines when given, then one `data:` line per line of
+/// `data` (lines split on CRLF, LF and lone CR; a decoder joins them with LF), then a blank line.
+///
+/// A CR or LF in `id` or `event`, or a NUL in `id`, is `field_injection` (it would start another field or
+/// event). Empty `data` is one empty `data:` line, which `EventSource` dispatches with empty data.
+pub fn encode(data: &str, event: Option<&str>, id: Option<&str>, retry_ms: Option<u64>) -> Result<String, SseError> {
+    let mut out = String::with_capacity(data.len() + 32);
+    if let Some(id) = id {
+        check_field("id", id, id.contains('\0'))?;
+        push_field(&mut out, "id", id);
+    }
+    if let Some(event) = event {
+        check_field("event", event, false)?;
+        push_field(&mut out, "event", event);
+    }
+    if let Some(retry) = retry_ms {
+        push_field(&mut out, "retry", &retry.to_string());
+    }
+    for line in lines(data) {
+        push_field(&mut out, "data", line);
+    }
+    out.push('\n');
+    Ok(out)
+}
+
+/// A comment (`: text`, ignored by clients; used as a heartbeat to keep connections open). A multi-line text
+/// becomes one comment line per line, so it can never end the comment and start a field.
+pub fn comment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    for line in lines(text) {
+        out.push(':');
+        if !line.is_empty() {
+            out.push(' ');
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn check_field(field: &'static str, value: &str, has_nul: bool) -> Result<(), SseError> {
+    if value.contains(['\r', '\n']) || has_nul {
+        return Err(SseError::FieldInjection { field, value: value.to_owned() });
+    }
+    Ok(())
+}
+
+fn push_field(out: &mut String, name: &str, value: &str) {
+    out.push_str(name);
+    out.push_str(": ");
+    out.push_str(value);
+    out.push('\n');
+}
+
+/// The lines of `text`, split on CRLF, LF and lone CR; a trailing line break is followed by one more (empty) line, so
+/// that joining the lines with LF gives the text back (with every line break as LF).
+fn lines(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' | b'\r' => {
+                out.push(&text[start..i]);
+                i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    out.push(&text[start..]);
+    out
+}
+
+/// One dispatched event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    /// The event type (`message` when the stream gave none).
+    pub event: String,
+    /// The data lines joined with LF.
+    pub data: String,
+    /// The last event ID at dispatch (carried over from earlier events when this one had no `id`).
+    pub id: String,
+}
+
+/// A streaming event-stream decoder: feed it bytes as they arrive, in chunks of any size.
+#[derive(Clone, Debug, Default)]
+pub struct Decoder {
+    /// Bytes of an unfinished line.
+    line: Vec<u8>,
+    /// The stream has started (a leading BOM was looked for).
+    started: bool,
+    /// The previous chunk ended with CR: an LF at the start of the next one belongs to it.
+    after_cr: bool,
+    data: String,
+    event_type: String,
+    id_buffer: String,
+    last_event_id: String,
+    retry_ms: Option<u64>,
+}
+
+impl Decoder {
+    /// A decoder at the start of a stream.
+    pub fn new() -> Self {
+        Decoder::default()
+    }
+
+    /// Feeds the next bytes; returns the events completed by them. Invalid UTF-8 becomes U+FFFD, as in browsers.
+    pub fn feed(&mut self, chunk: &[u8]) -> Vec<Event> {
+        let mut events = Vec::new();
+        let mut rest = chunk;
+        if self.after_cr && !rest.is_empty() {
+            if rest[0] == b'\n' {
+                rest = &rest[1..];
+            }
+            self.after_cr = false;
+        }
+        while let Some(end) = rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+            self.line.extend_from_slice(&rest[..end]);
+            let crlf = rest[end] == b'\r' && rest.get(end + 1) == Some(&b'\n');
+            self.after_cr = rest[end] == b'\r' && end + 1 == rest.len();
+            rest = &rest[end + if crlf { 2 } else { 1 }..];
+            let line = std::mem::take(&mut self.line);
+            if let Some(event) = self.process_line(&line) {
+                events.push(event);
+            }
+        }
+        self.line.extend_from_slice(rest);
+        events
+    }
+
+    /// The last event ID: what to send as `Last-Event-ID` when reconnecting.
+    pub fn last_event_id(&self) -> &str {
+        &self.last_event_id
+    }
+
+    /// The reconnection time the server asked for with `retry:` (milliseconds), if any.
+    pub fn retry_ms(&self) -> Option<u64> {
+        self.retry_ms
+    }
+
+    /// When the stream dropped after `attempt` connection attempts: the microseconds to wait before reconnecting
+    /// (the server's `retry:` if it sent one, capped by the policy, else the policy's own delay) and the
+    /// `Last-Event-ID` to send (empty: send none). `None` when the policy's attempts or elapsed budget are spent.
+    pub fn reconnect(&self, backoff: &mut Backoff, attempt: u32) -> Option<(i64, String)> {
+        let server = self.retry_ms.map(|ms| i64::try_from(ms.saturating_mul(1000)).unwrap_or(i64::MAX));
+        backoff.next_delay(attempt, server).map(|delay| (delay, self.last_event_id.clone()))
+    }
+
+    fn process_line(&mut self, raw: &[u8]) -> Option<Event> {
+        let mut bytes = raw;
+        if !self.started {
+            self.started = true;
+            bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+        }
+        let line = String::from_utf8_lossy(bytes);
+        if line.is_empty() {
+            return self.dispatch();
+        }
+        if line.starts_with(':') {
+            return None;
+        }
+        let (field, value) = match line.split_once(':') {
+            Some((field, value)) => (field, value.strip_prefix(' ').unwrap_or(value)),
+            None => (line.as_ref(), ""),
+        };
+        match field {
+            "event" => self.event_type = value.to_owned(),
+            "data" => {
+                self.data.push_str(value);
+                self.data.push('\n');
+            }
+            "id" if !value.contains('\0') => self.id_buffer = value.to_owned(),
+            "retry" if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) => {
+                if let Ok(ms) = value.parse() {
+                    self.retry_ms = Some(ms);
+                }
+            }
+            _ => {}
+        }
+        None
+    }
+
+    fn dispatch(&mut self) -> Option<Event> {
+        self.last_event_id.clone_from(&self.id_buffer);
+        let event_type = std::mem::take(&mut self.event_type);
+        let mut data = std::mem::take(&mut self.data);
+        if data.is_empty() {
+            return None;
+        }
+        data.pop(); // the LF after the last data line
+        let event = if event_type.is_empty() { "message".to_owned() } else { event_type };
+        Some(Event { event, data, id: self.last_event_id.clone() })
+    }
+}
+
+/// Errors of the server-sent events area.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SseError {
+    /// Code `field_injection`: a CR or LF in `id` or `event`, or a NUL in `id`.
+    #[error("the SSE {field} {value:?} contains a line break or NUL, which would inject fields")]
+    FieldInjection {
+        /// `id` or `event`.
+        field: &'static str,
+        /// The value as given.
+        value: String,
+    },
+}
+
+impl ErrorCode for SseError {
+    fn code(&self) -> &'static str {
+        match self {
+            SseError::FieldInjection { .. } => "field_injection",
+        }
+    }
+    fn area(&self) -> &'static str {
+        "sse"
+    }
+}
+
+impl SseError {
+    /// The stable code (same as [`ErrorCode::code`], callable without importing the trait).
+    pub fn code(&self) -> &'static str {
+        ErrorCode::code(self)
+    }
+}
