@@ -10,6 +10,8 @@ step "Rust"
 cargo run --quiet -p fleetgate-examples --bin demo
 step "Python"
 "$VENV/bin/python" examples/python/units_demo.py
+step "Rust: the Smartcar receiver (SQLite) takes a scripted day of signed deliveries, a forged one and a VERIFY"
+cargo run --quiet -p fleetgate-examples --bin receiver -- demo
 step "Python: a day of odometer readings (retries, a late arrival, a unit mix-up, a sentinel) validated in one call"
 "$VENV/bin/python" examples/python/backfill.py examples/python/sample_readings.csv target/demo/verdicts.csv 2>/dev/null
 "$VENV/bin/python" - target/demo/verdicts.csv <<'PY'

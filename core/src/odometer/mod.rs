@@ -276,6 +276,24 @@ impl Reading {
         Ok(Reading::new(value, unit, time))
     }
 
+    /// The reading a Smartcar delivery carries (see [`crate::smartcar::parse_event`]), with source `smartcar`, the
+    /// event id as identity, and the car's own reading time (`oemUpdatedAt`). The value is kept exactly as its JSON
+    /// number was written. `None` when the delivery has no reading time (legacy v2 bodies): such a reading cannot
+    /// be placed in time, so the caller decides (e.g. use the delivery time, or skip it).
+    pub fn from_smartcar(reading: &crate::smartcar::OdometerReading, received_time_ms: Option<i64>) -> Option<Self> {
+        let read_at = reading.read_at_ms?;
+        // Plain decimals stay text (read exactly); a JSON number in exponent form is read as a float.
+        let value = match reading.raw_value.parse::<f64>() {
+            Ok(v) if reading.raw_value.contains(['e', 'E']) => RawValue::Number(v),
+            _ => RawValue::Text(reading.raw_value.clone()),
+        };
+        let mut out = Reading::new(value, Some(reading.raw_unit.clone()), read_at);
+        out.event_id = reading.event_id.clone();
+        out.source = Some("smartcar".to_owned());
+        out.received_time_ms = received_time_ms;
+        Some(out)
+    }
+
     /// A reading with only its value, unit and time set.
     pub fn new(value: RawValue, unit: Option<String>, reading_time_ms: i64) -> Self {
         Reading {

@@ -58,3 +58,17 @@ fn columns_must_line_up() {
     };
     assert!(check_columns(&columns, &Policy::default()).is_none());
 }
+
+#[test]
+fn smartcar_readings_become_odometer_readings() {
+    let body = br#"{"eventId":"evt-1","eventType":"VEHICLE_STATE","vehicleId":"veh-1","data":{"vehicle":{"id":"veh-1"},
+        "signals":[{"code":"odometer-traveleddistance","name":"TraveledDistance","group":"Odometer",
+        "body":{"unit":"kilometers","value":104321.70},"meta":{"oemUpdatedAt":1717200000000,"fetchedAt":1717200001000}}]},
+        "meta":{"webhookId":"wh","deliveryId":"d1","deliveredAt":1717200002000,"version":"4.0"}}"#;
+    let event = crate::smartcar::parse_event(body).expect("valid event");
+    let reading = Reading::from_smartcar(&event.readings[0], Some(1_717_200_003_000)).expect("has a reading time");
+    assert_eq!(reading.value, RawValue::Text("104321.70".into()));
+    assert_eq!((reading.unit.as_deref(), reading.source.as_deref()), (Some("kilometers"), Some("smartcar")));
+    assert_eq!((reading.event_id.as_deref(), reading.reading_time_ms), (Some("evt-1"), 1_717_200_000_000));
+    assert_eq!(check(&[], &reading, &Policy::default()).metres, Some(104_321_700));
+}
