@@ -124,10 +124,8 @@ fn processing_order(entries: &[Entry<'_>]) -> Vec<usize> {
 /// The single pass over entries sorted by (time, event id, source, metres).
 fn judge_all(entries: &[Entry<'_>], policy: &Policy) -> Vec<Verdict> {
     let order = processing_order(entries);
-    let mut verdicts: Vec<Option<Verdict>> = vec![None; entries.len()];
-    // FxHash: fast for short ids; the map lives for one call, so hash flooding buys an attacker nothing lasting.
-    let mut first_by_event: FxHashMap<&str, usize> = FxHashMap::default();
-    first_by_event.reserve(entries.iter().filter(|e| e.event_id.is_some()).count());
+    let mut verdicts = vec![Verdict::new(Status::Void, Some(Reason::InvalidValue), None); entries.len()];
+    let mut events = EventIndex::new(entries);
     // Readings at the current time (any verdict), and the accepted ones among them.
     let mut group_time = i64::MIN;
     let mut group: Vec<usize> = Vec::new();
@@ -143,14 +141,7 @@ fn judge_all(entries: &[Entry<'_>], policy: &Policy) -> Vec<Verdict> {
             group.clear();
             group_next = None;
         }
-        // One hash lookup per reading: the first reading with this event id, or this one becomes it.
-        let first_with_event = entry.event_id.and_then(|id| match first_by_event.entry(id) {
-            Slot::Occupied(first) => Some(*first.get()),
-            Slot::Vacant(slot) => {
-                slot.insert(i);
-                None
-            }
-        });
+        let first_with_event = events.first_or_insert(entries, i);
         let verdict =
             judge_entry(entry, entries, &group, first_with_event, &accepted_by_metres, prev, group_next, policy);
         group.push(i);
@@ -162,12 +153,51 @@ fn judge_all(entries: &[Entry<'_>], policy: &Policy) -> Vec<Verdict> {
                 accepted_by_metres.entry(metres).or_default().push((entry.time, i));
             }
         }
-        verdicts[i] = Some(verdict);
+        verdicts[i] = verdict;
     }
     verdicts
-        .into_iter()
-        .map(|v| v.unwrap_or_else(|| Verdict::new(Status::Void, Some(Reason::InvalidValue), None)))
-        .collect()
+}
+
+/// The first reading (in processing order) of every event id.
+///
+/// Ids are hashed once, in input order, where their text lies sequentially in memory; the pass in time order then
+/// probes a map of 64-bit hashes and compares text only when a hash is already there (a duplicate, or a collision,
+/// which goes to a map keyed by the text itself). FxHash is fast for short ids; the maps live for one call, so hash
+/// flooding buys an attacker nothing lasting.
+struct EventIndex<'a> {
+    hashes: Vec<u64>,
+    first_by_hash: FxHashMap<u64, usize>,
+    collided: FxHashMap<&'a str, usize>,
+}
+
+impl<'a> EventIndex<'a> {
+    fn new(entries: &[Entry<'a>]) -> Self {
+        let hasher = rustc_hash::FxBuildHasher;
+        let hashes: Vec<u64> =
+            entries.iter().map(|e| e.event_id.map_or(0, |id| std::hash::BuildHasher::hash_one(&hasher, id))).collect();
+        let mut first_by_hash = FxHashMap::default();
+        first_by_hash.reserve(entries.iter().filter(|e| e.event_id.is_some()).count());
+        EventIndex { hashes, first_by_hash, collided: FxHashMap::default() }
+    }
+
+    /// The first reading with entry `i`'s event id, or `None` when `i` is the first (it becomes the first).
+    fn first_or_insert(&mut self, entries: &[Entry<'a>], i: usize) -> Option<usize> {
+        let id = entries[i].event_id?;
+        match self.first_by_hash.entry(self.hashes[i]) {
+            Slot::Vacant(slot) => {
+                slot.insert(i);
+                None
+            }
+            Slot::Occupied(first) if entries[*first.get()].event_id == Some(id) => Some(*first.get()),
+            Slot::Occupied(_) => match self.collided.entry(id) {
+                Slot::Occupied(first) => Some(*first.get()),
+                Slot::Vacant(slot) => {
+                    slot.insert(i);
+                    None
+                }
+            },
+        }
+    }
 }
 
 /// Rules 2 to 6 for one entry, given what the pass has seen so far (all of it at or before this entry's time).
@@ -201,4 +231,22 @@ fn judge_entry(
         }
     }
     judge(metres, entry.time, prev, group_next, capacity, policy)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: &str) -> Entry<'_> {
+        Entry { normalised: Some((1, None)), time: 0, event_id: Some(id), source: None }
+    }
+
+    #[test]
+    fn colliding_hashes_still_tell_ids_apart() {
+        let entries = [entry("a"), entry("b"), entry("a"), entry("b"), entry("c")];
+        let mut index = EventIndex::new(&entries);
+        index.hashes = vec![7; entries.len()]; // every id collides
+        let firsts: Vec<Option<usize>> = (0..entries.len()).map(|i| index.first_or_insert(&entries, i)).collect();
+        assert_eq!(firsts, [None, None, Some(0), Some(1), None]);
+    }
 }
