@@ -163,6 +163,10 @@ export declare namespace odometer {
     /** For history entries: `accept`, `duplicate` or `void`. */
     status?: string
   }
+  /** The void reasons `VerdictColumns.reason` indexes. Index 0, the empty string, means no reason (not void). */
+  export const REASONS: string[]
+  /** The statuses `VerdictColumns.status` indexes: `["accept", "duplicate", "void"]`. */
+  export const STATUSES: string[]
   /** The verdict on one reading, in the JSON shape shared by every binding. */
   export interface Verdict {
     /** `accept`, `duplicate` or `void`. */
@@ -181,16 +185,16 @@ export declare namespace odometer {
     /** For duplicates, the id (else the event id) of the reading this one repeats. */
     duplicate_of: number | string | null
   }
-  /** Verdicts of `checkBatchColumns`, column by column. */
+  /** Verdicts of `checkBatchColumns`, column by column, as typed arrays (one copy each, no object per reading). */
   export interface VerdictColumns {
-    /** `accept`, `duplicate` or `void`, per reading. */
-    status: Array<string>
-    /** The void reason per reading, or `null`. */
-    reason: Array<string | undefined | null>
-    /** Whole metres per reading, or `null` when unreadable. */
-    metres: Array<number | undefined | null>
-    /** For duplicates, the index of the repeated reading; else `null`. */
-    duplicateOf: Array<number | undefined | null>
+    /** Per reading, an index into `odometer.STATUSES` (`accept`, `duplicate`, `void`). */
+    status: Uint8Array
+    /** Per reading, an index into `odometer.REASONS` (0 = no reason). */
+    reason: Uint8Array
+    /** Whole metres per reading; `NaN` when the value could not be read. */
+    metres: Float64Array
+    /** For duplicates, the index of the repeated reading; `-1` otherwise. */
+    duplicateOf: Int32Array
   }
 }
 

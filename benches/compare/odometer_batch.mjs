@@ -49,7 +49,7 @@ start = performance.now();
 const pure = checkBatchPure(values, times, eventIds);
 runs.push(['pure JavaScript (same rules)', performance.now() - start]);
 let agree = 0;
-for (let i = 0; i < n; i++) if (columns.status[i] === pure[i]) agree++;
+for (let i = 0; i < n; i++) if (fleetgate.odometer.STATUSES[columns.status[i]] === pure[i]) agree++;
 if (agree !== n) throw new Error(`implementations disagree on ${n - agree} of ${n} readings`);
 console.log(`odometer batch, ${n.toLocaleString('en')} readings (statuses agree on all)`);
 for (const [name, ms] of runs) {

@@ -5,10 +5,10 @@
 
 use fleetgate::odometer::input::{self, Naming, Scalar};
 use fleetgate::odometer::{
-    self as core, Columns, Ident, OdometerError, Policy, RawValue, Reading, Status, SyncKind, TimeInput, UnitColumn,
-    Verdict as CoreVerdict,
+    self as core, Columns, Ident, OdometerError, Policy, RawValue, Reading, Reason, Status, SyncKind, TimeInput,
+    UnitColumn, Verdict as CoreVerdict,
 };
-use napi::bindgen_prelude::{Either, Float64Array, Object, Unknown};
+use napi::bindgen_prelude::{Either, Float64Array, Int32Array, Object, Uint8Array, Unknown};
 use napi::Env;
 use napi_derive::napi;
 
@@ -195,18 +195,27 @@ pub struct ReadingColumns {
     pub sources: Option<Vec<Option<String>>>,
 }
 
-/// Verdicts of `checkBatchColumns`, column by column.
+/// Verdicts of `checkBatchColumns`, column by column, as typed arrays (one copy each, no object per reading).
 #[napi(object, namespace = "odometer")]
 pub struct VerdictColumns {
-    /// `accept`, `duplicate` or `void`, per reading.
-    pub status: Vec<String>,
-    /// The void reason per reading, or `null`.
-    pub reason: Vec<Option<String>>,
-    /// Whole metres per reading, or `null` when unreadable.
-    pub metres: Vec<Option<i64>>,
-    /// For duplicates, the index of the repeated reading; else `null`.
-    pub duplicate_of: Vec<Option<u32>>,
+    /// Per reading, an index into `odometer.STATUSES` (`accept`, `duplicate`, `void`).
+    pub status: Uint8Array,
+    /// Per reading, an index into `odometer.REASONS` (0 = no reason).
+    pub reason: Uint8Array,
+    /// Whole metres per reading; `NaN` when the value could not be read.
+    pub metres: Float64Array,
+    /// For duplicates, the index of the repeated reading; `-1` otherwise.
+    pub duplicate_of: Int32Array,
 }
+
+/// The statuses `VerdictColumns.status` indexes: `["accept", "duplicate", "void"]`.
+#[napi(namespace = "odometer", js_name = "STATUSES")]
+pub const STATUSES: [&str; 3] = ["accept", "duplicate", "void"];
+
+/// The void reasons `VerdictColumns.reason` indexes. Index 0, the empty string, means no reason (not void).
+#[napi(namespace = "odometer", js_name = "REASONS")]
+pub const REASONS: [&str; 6] =
+    ["", "out_of_sequence", "exceeds_max_rate", "unit_mismatch", "rollover_suspected", "invalid_value"];
 
 /// `checkBatch` over columns, for large backfills: no object per reading crosses the boundary on the way in.
 /// @throws {Error} `invalid_reading` when the columns differ in length, `invalid_time`, `invalid_policy`.
@@ -247,11 +256,24 @@ pub fn check_batch_columns(
             core::check_columns(&cols, &policy).ok_or_else(|| invalid("columns", "must all have the same length"))
         };
         let verdicts = run().map_err(to_js_err(env))?;
+        let status_code = |v: &CoreVerdict| match v.status {
+            Status::Accept => 0,
+            Status::Duplicate => 1,
+            Status::Void => 2,
+        };
+        // REASONS lists Reason::ALL in order after the empty "no reason" (same length, checked at compile time; the
+        // JS tests check the order against the object API).
+        const _: () = assert!(Reason::ALL.len() + 1 == REASONS.len());
+        let reason_code = |v: &CoreVerdict| {
+            v.reason.and_then(|r| Reason::ALL.iter().position(|x| *x == r)).map_or(0, |i| i as u8 + 1)
+        };
         Ok(VerdictColumns {
-            status: verdicts.iter().map(|v| v.status.as_str().to_owned()).collect(),
-            reason: verdicts.iter().map(|v| v.reason.map(|r| r.code().to_owned())).collect(),
-            metres: verdicts.iter().map(|v| v.metres).collect(),
-            duplicate_of: verdicts.iter().map(|v| v.duplicate_of.and_then(|i| u32::try_from(i).ok())).collect(),
+            status: Uint8Array::new(verdicts.iter().map(status_code).collect()),
+            reason: Uint8Array::new(verdicts.iter().map(reason_code).collect()),
+            metres: Float64Array::new(verdicts.iter().map(|v| v.metres.map_or(f64::NAN, |m| m as f64)).collect()),
+            duplicate_of: Int32Array::new(
+                verdicts.iter().map(|v| v.duplicate_of.and_then(|i| i32::try_from(i).ok()).unwrap_or(-1)).collect(),
+            ),
         })
     })
 }
