@@ -2,7 +2,7 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use fleetgate::error::{ErrorCode, INTERNAL_ERROR};
+use fleetgate::error::{internal_error_message, ErrorCode, INTERNAL_ERROR};
 use napi::{Env, JsError};
 use napi_derive::napi;
 
@@ -18,15 +18,8 @@ pub(crate) fn to_js_err<E: ErrorCode>(env: &Env) -> impl Fn(E) -> napi::Error + 
 
 /// Runs a binding body, turning a Rust panic into an `Error` with code `internal_error`.
 pub(crate) fn guard<T>(env: &Env, body: impl FnOnce() -> napi::Result<T>) -> napi::Result<T> {
-    catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|payload| {
-        let what = payload
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_owned());
-        let message = format!("fleetgate failed internally ({what}); this is a bug, please report it");
-        Err(js_error(env, INTERNAL_ERROR, message))
-    })
+    catch_unwind(AssertUnwindSafe(body))
+        .unwrap_or_else(|payload| Err(js_error(env, INTERNAL_ERROR, internal_error_message(&*payload))))
 }
 
 /// Panics inside Rust on purpose so the test suite can check a panic surfaces as code `internal_error`.

@@ -2,7 +2,7 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use fleetgate::error::{ErrorCode, INTERNAL_ERROR};
+use fleetgate::error::{internal_error_message, ErrorCode, INTERNAL_ERROR};
 use pyo3::prelude::*;
 
 /// Builds the `fleetgate.errors` exception for an error of `area` with `code`.
@@ -27,15 +27,7 @@ pub(crate) fn to_py_err<E: ErrorCode>(py: Python<'_>, err: &E) -> PyErr {
 pub(crate) fn guard<T>(py: Python<'_>, body: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
     match catch_unwind(AssertUnwindSafe(body)) {
         Ok(result) => result,
-        Err(payload) => {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_owned());
-            let message = format!("fleetgate failed internally ({what}); this is a bug, please report it");
-            Err(fleetgate_error(py, "internal", INTERNAL_ERROR, &message))
-        }
+        Err(payload) => Err(fleetgate_error(py, "internal", INTERNAL_ERROR, &internal_error_message(&*payload))),
     }
 }
 
