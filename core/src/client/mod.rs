@@ -25,4 +25,4 @@ pub use error::ClientError;
 pub use http::{HttpConfig, Sleeper};
 pub use odoo::{OdooClient, IMAGE_FIELDS};
 pub use smartcar::{OdometerRead, SmartcarClient, Tokens, UnitSystem, Version, REFRESH_AHEAD_S};
-pub use sync::{reading_of, SyncOptions, SyncOutcome, Vehicle, SOURCE};
+pub use sync::{id_arg, reading_of, seconds_arg, SyncOptions, SyncOutcome, Vehicle, SOURCE};

@@ -64,6 +64,11 @@ impl UnitSystem {
         }
     }
 
+    /// [`UnitSystem::parse`] for an argument: `invalid_argument` when it is neither.
+    pub fn from_arg(text: &str) -> Result<Self, ClientError> {
+        Self::parse(text).ok_or_else(|| ClientError::invalid("unit_system", "must be 'metric' or 'imperial'"))
+    }
+
     /// The header value: `metric` or `imperial`.
     pub const fn as_str(self) -> &'static str {
         match self {

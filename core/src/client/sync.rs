@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde_json::{json, Map, Value as Json};
+use serde_json::{json, Value as Json};
 
 use super::smartcar::{OdometerRead, SmartcarClient, Tokens, UnitSystem, Version};
 use super::ClientError;
@@ -78,8 +78,7 @@ impl Vehicle {
             }
         };
         let (field, expires) = get(5);
-        let expires_at = instant::from_json(expires)
-            .map_err(|_| ClientError::invalid(&field, "must be integer unix seconds or an RFC 3339 instant"))?;
+        let expires_at = seconds_arg(&field, expires)?;
         Ok(Vehicle {
             id: ident(0)?,
             smartcar_vehicle_id: text(1)?,
@@ -179,13 +178,44 @@ fn entry_json(e: &MeterEntry) -> Json {
     })
 }
 
-/// Tokens as `{access_token, refresh_token, expires_at}` (the caller stores them; they are secrets).
-pub(crate) fn tokens_json(tokens: &Tokens) -> Map<String, Json> {
-    let mut map = Map::new();
-    map.insert("access_token".into(), json!(tokens.access_token));
-    map.insert("refresh_token".into(), json!(tokens.refresh_token));
-    map.insert("expires_at".into(), json!(tokens.expires_at));
-    map
+impl Tokens {
+    /// `{access_token, refresh_token, expires_at}`: what the caller stores (the tokens are secrets).
+    pub fn to_json(&self) -> Json {
+        json!({
+            "access_token": self.access_token,
+            "refresh_token": self.refresh_token,
+            "expires_at": self.expires_at,
+        })
+    }
+}
+
+impl OdometerRead {
+    /// `{value, unit, metres, reading_time}`: the value exactly as returned (a decimal string), the unit, whole
+    /// metres (`null` when unusable) and the reading time as RFC 3339 UTC.
+    pub fn to_json(&self) -> Json {
+        json!({
+            "value": self.value,
+            "unit": self.unit,
+            "metres": self.metres,
+            "reading_time": to_rfc3339(self.reading_time_ms),
+        })
+    }
+}
+
+/// An instant argument of the bindings (`now`): integer unix seconds or an RFC 3339 string; `invalid_argument`
+/// naming `field` otherwise.
+pub fn seconds_arg(field: &str, value: &Json) -> Result<i64, ClientError> {
+    instant::from_json(value)
+        .map_err(|_| ClientError::invalid(field, "must be integer unix seconds or an RFC 3339 instant"))
+}
+
+/// An id argument of the bindings: an integer or a string, as the path segment it becomes.
+pub fn id_arg(field: &str, value: &Json) -> Result<String, ClientError> {
+    match value {
+        Json::Number(n) if n.is_i64() => Ok(n.to_string()),
+        Json::String(s) => Ok(s.clone()),
+        _ => Err(ClientError::invalid(field, "must be an integer or a string")),
+    }
 }
 
 impl SyncOutcome {
@@ -195,8 +225,8 @@ impl SyncOutcome {
     /// `reason`, `metres`, `raw_value`, `raw_unit`, `reading_time`, `synced_at`, `token_refreshed`,
     /// `duplicate_of`).
     pub fn to_json(&self) -> Json {
-        let mut tokens = tokens_json(&self.tokens);
-        tokens.insert("refreshed".into(), json!(self.refreshed));
+        let mut tokens = self.tokens.to_json();
+        tokens["refreshed"] = json!(self.refreshed);
         let log = json!({
             "vehicle_id": ident_json(&self.vehicle.id),
             "smartcar_vehicle_id": self.vehicle.smartcar_vehicle_id,
@@ -215,7 +245,7 @@ impl SyncOutcome {
         json!({
             "verdict": verdict_json(&self.verdict, self.duplicate_of.as_ref()),
             "meter_entry": self.meter_entry.as_ref().map(entry_json),
-            "tokens": Json::Object(tokens),
+            "tokens": tokens,
             "sync_log": log,
         })
     }
