@@ -1,5 +1,6 @@
 //! Core errors and panics as JavaScript `Error`s whose `code` is fleetgate's stable code.
 
+use std::any::Any;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use fleetgate::error::{ErrorCode, INTERNAL_ERROR};
@@ -16,17 +17,24 @@ pub(crate) fn to_js_err<E: ErrorCode>(env: &Env) -> impl Fn(E) -> napi::Error + 
     move |err| js_error(env, err.code(), err.to_string())
 }
 
+/// The message of a caught panic, for the `internal_error` it becomes.
+pub(crate) fn panic_message(payload: &(dyn Any + Send)) -> String {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned());
+    format!("fleetgate failed internally ({what}); this is a bug, please report it")
+}
+
+/// The `Error` with code `internal_error` for a panic's message.
+pub(crate) fn internal_error(env: &Env, message: String) -> napi::Error {
+    js_error(env, INTERNAL_ERROR, message)
+}
+
 /// Runs a binding body, turning a Rust panic into an `Error` with code `internal_error`.
 pub(crate) fn guard<T>(env: &Env, body: impl FnOnce() -> napi::Result<T>) -> napi::Result<T> {
-    catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|payload| {
-        let what = payload
-            .downcast_ref::<&str>()
-            .map(|s| (*s).to_owned())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".to_owned());
-        let message = format!("fleetgate failed internally ({what}); this is a bug, please report it");
-        Err(js_error(env, INTERNAL_ERROR, message))
-    })
+    catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|payload| Err(internal_error(env, panic_message(&*payload))))
 }
 
 /// Panics inside Rust on purpose so the test suite can check a panic surfaces as code `internal_error`.

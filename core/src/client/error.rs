@@ -79,7 +79,8 @@ impl ClientError {
         ErrorCode::code(self)
     }
 
-    pub(crate) fn invalid(field: &str, problem: impl Into<String>) -> Self {
+    /// An `invalid_argument` error for `field` (the bindings use it for their own argument checks).
+    pub fn invalid(field: &str, problem: impl Into<String>) -> Self {
         ClientError::InvalidArgument { field: field.to_owned(), problem: problem.into() }
     }
 

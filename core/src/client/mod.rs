@@ -15,14 +15,16 @@
 //! Secrets (the client secret, access and refresh tokens) never appear in `Debug` output or error messages: the
 //! types holding them redact them, and an upstream error description that echoes one is scrubbed.
 
+pub mod args;
 mod error;
 mod http;
 mod odoo;
 mod smartcar;
 mod sync;
 
+pub use args::{id_arg, seconds_arg};
 pub use error::ClientError;
 pub use http::{HttpConfig, Sleeper};
 pub use odoo::{OdooClient, IMAGE_FIELDS};
 pub use smartcar::{OdometerRead, SmartcarClient, Tokens, UnitSystem, Version, REFRESH_AHEAD_S};
-pub use sync::{id_arg, reading_of, seconds_arg, SyncOptions, SyncOutcome, Vehicle, SOURCE};
+pub use sync::{reading_of, SyncOptions, SyncOutcome, Vehicle, SOURCE};

@@ -78,7 +78,7 @@ impl Vehicle {
             }
         };
         let (field, expires) = get(5);
-        let expires_at = seconds_arg(&field, expires)?;
+        let expires_at = super::args::seconds_arg(&field, expires)?;
         Ok(Vehicle {
             id: ident(0)?,
             smartcar_vehicle_id: text(1)?,
@@ -199,22 +199,6 @@ impl OdometerRead {
             "metres": self.metres,
             "reading_time": to_rfc3339(self.reading_time_ms),
         })
-    }
-}
-
-/// An instant argument of the bindings (`now`): integer unix seconds or an RFC 3339 string; `invalid_argument`
-/// naming `field` otherwise.
-pub fn seconds_arg(field: &str, value: &Json) -> Result<i64, ClientError> {
-    instant::from_json(value)
-        .map_err(|_| ClientError::invalid(field, "must be integer unix seconds or an RFC 3339 instant"))
-}
-
-/// An id argument of the bindings: an integer or a string, as the path segment it becomes.
-pub fn id_arg(field: &str, value: &Json) -> Result<String, ClientError> {
-    match value {
-        Json::Number(n) if n.is_i64() => Ok(n.to_string()),
-        Json::String(s) => Ok(s.clone()),
-        _ => Err(ClientError::invalid(field, "must be an integer or a string")),
     }
 }
 
