@@ -141,6 +141,7 @@ fn v2_odometer_sends_and_honours_the_unit_system_and_uses_data_age() {
     assert_eq!((read.value.as_str(), read.unit.as_str(), read.metres), ("100", "miles", Some(160_934)));
     assert_eq!(read.reading_time_ms, DATA_AGE_MS);
     let metric = client.odometer("veh-1", "tok", UnitSystem::Metric, Version::V2).unwrap();
+    assert_eq!(metric.reading_time_ms, DATA_AGE_MS);
     assert_eq!((metric.unit.as_str(), metric.metres), ("km", Some(100_000)));
 }
 
@@ -373,4 +374,29 @@ fn sync_with_a_lower_reading_is_void_and_stores_nothing() {
     assert_eq!(outcome.verdict.status, Status::Void);
     assert_eq!(outcome.to_json()["verdict"]["reason"], "out_of_sequence");
     assert!(outcome.meter_entry.is_none());
+}
+
+#[test]
+fn different_refresh_tokens_refresh_in_parallel_and_a_used_one_is_served_from_memory() {
+    // Each token request waits until both are in flight: serialised refreshes would time out instead.
+    let both = Arc::new(std::sync::Barrier::new(2));
+    let server = Server::start(move |r: &Request, _| {
+        both.wait();
+        let token = String::from_utf8_lossy(&r.body).rsplit('=').next().unwrap_or_default().to_owned();
+        token_answer(&format!("access-for-{token}"), &format!("next-{token}"))
+    });
+    let (client, _) = client(&server, 1);
+    let client = Arc::new(client);
+    let handles: Vec<_> = ["rt-a", "rt-b"]
+        .into_iter()
+        .map(|token| {
+            let client = client.clone();
+            thread::spawn(move || client.refresh_token(token, NOW).unwrap())
+        })
+        .collect();
+    let got: Vec<Tokens> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    assert_eq!(got[0].refresh_token, "next-rt-a");
+    assert_eq!(got[1].refresh_token, "next-rt-b");
+    assert_eq!(client.refresh_token("rt-a", NOW + 60).unwrap(), got[0]);
+    assert_eq!(server.requests("/oauth/token").len(), 2);
 }

@@ -2,14 +2,14 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
+use chrono::DateTime;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::http::{scrub, Call, Http, HttpConfig, Reply};
 use super::ClientError;
-use crate::odometer::time::from_rfc3339;
 use crate::units;
 use crate::webhook::hmac_sha256_hex;
 
@@ -127,9 +127,10 @@ pub struct SmartcarClient {
     auth_base_url: String,
     api_base_url: String,
     http: Http,
-    /// Tokens obtained per refresh token already exchanged (keyed by the HMAC of the token, not the token), so
-    /// concurrent callers holding the same expired tokens refresh once.
-    refreshed: Mutex<HashMap<String, Tokens>>,
+    /// One slot per refresh token being or already exchanged (keyed by the HMAC of the token, not the token):
+    /// callers holding the same token wait on its slot and share its tokens, so it is exchanged once, while
+    /// refreshes of different tokens run in parallel.
+    refreshed: Mutex<HashMap<String, Arc<Mutex<Option<Tokens>>>>>,
 }
 
 impl fmt::Debug for SmartcarClient {
@@ -237,13 +238,21 @@ impl SmartcarClient {
             return Err(ClientError::invalid("refresh_token", "must not be empty"));
         }
         let key = hmac_sha256_hex(self.client_secret.as_bytes(), refresh_token.as_bytes());
-        let mut cache = self.refreshed.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some(tokens) = cache.get(&key).filter(|t| !t.needs_refresh(now)) {
+        let slot = {
+            let mut slots = self.refreshed.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            // Forget slots nobody is using whose tokens are spent or were never obtained.
+            slots.retain(|_, slot| {
+                let in_use = Arc::strong_count(slot) > 1;
+                in_use || slot.lock().is_ok_and(|t| t.as_ref().is_some_and(|t| !t.needs_refresh(now)))
+            });
+            slots.entry(key).or_default().clone()
+        };
+        let mut held = slot.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(tokens) = held.as_ref().filter(|t| !t.needs_refresh(now)) {
             return Ok(tokens.clone());
         }
         let tokens = self.exchange(refresh_token, now)?;
-        cache.retain(|_, t| !t.needs_refresh(now));
-        cache.insert(key, tokens.clone());
+        *held = Some(tokens.clone());
         Ok(tokens)
     }
 
@@ -313,8 +322,11 @@ fn v2_read(reply: &Reply, requested: UnitSystem) -> Result<OdometerRead, ClientE
             .ok_or_else(|| ClientError::response(format!("SC-Unit-System {text:?} is neither metric nor imperial")))?,
     };
     let age = reply.header("SC-Data-Age")?.ok_or_else(|| ClientError::response("the SC-Data-Age header is missing"))?;
-    let reading_time_ms = from_rfc3339(age)
-        .map_err(|_| ClientError::response(format!("SC-Data-Age {age:?} is not an RFC 3339 instant")))?;
+    // Milliseconds, like the webhook's `oemUpdatedAt`: finer digits (if a server sends them) are cut, so both paths
+    // name the same instant.
+    let reading_time_ms = DateTime::parse_from_rfc3339(age)
+        .map_err(|_| ClientError::response(format!("SC-Data-Age {age:?} is not an RFC 3339 instant")))?
+        .timestamp_millis();
     let unit = system.distance_unit().to_owned();
     Ok(OdometerRead { metres: units::to_metres(value.as_str(), &unit).ok(), value, unit, reading_time_ms })
 }
