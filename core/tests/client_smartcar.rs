@@ -402,3 +402,18 @@ fn different_refresh_tokens_refresh_in_parallel_and_a_used_one_is_served_from_me
     assert_eq!(client.refresh_token("rt-a", NOW + 60).unwrap(), got[0]);
     assert_eq!(server.requests("/oauth/token").len(), 2);
 }
+
+#[test]
+fn unreachable_servers_are_retried_for_reads_but_a_refresh_is_never_repeated() {
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let (config, slept) = config(3, 1.0);
+    let client = SmartcarClient::new("client-id", SECRET, &url, &url, config).unwrap();
+    let read = client.odometer("veh-1", "tok", UnitSystem::Metric, Version::V2).unwrap_err();
+    assert!(matches!(read, ClientError::ConnectionFailed { attempts: 3, .. }), "{read:?}");
+    assert_eq!(slept.lock().unwrap().len(), 2);
+    let refresh = client.refresh_token("rt", NOW).unwrap_err();
+    assert!(matches!(refresh, ClientError::ConnectionFailed { attempts: 1, .. }), "{refresh:?}");
+    assert_eq!(refresh.code(), "connection_failed");
+}

@@ -21,3 +21,14 @@ test('Python sync_vehicles.py: one entry created, a duplicate, a void reading, a
   assert.match(out, /token requests the mock served: 2/);
   for (const secret of ['demo-client-secret', 'mock-access-', 'mock-refresh-']) assert.ok(!out.includes(secret), secret);
 });
+
+test('Node sync-now-demo.mjs: the route stores one entry; a second press and the webhook are duplicates', () => {
+  const out = execFileSync('node', ['examples/node/sync-now-demo.mjs'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const first = JSON.parse(out.match(/first press {2}-> (.*)/)[1]);
+  assert.deepEqual([first.status, first.entry.odometer_reading, first.entry.entry_date, first.entry.car_id], ['accept', 48211.7, '2025-06-02T07:45:00Z', 101]);
+  assert.equal(first.entry.notes, 'Automatically synced from Smartcar (manual sync)');
+  assert.match(out, /second press -> \{"status":"duplicate","reason":null,"duplicateOf":1,"entry":null\}/);
+  assert.match(out, /webhook of the same reading -> duplicate of entry 1/);
+  assert.match(out, /meter entries stored: 1; token requests: 1/);
+  for (const secret of ['demo-client-secret', 'mock-access-', 'mock-refresh-']) assert.ok(!out.includes(secret), secret);
+});
