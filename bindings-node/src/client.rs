@@ -8,6 +8,7 @@ use std::sync::Arc;
 use fleetgate::booking::{BookingError, BookingRules};
 use fleetgate::client::args::{id_arg, number_arg, opt_text_arg, seconds_arg, text_arg, unit_system_arg, version_arg};
 use fleetgate::client::{self as core, ClientError, HttpConfig, SyncOptions, Vehicle};
+use fleetgate::error::internal_error_message;
 use fleetgate::odometer::input::Naming;
 use fleetgate::odometer::OdometerError;
 use napi::bindgen_prelude::{AsyncTask, ClassInstance, Either, Object, Unknown};
@@ -17,7 +18,7 @@ use napi_derive::napi;
 use serde_json::Value as Json;
 
 use crate::booking::validation_error;
-use crate::errors::{guard, internal_error, panic_message, to_js_err};
+use crate::errors::{guard, internal_error, to_js_err};
 use crate::js::as_object;
 use crate::json::to_json;
 use crate::odometer::{policy, readings};
@@ -72,7 +73,7 @@ impl<'task> ScopedTask<'task> for Request {
             return Ok(Err(Failure::Internal("a request ran twice".to_owned())));
         };
         Ok(catch_unwind(AssertUnwindSafe(job))
-            .unwrap_or_else(|payload| Err(Failure::Internal(panic_message(&*payload)))))
+            .unwrap_or_else(|payload| Err(Failure::Internal(internal_error_message(&*payload)))))
     }
 
     fn resolve(&mut self, env: &'task Env, output: Self::Output) -> napi::Result<Unknown<'task>> {

@@ -1,9 +1,8 @@
 //! Core errors and panics as JavaScript `Error`s whose `code` is fleetgate's stable code.
 
-use std::any::Any;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use fleetgate::error::{ErrorCode, INTERNAL_ERROR};
+use fleetgate::error::{internal_error_message, ErrorCode, INTERNAL_ERROR};
 use napi::{Env, JsError};
 use napi_derive::napi;
 
@@ -17,24 +16,16 @@ pub(crate) fn to_js_err<E: ErrorCode>(env: &Env) -> impl Fn(E) -> napi::Error + 
     move |err| js_error(env, err.code(), err.to_string())
 }
 
-/// The message of a caught panic, for the `internal_error` it becomes.
-pub(crate) fn panic_message(payload: &(dyn Any + Send)) -> String {
-    let what = payload
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "unknown panic".to_owned());
-    format!("fleetgate failed internally ({what}); this is a bug, please report it")
-}
-
-/// The `Error` with code `internal_error` for a panic's message.
+/// The `Error` with code `internal_error` for a caught panic's message (see `internal_error_message`); the
+/// Promise-returning clients use it for a panic on the worker thread.
 pub(crate) fn internal_error(env: &Env, message: String) -> napi::Error {
     js_error(env, INTERNAL_ERROR, message)
 }
 
 /// Runs a binding body, turning a Rust panic into an `Error` with code `internal_error`.
 pub(crate) fn guard<T>(env: &Env, body: impl FnOnce() -> napi::Result<T>) -> napi::Result<T> {
-    catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|payload| Err(internal_error(env, panic_message(&*payload))))
+    catch_unwind(AssertUnwindSafe(body))
+        .unwrap_or_else(|payload| Err(js_error(env, INTERNAL_ERROR, internal_error_message(&*payload))))
 }
 
 /// Panics inside Rust on purpose so the test suite can check a panic surfaces as code `internal_error`.

@@ -15,6 +15,17 @@ pub trait ErrorCode: std::error::Error {
 /// The code a binding reports when Rust code panicked: a bug in fleetgate, never an input problem.
 pub const INTERNAL_ERROR: &str = "internal_error";
 
+/// The message a binding reports (with [`INTERNAL_ERROR`]) for a panic it caught: what the panic said, and that it is
+/// a fleetgate bug. `payload` is what `std::panic::catch_unwind` returned.
+pub fn internal_error_message(payload: &(dyn std::any::Any + Send)) -> String {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned());
+    format!("fleetgate failed internally ({what}); this is a bug, please report it")
+}
+
 /// One row of the error-code table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CodeInfo {
