@@ -1,7 +1,5 @@
 //! "Sync Now": refresh if needed, read the odometer, judge it like a webhook delivery, build the rows to store.
 
-use std::fmt;
-
 use serde_json::{json, Value as Json};
 
 use super::smartcar::{OdometerRead, SmartcarClient, Tokens, UnitSystem, Version};
@@ -15,8 +13,9 @@ use crate::odometer::{check, meter_entry, Ident, MeterEntry, Policy, RawValue, R
 /// `oemUpdatedAt` / `SC-Data-Age`) it identifies a reading across both paths, so the second one is a duplicate.
 pub const SOURCE: &str = "smartcar";
 
-/// A `smartcar_vehicles` row: what [`SmartcarClient::sync_vehicle`] needs. `Debug` shows neither token.
-#[derive(Clone, PartialEq, Eq)]
+/// A `smartcar_vehicles` row: what [`SmartcarClient::sync_vehicle`] needs. `Debug` shows neither token (see
+/// [`Tokens`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Vehicle {
     /// The row id (the meter entry's `source_id`).
     pub id: Ident,
@@ -26,17 +25,6 @@ pub struct Vehicle {
     pub car_id: Ident,
     /// The stored tokens and their expiry.
     pub tokens: Tokens,
-}
-
-impl fmt::Debug for Vehicle {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Vehicle")
-            .field("id", &self.id)
-            .field("smartcar_vehicle_id", &self.smartcar_vehicle_id)
-            .field("car_id", &self.car_id)
-            .field("tokens", &self.tokens)
-            .finish()
-    }
 }
 
 /// (snake_case, camelCase) names of the vehicle fields.
