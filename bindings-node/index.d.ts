@@ -200,6 +200,33 @@ export declare namespace odometer {
 
 export declare namespace odoo {
   /**
+   * A client of the Odoo rental module's REST API: vehicles (image URLs made absolute), availability, bookings
+   * (validated with the booking rules before they are sent).
+   */
+  export class Client {
+    /**
+     * `new odoo.Client(baseUrl, {timeout, backoff, bookingRules})`: `bookingRules` as for `booking.validate`.
+     * @throws {Error} with `code` `invalid_argument` or `invalid_booking_rules`.
+     */
+    constructor(baseUrl: string, options?: { timeout?: number, backoff?: retry.Backoff, bookingRules?: Record<string, any> } | null)
+    /** `GET /api/fleet/vehicles`: the vehicle list, image paths made absolute. */
+    vehicles(): Promise<any>
+    /** `GET /api/fleet/vehicles/{id}`: one vehicle, image paths made absolute. */
+    vehicle(id: number | string): Promise<Record<string, any>>
+    /**
+     * `GET /api/fleet/vehicles/{vehicleId}/availability?start=&end=`: Odoo's answer. `start` and `end` are RFC
+     * 3339 instants or `YYYY-MM-DD` dates (a `Date` is sent as its ISO string).
+     */
+    availability(vehicleId: number | string, start: string | Date, end: string | Date): Promise<any>
+    /**
+     * `POST /api/fleet/bookings` with `request` as `booking.validate` cleans it at `now`; an invalid request
+     * rejects with `code` `validation_failed` (and `errors`) and nothing is sent. With `idempotencyKey` (sent as
+     * `Idempotency-Key`) failures are retried; without one the POST is never repeated.
+     */
+    createBooking(request: Record<string, any>, options?: { idempotencyKey?: string, now?: number | string } | null): Promise<any>
+  }
+  export type OdooClient = Client
+  /**
    * The absolute URL of an image path from an Odoo record (one `/` between base and path; absolute URLs untouched).
    * @throws {Error} with `code` `invalid_base_url` or `invalid_image_path`.
    */
@@ -396,6 +423,42 @@ export declare namespace retry {
 }
 
 export declare namespace smartcar {
+  /**
+   * A Smartcar API client: token refresh, odometer reads, and `syncVehicle` (the "Sync Now" button). The client
+   * secret is never shown (it is not a property of the object) and never appears in error messages.
+   */
+  export class Client {
+    /**
+     * `new smartcar.Client(clientId, clientSecret, {authBaseUrl, apiBaseUrl, timeout, backoff})`: `timeout` per
+     * attempt in seconds (default 10), `backoff` a `retry.Backoff` (default: full jitter, 3 attempts).
+     * @throws {Error} with `code` `invalid_argument`.
+     */
+    constructor(clientId: string, clientSecret: string, options?: { authBaseUrl?: string, apiBaseUrl?: string, timeout?: number, backoff?: retry.Backoff } | null)
+    /**
+     * Exchanges `refreshToken` for new tokens: `{access_token, refresh_token, expires_at}` (unix seconds, from
+     * `now` + `expires_in`). Store the new refresh token; a token this client already exchanged gives the same
+     * result again, so concurrent callers refresh once.
+     * @throws {Error} (the Promise rejects) with `code` `unauthorized`, `timeout`, `invalid_response`, ...
+     */
+    refreshToken(refreshToken: string, options?: { now?: number | string } | null): Promise<Record<string, any>>
+    /**
+     * Reads the odometer: `{value, unit, metres, reading_time}` (the value as returned, `km` or `miles` per the
+     * answer's `SC-Unit-System`, whole metres, the car's reading time from `SC-Data-Age`). `version: 3` reads the
+     * v3 signal.
+     * @throws {Error} (the Promise rejects) with `code` `unauthorized`, `rate_limited`, `timeout`, ...
+     */
+    odometer(vehicleId: string, accessToken: string, options?: { unitSystem?: 'metric' | 'imperial', version?: 2 | 3 } | null): Promise<Record<string, any>>
+    /**
+     * "Sync Now" for `vehicle` (`{id, smartcarVehicleId, carId, accessToken, refreshToken, expiresAt}`):
+     * refreshes the tokens if they expire within 5 minutes of `now`, reads the odometer, judges the reading
+     * against `history` like `odometer.check`, and resolves to `{verdict, meter_entry, tokens, sync_log}`. The
+     * reading has source `smartcar` and the car's reading time, so a webhook delivery of the same reading is a
+     * duplicate of it (and it of the webhook's).
+     * @throws {Error} (the Promise rejects) with `code` `invalid_argument`, `invalid_reading`, `unauthorized`, ...
+     */
+    syncVehicle(vehicle: { id: number | string, smartcarVehicleId: string, carId: number | string, accessToken: string, refreshToken: string, expiresAt: number | string }, history: Array<odometer.ReadingInput>, options?: { policy?: odometer.PolicyInput, now?: number | string, sourceType?: string, unitSystem?: 'metric' | 'imperial', version?: 2 | 3 } | null): Promise<Record<string, any>>
+  }
+  export type SmartcarClient = Client
   /** The answer to a VERIFY challenge: hex HMAC-SHA256 of `challenge` keyed with the AMT. */
   export function challenge(amt: string, challenge: string): string
   /** The JSON body to return (HTTP 200) for a VERIFY event: `{"challenge":"<hex>"}`. */

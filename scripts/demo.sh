@@ -38,3 +38,6 @@ node examples/browser/booking-run.mjs
 step "Rate limits, client keys, retries, SSE, Odoo events (Rust, then Python)"
 cargo run --quiet -p fleetgate-examples --bin ratelimit_demo
 "$VENV/bin/python" examples/python/ratelimit_demo.py
+step "Sync Now: Smartcar client against the bundled mock (token refresh, odometer read, same rules as webhooks)"
+"$VENV/bin/python" examples/python/sync_vehicles.py
+node examples/node/sync-now-demo.mjs

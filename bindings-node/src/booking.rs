@@ -10,7 +10,7 @@ use crate::errors::{guard, to_js_err};
 use crate::json::{read_options, to_json};
 
 /// An `Error` with `code` `validation_failed` and `errors` (every `{loc, code, message}`).
-fn validation_error(env: &Env, err: &BookingError) -> napi::Error {
+pub(crate) fn validation_error(env: &Env, err: &BookingError) -> napi::Error {
     let built = (|| -> napi::Result<napi::Error> {
         let mut error = env.create_error(napi::Error::new(Status::InvalidArg, err.to_string()))?;
         error.set_named_property("name", "FleetgateError")?;

@@ -16,6 +16,12 @@ pub(crate) fn to_js_err<E: ErrorCode>(env: &Env) -> impl Fn(E) -> napi::Error + 
     move |err| js_error(env, err.code(), err.to_string())
 }
 
+/// The `Error` with code `internal_error` for a caught panic's message (see `internal_error_message`); the
+/// Promise-returning clients use it for a panic on the worker thread.
+pub(crate) fn internal_error(env: &Env, message: String) -> napi::Error {
+    js_error(env, INTERNAL_ERROR, message)
+}
+
 /// Runs a binding body, turning a Rust panic into an `Error` with code `internal_error`.
 pub(crate) fn guard<T>(env: &Env, body: impl FnOnce() -> napi::Result<T>) -> napi::Result<T> {
     catch_unwind(AssertUnwindSafe(body))

@@ -40,14 +40,14 @@ fn reading(value: &Unknown<'_>) -> Result<Reading, OdometerError> {
     input::reading_from(Naming::Camel, &names, |k| field(&obj, k).map(scalar).unwrap_or(Scalar::Other(String::new())))
 }
 
-fn readings(list: &ArrayOrOther<'_>, what: &str) -> Result<Vec<Reading>, OdometerError> {
+pub(crate) fn readings(list: &ArrayOrOther<'_>, what: &str) -> Result<Vec<Reading>, OdometerError> {
     match list {
         Either::A(items) => items.iter().map(reading).collect(),
         Either::B(other) => Err(invalid(what, &format!("must be an array, not {}", type_name(other)))),
     }
 }
 
-fn policy(value: Option<&Unknown<'_>>) -> Result<Policy, OdometerError> {
+pub(crate) fn policy(value: Option<&Unknown<'_>>) -> Result<Policy, OdometerError> {
     let Some(value) = value.filter(|v| !matches!(v.get_type(), Ok(napi::ValueType::Null | napi::ValueType::Undefined)))
     else {
         return Ok(Policy::default());

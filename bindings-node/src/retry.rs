@@ -42,6 +42,11 @@ impl Backoff {
     pub(crate) fn inner_mut(&mut self) -> &mut core::Backoff {
         &mut self.inner
     }
+
+    /// The core policy, read-only (the HTTP clients copy it).
+    pub(crate) fn inner(&self) -> &core::Backoff {
+        &self.inner
+    }
 }
 
 #[napi(namespace = "retry")]

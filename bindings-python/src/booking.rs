@@ -42,7 +42,7 @@ pub(crate) mod booking {
     }
 
     /// `fleetgate.BookingValidationError(message, code, errors)`.
-    fn validation_error(py: Python<'_>, err: &BookingError) -> PyErr {
+    pub(crate) fn validation_error(py: Python<'_>, err: &BookingError) -> PyErr {
         let built = to_py(py, &err.errors_json()).and_then(|errors| {
             py.import("fleetgate.errors")?.getattr("BookingValidationError")?.call1((
                 err.to_string(),

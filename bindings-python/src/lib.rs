@@ -4,6 +4,7 @@
 
 mod availability;
 mod booking;
+mod client;
 mod errors;
 mod json;
 mod odometer;

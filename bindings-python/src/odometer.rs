@@ -288,12 +288,12 @@ pub(crate) mod odometer {
         )
     }
 
-    fn readings_of(list: &Bound<'_, PyAny>) -> Result<Vec<Reading>, OdometerError> {
+    pub(crate) fn readings_of(list: &Bound<'_, PyAny>) -> Result<Vec<Reading>, OdometerError> {
         let items = list.try_iter().map_err(|_| invalid("readings", "must be a list"))?;
         items.map(|item| reading_of(&item.map_err(|_| invalid("readings", "could not be read"))?)).collect()
     }
 
-    fn policy_of(py: Python<'_>, policy: Option<&Bound<'_, PyAny>>) -> PyResult<Policy> {
+    pub(crate) fn policy_of(py: Python<'_>, policy: Option<&Bound<'_, PyAny>>) -> PyResult<Policy> {
         match policy {
             None => Ok(Policy::default()),
             Some(p) if p.is_none() => Ok(Policy::default()),

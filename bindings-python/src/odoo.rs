@@ -42,4 +42,7 @@ pub(crate) mod odoo {
     fn image_url(py: Python<'_>, base: &str, path: &str) -> PyResult<String> {
         guard(py, || core::image_url(base, path).map_err(|e| to_py_err(py, &e)))
     }
+
+    #[pymodule_export]
+    use crate::client::OdooClient;
 }

@@ -36,6 +36,11 @@ pub(crate) mod retry {
         pub(crate) fn inner_mut(&mut self) -> &mut core::Backoff {
             &mut self.inner
         }
+
+        /// The core policy, read-only (the HTTP clients copy it).
+        pub(crate) fn inner(&self) -> &core::Backoff {
+            &self.inner
+        }
     }
 
     #[pymethods]

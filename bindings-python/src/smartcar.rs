@@ -251,4 +251,7 @@ pub(crate) mod smartcar {
     fn challenge_reply(amt: &str, challenge: &str) -> String {
         core::challenge_reply(amt, challenge)
     }
+
+    #[pymodule_export]
+    use crate::client::SmartcarClient;
 }

@@ -230,6 +230,37 @@ pub const CODES: &[CodeInfo] = &[
     },
     CodeInfo { area: "odoo", code: "invalid_base_url", meaning: "the Odoo base URL is not an http(s)://host URL" },
     CodeInfo { area: "odoo", code: "invalid_image_path", meaning: "an Odoo image path is empty" },
+    CodeInfo {
+        area: "client",
+        code: "invalid_argument",
+        meaning: "a client argument is unusable (base URL, timeout, unit system, version, vehicle field, id, period)",
+    },
+    CodeInfo {
+        area: "client",
+        code: "unauthorized",
+        meaning: "the upstream refused the credentials or token (401, 403, OAuth invalid_grant / invalid_client)",
+    },
+    CodeInfo {
+        area: "client",
+        code: "rate_limited",
+        meaning: "the upstream still answered 429 after the retries the backoff allows",
+    },
+    CodeInfo { area: "client", code: "timeout", meaning: "no complete answer within the timeout, on every attempt" },
+    CodeInfo {
+        area: "client",
+        code: "connection_failed",
+        meaning: "the upstream could not be reached, on every attempt",
+    },
+    CodeInfo {
+        area: "client",
+        code: "upstream_error",
+        meaning: "the upstream answered another unsuccessful status (after retries for the retryable ones)",
+    },
+    CodeInfo {
+        area: "client",
+        code: "invalid_response",
+        meaning: "a successful answer is not what the API documents (bad JSON, missing field or header)",
+    },
 ];
 
 #[cfg(test)]

@@ -18,6 +18,8 @@
 pub mod args;
 pub mod availability;
 pub mod booking;
+#[cfg(feature = "http")]
+pub mod client;
 pub mod error;
 pub mod instant;
 pub mod odometer;

@@ -8,11 +8,11 @@ Modules:
 * :mod:`fleetgate.pricing`: Odoo-compatible rental prices, the cheapest cover, late fees.
 * :mod:`fleetgate.availability`: stock availability over padded, half-open bookings.
 * :mod:`fleetgate.webhooks`: webhook verification and signing (Smartcar, Standard Webhooks, Stripe, GitHub, ...).
-* :mod:`fleetgate.smartcar`: Smartcar event parsing into odometer readings, the VERIFY reply.
+* :mod:`fleetgate.smartcar`: Smartcar event parsing into odometer readings, the VERIFY reply, the API client.
 * :mod:`fleetgate.ratelimit`: rate limiters (in memory and Redis) and client keys.
 * :mod:`fleetgate.retry`: backoff, ``Retry-After``, retryable responses.
 * :mod:`fleetgate.sse`: server-sent events encoder and decoder.
-* :mod:`fleetgate.odoo`: Odoo webhook events and image URLs.
+* :mod:`fleetgate.odoo`: Odoo webhook events, image URLs, the REST API client.
 
 Every error is a :class:`fleetgate.FleetgateError` (a ``ValueError``) with a stable ``.code``.
 """
@@ -35,6 +35,7 @@ from fleetgate.errors import (  # noqa: E402
     AvailabilityError,
     BookingError,
     BookingValidationError,
+    ClientError,
     FleetgateError,
     InternalError,
     OdometerError,
@@ -54,6 +55,7 @@ __all__ = [
     "AvailabilityError",
     "BookingError",
     "BookingValidationError",
+    "ClientError",
     "FleetgateError",
     "InternalError",
     "OdometerError",

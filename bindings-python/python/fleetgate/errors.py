@@ -18,6 +18,7 @@ __all__ = [
     "AvailabilityError",
     "BookingError",
     "BookingValidationError",
+    "ClientError",
     "FleetgateError",
     "InternalError",
     "OdometerError",
@@ -124,6 +125,12 @@ class OdooError(FleetgateError):
     """An Odoo webhook body or image path is unusable (``invalid_odoo_payload``, ``unknown_odoo_event``, ...)."""
 
 
+class ClientError(FleetgateError):
+    """An HTTP client call failed (``fleetgate.smartcar.Client``, ``fleetgate.odoo.Client``). Codes
+    ``invalid_argument``, ``unauthorized``, ``rate_limited``, ``timeout``, ``connection_failed``,
+    ``upstream_error`` and ``invalid_response``. Messages never contain the client secret or a token."""
+
+
 _BY_AREA: dict[str, type[FleetgateError]] = {
     "internal": InternalError,
     "units": UnitsError,
@@ -137,6 +144,7 @@ _BY_AREA: dict[str, type[FleetgateError]] = {
     "retry": RetryError,
     "sse": SseError,
     "odoo": OdooError,
+    "client": ClientError,
 }
 
 

@@ -12,10 +12,14 @@ check on a proxy.
 'https://odoo.example.com/web/image/fleet.vehicle/3/image_1920'
 
 Errors are :class:`fleetgate.OdooError`.
+
+:class:`Client` reads the Odoo module's REST API (``vehicles``, ``vehicle``, ``availability``; image paths made
+absolute) and posts bookings (``create_booking``: validated with :mod:`fleetgate.booking` first, retried only with an
+idempotency key). Requests release the GIL; failures raise :class:`fleetgate.ClientError`.
 """
 
 from __future__ import annotations
 
-from fleetgate._fleetgate.odoo import image_url, parse_event
+from fleetgate._fleetgate.odoo import Client, image_url, parse_event
 
-__all__ = ["image_url", "parse_event"]
+__all__ = ["Client", "image_url", "parse_event"]

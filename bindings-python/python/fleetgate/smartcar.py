@@ -14,11 +14,18 @@ that is itself a JSON object or array is refused too: its answer would sign that
 >>> reading = smartcar.parse_event(body).readings[0]
 >>> (reading.raw_value, reading.metres)
 ('104.320', 104320)
+
+:class:`Client` calls the Smartcar API: ``refresh_token`` (Basic auth; store the new refresh token it returns),
+``odometer`` (v2 with ``SC-Unit-System`` and ``SC-Data-Age``, or v3 signals) and ``sync_vehicle``, the "Sync Now"
+button: refresh if needed, read, judge with the same rules as a webhook delivery, and return the meter entry to
+insert. Requests release the GIL; failures raise :class:`fleetgate.ClientError` (``unauthorized``,
+``rate_limited``, ``timeout``, ...), whose messages never contain the client secret or a token.
 """
 
 from __future__ import annotations
 
 from fleetgate._fleetgate.smartcar import (
+    Client,
     Event,
     OdometerReading,
     VehicleIssue,
@@ -27,4 +34,4 @@ from fleetgate._fleetgate.smartcar import (
     parse_event,
 )
 
-__all__ = ["Event", "OdometerReading", "VehicleIssue", "challenge", "challenge_reply", "parse_event"]
+__all__ = ["Client", "Event", "OdometerReading", "VehicleIssue", "challenge", "challenge_reply", "parse_event"]

@@ -2,7 +2,43 @@
 Odoo webhooks parsed into one event that names the caches it invalidates; vehicle image URLs.
 """
 
-__all__ = ["image_url", "parse_event"]
+from .retry import Backoff
+from typing import final
+
+__all__ = ["Client", "image_url", "parse_event"]
+
+@final
+class Client:
+    """
+    A client of the Odoo rental module's REST API: vehicles (image URLs made absolute), availability, bookings
+    (validated with ``fleetgate.booking`` rules before they are sent). Thread-safe.
+    """
+    def __new__(cls, /, base_url: "str", *, timeout: "float" = 10.0, backoff: Backoff | None = None, booking_rules: "dict[str, object] | None" = None) -> Client:
+        """
+        A client for the Odoo at ``base_url``; ``booking_rules`` (a dict as for ``fleetgate.booking.validate``)
+        checks booking requests before they are sent. ``timeout`` is per attempt, in seconds; ``backoff`` decides
+        the retries (GET always, POST only with an idempotency key).
+        """
+    def __repr__(self, /) -> str: ...
+    def availability(self, /, vehicle_id: "int | str", start: "object", end: "object") -> "object":
+        """
+        ``GET /api/fleet/vehicles/{vehicle_id}/availability?start=&end=``: Odoo's answer. ``start`` and ``end`` are
+        RFC 3339 instants or ``YYYY-MM-DD`` dates (``datetime``/``date`` objects are sent as their ISO form).
+        """
+    def create_booking(self, /, request: "dict[str, object]", *, idempotency_key: "str | None" = None, now: "int | str | None" = None) -> "object":
+        """
+        ``POST /api/fleet/bookings`` with ``request`` as ``fleetgate.booking.validate`` cleans it at ``now``; an
+        invalid request raises ``fleetgate.BookingValidationError`` and nothing is sent. With ``idempotency_key``
+        (sent as ``Idempotency-Key``) failures are retried; without one the POST is never repeated.
+        """
+    def vehicle(self, /, id: "int | str") -> "dict[str, object]":
+        """
+        ``GET /api/fleet/vehicles/{id}``: one vehicle, image paths made absolute.
+        """
+    def vehicles(self, /) -> "list[dict[str, object]] | dict[str, object]":
+        """
+        ``GET /api/fleet/vehicles``: the vehicle list as Odoo returns it, image paths made absolute.
+        """
 
 def image_url(base: "str", path: "str") -> "str":
     """

@@ -1,0 +1,289 @@
+"""fleetgate.smartcar.Client and fleetgate.odoo.Client against scripted servers on 127.0.0.1."""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+
+import pytest
+
+import fleetgate
+from fleetgate import odometer, odoo, retry, smartcar
+from mock_http import Answer, Request, serve
+
+SECRET = "client-secret-s3cr3t"
+NOW = 1_700_000_000
+DATA_AGE = "2023-11-14T21:00:00.000Z"
+DATA_AGE_S = 1_699_995_600
+
+
+def fast(attempts: int = 3) -> retry.Backoff:
+    return retry.Backoff(kind="constant", base=0.01, cap=5.0, max_attempts=attempts, seed=1)
+
+
+def client(url: str, *, attempts: int = 3, timeout: float = 2.0) -> smartcar.Client:
+    return smartcar.Client(
+        "client-id", SECRET, auth_base_url=url, api_base_url=url, timeout=timeout, backoff=fast(attempts)
+    )
+
+
+def tokens(access: str = "new-access", refresh: str = "new-refresh", delay: float = 0.0) -> Answer:
+    body = {"access_token": access, "token_type": "Bearer", "expires_in": 7200, "refresh_token": refresh}
+    return Answer(200, json.dumps(body), delay=delay)
+
+
+def odometer_answer(distance: str, system: str = "metric") -> Answer:
+    return Answer(200, f'{{"distance": {distance}}}', {"SC-Unit-System": system, "SC-Data-Age": DATA_AGE})
+
+
+def smartcar_handler(distance: str = "104.32", token_delay: float = 0.0):
+    def handle(request: Request, seen: int) -> Answer:
+        if request.path == "/oauth/token":
+            return tokens(delay=token_delay)
+        if request.headers.get("authorization") in ("Bearer new-access", "Bearer old-access"):
+            return odometer_answer(distance)
+        return Answer(401, '{"type": "AUTHENTICATION", "description": "bad token"}')
+
+    return handle
+
+
+def vehicle(expires_at: int) -> dict[str, object]:
+    return {
+        "id": 7,
+        "smartcar_vehicle_id": "veh-1",
+        "car_id": "car-42",
+        "access_token": "old-access",
+        "refresh_token": "old-refresh",
+        "expires_at": expires_at,
+    }
+
+
+def test_refresh_token_sends_basic_auth_and_a_form() -> None:
+    with serve(smartcar_handler()) as server:
+        got = client(server.url).refresh_token("old-refresh", now=NOW)
+        sent = server.for_path("/oauth/token")[0]
+    assert got == {"access_token": "new-access", "refresh_token": "new-refresh", "expires_at": NOW + 7200}
+    basic = base64.b64encode(f"client-id:{SECRET}".encode()).decode()
+    assert sent.method == "POST"
+    assert sent.headers["authorization"] == f"Basic {basic}"
+    assert sent.body == b"grant_type=refresh_token&refresh_token=old-refresh"
+
+
+def test_expired_token_is_refreshed_once_under_concurrent_syncs() -> None:
+    with serve(smartcar_handler(token_delay=0.3)) as server:
+        sc = client(server.url)
+        results: list[dict[str, object]] = []
+        lock = threading.Lock()
+
+        def sync() -> None:
+            outcome = sc.sync_vehicle(vehicle(NOW - 10), [], now=NOW)
+            with lock:
+                results.append(outcome)
+
+        threads = [threading.Thread(target=sync) for _ in range(6)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert len(server.for_path("/oauth/token")) == 1
+        assert len(server.for_path("/v2.0/vehicles/veh-1/odometer")) == 6
+    assert len(results) == 6
+    for outcome in results:
+        assert outcome["tokens"] == {
+            "access_token": "new-access",
+            "refresh_token": "new-refresh",
+            "expires_at": NOW + 7200,
+            "refreshed": True,
+        }
+        assert outcome["verdict"]["status"] == "accept"
+
+
+def test_rate_limited_then_success_waits_for_retry_after() -> None:
+    def handle(request: Request, seen: int) -> Answer:
+        return Answer(429, "{}", {"Retry-After": "1"}) if seen == 0 else odometer_answer("5")
+
+    with serve(handle) as server:
+        read = client(server.url).odometer("veh-1", "tok")
+        first, second = server.for_path("/v2.0/vehicles/veh-1/odometer")
+    assert read == {"value": "5", "unit": "km", "metres": 5000, "reading_time": "2023-11-14T21:00:00Z"}
+    assert second.at - first.at >= 1.0  # the server's Retry-After, not the 0.01 s backoff
+
+
+def test_rate_limited_until_attempts_run_out() -> None:
+    with serve(lambda r, seen: Answer(429, "{}", {"Retry-After": "0"})) as server:
+        with pytest.raises(fleetgate.ClientError) as raised:
+            client(server.url, attempts=2).odometer("veh-1", "tok")
+        assert len(server.for_path("/v2.0/vehicles/veh-1/odometer")) == 2
+    assert raised.value.code == "rate_limited"
+
+
+def test_service_unavailable_then_success() -> None:
+    def handle(request: Request, seen: int) -> Answer:
+        return Answer(503, "busy") if seen == 0 else odometer_answer("7")
+
+    with serve(handle) as server:
+        assert client(server.url).odometer("veh-1", "tok")["metres"] == 7000
+        assert len(server.for_path("/v2.0/vehicles/veh-1/odometer")) == 2
+
+
+def test_timeout_is_retried_then_reported() -> None:
+    with serve(lambda r, seen: Answer(200, '{"distance": 1}', delay=1.5)) as server:
+        with pytest.raises(fleetgate.ClientError) as raised:
+            client(server.url, attempts=2, timeout=0.2).odometer("veh-1", "tok")
+        assert len(server.for_path("/v2.0/vehicles/veh-1/odometer")) == 2
+    assert raised.value.code == "timeout"
+
+
+def test_malformed_json_is_invalid_response() -> None:
+    with serve(lambda r, seen: Answer(200, '{"distance": ', {"SC-Data-Age": DATA_AGE})) as server:
+        with pytest.raises(fleetgate.ClientError) as raised:
+            client(server.url).odometer("veh-1", "tok")
+    assert raised.value.code == "invalid_response"
+
+
+def test_imperial_units_are_sent_and_honoured() -> None:
+    def handle(request: Request, seen: int) -> Answer:
+        return odometer_answer("100", request.headers.get("sc-unit-system", "none"))
+
+    with serve(handle) as server:
+        read = client(server.url).odometer("veh-1", "tok", unit_system="imperial")
+        assert server.for_path("/v2.0/vehicles/veh-1/odometer")[0].headers["sc-unit-system"] == "imperial"
+    assert (read["value"], read["unit"], read["metres"]) == ("100", "miles", 160_934)
+
+
+def test_v3_signal() -> None:
+    body = '{"body": {"unit": "miles", "value": 10}, "meta": {"oemUpdatedAt": 1699995600000}}'
+    with serve(lambda r, seen: Answer(200, body)) as server:
+        read = client(server.url).odometer("veh-1", "tok", version=3)
+        assert len(server.for_path("/v3/vehicles/veh-1/signals/odometer-traveleddistance")) == 1
+    assert read == {"value": "10", "unit": "miles", "metres": 16_093, "reading_time": "2023-11-14T21:00:00Z"}
+
+
+def test_wrong_credentials_are_unauthorized_and_secrets_never_show() -> None:
+    answer = Answer(401, '{"error": "invalid_client", "error_description": "no such client for old-refresh"}')
+    with serve(lambda r, seen: answer) as server:
+        sc = client(server.url)
+        with pytest.raises(fleetgate.ClientError) as raised:
+            sc.sync_vehicle(vehicle(NOW - 10), [], now=NOW)
+        assert len(server.for_path("/oauth/token")) == 1
+    err = raised.value
+    assert isinstance(err, fleetgate.FleetgateError)
+    assert err.code == "unauthorized"
+    shown = " ".join([str(err), repr(err), repr(sc), repr(err.args)])
+    assert "invalid_client" in shown
+    for secret in (SECRET, "old-refresh", "old-access"):
+        assert secret not in shown
+
+
+def test_bad_arguments_are_invalid_argument() -> None:
+    with pytest.raises(fleetgate.ClientError) as raised:
+        smartcar.Client("id", SECRET, api_base_url="ftp://example")
+    assert raised.value.code == "invalid_argument"
+    sc = smartcar.Client("id", SECRET, auth_base_url="http://127.0.0.1:9", api_base_url="http://127.0.0.1:9")
+    for call in (
+        lambda: sc.odometer("veh-1", "tok", version=4),
+        lambda: sc.odometer("veh-1", "tok", unit_system="furlongs"),
+        lambda: sc.sync_vehicle({"id": 1}, [], now=NOW),
+        lambda: sc.sync_vehicle(vehicle(NOW), [], now="yesterday"),
+        lambda: smartcar.Client("id", SECRET, timeout=0),
+    ):
+        with pytest.raises(fleetgate.ClientError) as raised:
+            call()
+        assert raised.value.code == "invalid_argument"
+    with pytest.raises(fleetgate.OdometerError):
+        sc.sync_vehicle(vehicle(NOW), [{"value": 1}], now=NOW)
+
+
+def webhook_reading(value: str) -> tuple[odometer.Reading, smartcar.OdometerReading]:
+    body = json.dumps(
+        {
+            "eventId": "evt-1",
+            "eventType": "VEHICLE_STATE",
+            "data": {
+                "vehicle": {"id": "veh-1"},
+                "signals": [
+                    {
+                        "code": "odometer-traveleddistance",
+                        "body": {"unit": "kilometers", "value": float(value)},
+                        "meta": {"oemUpdatedAt": DATA_AGE_S * 1000},
+                    }
+                ],
+            },
+            "meta": {"deliveryId": "d1"},
+        }
+    ).encode()
+    parsed = smartcar.parse_event(body).readings[0]
+    reading = odometer.Reading(
+        parsed.raw_value, parsed.raw_unit, parsed.read_at_ms // 1000, event_id=parsed.event_id, source="smartcar", id=501
+    )
+    return reading, parsed
+
+
+def test_manual_sync_and_webhook_of_the_same_reading_make_one_entry() -> None:
+    webhook, _ = webhook_reading("104.32")
+    webhook_verdict = odometer.check([], webhook)
+    webhook_entry = odometer.meter_entry(webhook_verdict, webhook, "car-42", 7, sync="webhook")
+    assert webhook_verdict.status == "accept" and webhook_entry is not None
+    with serve(smartcar_handler("104.32")) as server:
+        sc = client(server.url)
+        # Webhook first: the manual sync is its duplicate.
+        second = sc.sync_vehicle(vehicle(NOW + 3600), [webhook], now=NOW)
+        assert second["verdict"]["status"] == "duplicate"
+        assert second["verdict"]["duplicate_of"] == 501
+        assert second["meter_entry"] is None
+        assert second["sync_log"]["status"] == "duplicate"
+        # Sync first: accepted, the same row as the webhook's, and then the webhook is the duplicate.
+        first = sc.sync_vehicle(vehicle(NOW + 3600), [], now=NOW)
+    entry = first["meter_entry"]
+    keys = ("car_id", "odometer_reading", "entry_date", "source_type", "source_id", "metres")
+    assert {k: entry[k] for k in keys} == {k: webhook_entry[k] for k in keys}
+    assert entry["notes"] == "Automatically synced from Smartcar (manual sync)"
+    stored = {"value": entry["raw_value"], "unit": entry["raw_unit"], "reading_time": entry["reading_time"],
+              "source": "smartcar", "id": 900}
+    again = odometer.check([stored], webhook)
+    assert (again.status, again.duplicate_of) == ("duplicate", 900)
+    assert "old-access" not in json.dumps(first["sync_log"])
+
+
+def odoo_handler(request: Request, seen: int) -> Answer:
+    if request.path == "/api/fleet/vehicles":
+        return Answer(200, '[{"id": 1, "image_url": "/web/image/1.png", "images": ["a.png"]}]')
+    if request.path == "/api/fleet/vehicles/1/availability":
+        return Answer(200, json.dumps({"query": request.query}))
+    if request.path == "/api/fleet/bookings":
+        return Answer(503, "{}", {"Retry-After": "0"}) if seen == 0 else Answer(201, '{"id": 11}')
+    return Answer(404, '{"error": "not found"}')
+
+
+BOOKING = {
+    "vehicle_id": 1,
+    "customer_name": "Ada Lovelace",
+    "customer_email": "ada@example.com",
+    "customer_phone": "+32 470 12 34 56",
+    "date_from": "2026-02-01",
+    "date_to": "2026-02-03",
+}
+
+
+def test_odoo_vehicles_availability_and_bookings() -> None:
+    with serve(odoo_handler) as server:
+        client = odoo.Client(server.url, backoff=fast())
+        assert client.vehicles() == [
+            {"id": 1, "image_url": f"{server.url}/web/image/1.png", "images": [f"{server.url}/a.png"]}
+        ]
+        assert client.availability(1, "2026-02-01", "2026-02-03") == {"query": "start=2026-02-01&end=2026-02-03"}
+        with pytest.raises(fleetgate.ClientError) as raised:
+            client.vehicle(2)
+        assert (raised.value.code, str(raised.value)) == ("upstream_error", "the upstream answered HTTP 404: not found")
+        with pytest.raises(fleetgate.ClientError) as raised:
+            client.create_booking(BOOKING, now="2026-01-01T00:00:00Z")
+        assert raised.value.code == "upstream_error"  # a POST without a key is not repeated
+        assert len(server.for_path("/api/fleet/bookings")) == 1
+        assert client.create_booking(BOOKING, idempotency_key="k-1", now="2026-01-01T00:00:00Z") == {"id": 11}
+        assert server.for_path("/api/fleet/bookings")[1].headers["idempotency-key"] == "k-1"
+        with pytest.raises(fleetgate.BookingValidationError) as refused:
+            client.create_booking({**BOOKING, "customer_email": "nope"}, now="2026-01-01T00:00:00Z")
+        assert [e["loc"] for e in refused.value.errors] == [["customer_email"]]
+        assert len(server.for_path("/api/fleet/bookings")) == 2
+    assert "Client(base_url=" in repr(client)
