@@ -121,51 +121,6 @@ pub struct SyncOutcome {
     pub synced_at: i64,
 }
 
-fn ident_json(ident: &Ident) -> Json {
-    match ident {
-        Ident::Int(i) => json!(i),
-        Ident::Text(s) => json!(s),
-    }
-}
-
-fn raw_json(raw: &RawValue) -> Json {
-    match raw {
-        RawValue::Integer(n) | RawValue::Metres(n) => json!(n),
-        RawValue::Number(n) => json!(n),
-        RawValue::Text(s) => json!(s),
-    }
-}
-
-/// A verdict in the JSON shape every binding shares.
-fn verdict_json(verdict: &Verdict, duplicate_of: Option<&Ident>) -> Json {
-    json!({
-        "status": verdict.status.as_str(),
-        "reason": verdict.reason.map(|r| r.code()),
-        "metres": verdict.metres,
-        "km": verdict.km(),
-        "allowed_range_m": verdict.allowed_range_m.map(|(lo, hi)| json!([lo, hi])),
-        "duplicate_of": duplicate_of.map(ident_json),
-    })
-}
-
-/// A meter entry as the `meter_entries` row (plus provenance), keys as in `odometer.meter_entry`.
-fn entry_json(e: &MeterEntry) -> Json {
-    json!({
-        "car_id": ident_json(&e.car_id),
-        "odometer_reading": e.odometer_reading,
-        "entry_date": e.entry_date,
-        "source_type": e.source_type,
-        "source_id": ident_json(&e.source_id),
-        "notes": e.notes,
-        "metres": e.metres,
-        "raw_value": raw_json(&e.raw_value),
-        "raw_unit": e.raw_unit,
-        "event_id": e.event_id,
-        "reading_time": e.reading_time,
-        "received_time": e.received_time,
-    })
-}
-
 impl Tokens {
     /// `{access_token, refresh_token, expires_at}`: what the caller stores (the tokens are secrets).
     pub fn to_json(&self) -> Json {
@@ -200,23 +155,23 @@ impl SyncOutcome {
         let mut tokens = self.tokens.to_json();
         tokens["refreshed"] = json!(self.refreshed);
         let log = json!({
-            "vehicle_id": ident_json(&self.vehicle.id),
+            "vehicle_id": self.vehicle.id.to_json(),
             "smartcar_vehicle_id": self.vehicle.smartcar_vehicle_id,
-            "car_id": ident_json(&self.vehicle.car_id),
+            "car_id": &self.vehicle.car_id.to_json(),
             "sync": "manual",
             "status": self.verdict.status.as_str(),
             "reason": self.verdict.reason.map(|r| r.code()),
             "metres": self.verdict.metres,
-            "raw_value": raw_json(&self.reading.value),
+            "raw_value": self.reading.value.to_json(),
             "raw_unit": self.reading.unit,
             "reading_time": to_rfc3339(self.reading.reading_time_ms),
             "synced_at": instant::format(self.synced_at),
             "token_refreshed": self.refreshed,
-            "duplicate_of": self.duplicate_of.as_ref().map(ident_json),
+            "duplicate_of": self.duplicate_of.as_ref().map(Ident::to_json),
         });
         json!({
-            "verdict": verdict_json(&self.verdict, self.duplicate_of.as_ref()),
-            "meter_entry": self.meter_entry.as_ref().map(entry_json),
+            "verdict": self.verdict.to_json(self.duplicate_of.as_ref()),
+            "meter_entry": self.meter_entry.as_ref().map(MeterEntry::to_json),
             "tokens": tokens,
             "sync_log": log,
         })

@@ -42,6 +42,7 @@
 mod batch;
 mod entry;
 pub mod input;
+mod json;
 pub mod time;
 
 use std::fmt;

@@ -5,7 +5,7 @@ use fleetgate::odometer::{
     check, check_batch, meter_entry, Ident, OdometerError, Policy, RawValue, Reading, Status, SyncKind, TimeInput,
     Verdict,
 };
-use serde_json::{json, Map, Value as Json};
+use serde_json::{Map, Value as Json};
 
 use crate::{code, float_arg, Outcome};
 
@@ -18,14 +18,6 @@ fn ident(v: &Json) -> Option<Ident> {
         Json::Number(n) => n.as_i64().map(Ident::Int),
         Json::String(s) => Some(Ident::Text(s.clone())),
         _ => None,
-    }
-}
-
-fn ident_json(i: Option<Ident>) -> Json {
-    match i {
-        Some(Ident::Int(n)) => json!(n),
-        Some(Ident::Text(s)) => json!(s),
-        None => Json::Null,
     }
 }
 
@@ -96,23 +88,7 @@ fn policy(v: &Json) -> Result<Policy, OdometerError> {
 
 /// The verdict's JSON shape, with `duplicate_of` resolved to the matching reading's id.
 fn verdict_json(v: &Verdict, pool: &[Reading]) -> Json {
-    json!({
-        "status": v.status.as_str(),
-        "reason": v.reason.map(|r| r.code()),
-        "metres": v.metres,
-        "km": v.km(),
-        "allowed_range_m": v.allowed_range_m.map(|(lo, hi)| json!([lo, hi])),
-        "duplicate_of": ident_json(v.duplicate_of.and_then(|i| pool[i].ident())),
-    })
-}
-
-fn raw_json(v: &RawValue) -> Json {
-    match v {
-        RawValue::Integer(n) => json!(n),
-        RawValue::Number(n) => json!(n),
-        RawValue::Text(s) => json!(s),
-        RawValue::Metres(m) => json!(m),
-    }
+    v.to_json(v.duplicate_of.and_then(|i| pool[i].ident()).as_ref())
 }
 
 fn run(function: &str, args: &[Json]) -> Result<Json, OdometerError> {
@@ -134,20 +110,7 @@ fn run(function: &str, args: &[Json]) -> Result<Json, OdometerError> {
             let (car, source) = (ident(&args[2]).expect("car id"), ident(&args[3]).expect("source id"));
             Ok(match meter_entry(&verdict, &candidate, car, source, &source_type, sync) {
                 None => Json::Null,
-                Some(e) => json!({
-                    "car_id": ident_json(Some(e.car_id)),
-                    "odometer_reading": e.odometer_reading,
-                    "entry_date": e.entry_date,
-                    "source_type": e.source_type,
-                    "source_id": ident_json(Some(e.source_id)),
-                    "notes": e.notes,
-                    "metres": e.metres,
-                    "raw_value": raw_json(&e.raw_value),
-                    "raw_unit": e.raw_unit,
-                    "event_id": e.event_id,
-                    "reading_time": e.reading_time,
-                    "received_time": e.received_time,
-                }),
+                Some(e) => e.to_json(),
             })
         }
         other => panic!("unknown odometer function {other}"),

@@ -1,0 +1,62 @@
+//! The JSON shapes of odometer results, the same in every binding: a verdict is
+//! `{"status", "reason", "metres", "km", "allowed_range_m", "duplicate_of"}` and a meter entry uses the
+//! `meter_entries` column names plus the provenance fields.
+
+use serde_json::{json, Value as Json};
+
+use super::{Ident, MeterEntry, RawValue, Verdict};
+
+impl Ident {
+    /// The id as JSON: a number or a string, as given.
+    pub fn to_json(&self) -> Json {
+        match self {
+            Ident::Int(i) => json!(i),
+            Ident::Text(s) => json!(s),
+        }
+    }
+}
+
+impl RawValue {
+    /// The value as delivered, as JSON: a number or a string.
+    pub fn to_json(&self) -> Json {
+        match self {
+            RawValue::Integer(n) | RawValue::Metres(n) => json!(n),
+            RawValue::Number(n) => json!(n),
+            RawValue::Text(s) => json!(s),
+        }
+    }
+}
+
+impl Verdict {
+    /// The verdict's shared JSON shape; `duplicate_of` is the id of the repeated reading (see [`super::Reading::ident`]).
+    pub fn to_json(&self, duplicate_of: Option<&Ident>) -> Json {
+        json!({
+            "status": self.status.as_str(),
+            "reason": self.reason.map(|r| r.code()),
+            "metres": self.metres,
+            "km": self.km(),
+            "allowed_range_m": self.allowed_range_m.map(|(lo, hi)| json!([lo, hi])),
+            "duplicate_of": duplicate_of.map(Ident::to_json),
+        })
+    }
+}
+
+impl MeterEntry {
+    /// The `meter_entries` row plus provenance, keyed by column name.
+    pub fn to_json(&self) -> Json {
+        json!({
+            "car_id": self.car_id.to_json(),
+            "odometer_reading": self.odometer_reading,
+            "entry_date": self.entry_date,
+            "source_type": self.source_type,
+            "source_id": self.source_id.to_json(),
+            "notes": self.notes,
+            "metres": self.metres,
+            "raw_value": self.raw_value.to_json(),
+            "raw_unit": self.raw_unit,
+            "event_id": self.event_id,
+            "reading_time": self.reading_time,
+            "received_time": self.received_time,
+        })
+    }
+}
