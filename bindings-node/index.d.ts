@@ -549,10 +549,13 @@ export declare namespace sse {
   export function comment(text: string): string
   /**
    * Encodes one event; a CR or LF in `event` or `id` (or NUL in `id`) is refused.
-   * @throws {Error} with `code` `field_injection`.
+   * @throws {Error} with `code` `field_injection`, `invalid_argument` or `invalid_option`.
    */
-  export function encode(data: string, options?: sse.EncodeOptions | undefined | null): string
-  /** The optional fields of an event. */
+  export function encode(data: string, options?: sse.EncodeOptions): string
+  /**
+   * The optional fields of an event (the TypeScript declaration; the core decodes them as
+   * `fleetgate::sse::EncodeOptions`).
+   */
   export interface EncodeOptions {
     /** The event type. */
     event?: string

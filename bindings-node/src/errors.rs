@@ -3,29 +3,42 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use fleetgate::error::{internal_error_message, ErrorCode, INTERNAL_ERROR};
-use napi::{Env, JsError};
+use napi::bindgen_prelude::JsObjectValue;
+use napi::{Env, JsError, JsValue};
 use napi_derive::napi;
+use serde_json::{Map, Value as Json};
 
-/// Builds a JS `Error` with `message` and `code`, wrapped so napi throws that very object.
-fn js_error(env: &Env, code: &'static str, message: String) -> napi::Error {
-    napi::Error::from(JsError::from(napi::Error::new(code, message)).into_unknown(*env))
+/// Builds the JS `Error` of every fleetgate failure: `name` `FleetgateError`, `message`, `code` (the stable code),
+/// `details` (the error's typed fields, `{}` when none) and, for collected validation problems, `errors` (the same
+/// list as `details.errors`). The one place a JS error is made.
+fn js_error(env: &Env, code: &'static str, message: String, details: Map<String, Json>) -> napi::Error {
+    let build = || -> napi::Result<napi::Error> {
+        let mut error = JsError::from(napi::Error::new(code, message.clone())).into_unknown(*env).coerce_to_object()?;
+        error.set_named_property("name", "FleetgateError")?;
+        if let Some(errors) = details.get("errors") {
+            error.set_named_property("errors", env.to_js_value(errors)?)?;
+        }
+        error.set_named_property("details", env.to_js_value(&details)?)?;
+        Ok(napi::Error::from(error.to_unknown()))
+    };
+    build().unwrap_or_else(|failed| failed)
 }
 
-/// Converts a core error into a JS `Error` with `.code` set to the stable code.
+/// Converts a core error into a JS `Error` (see `js_error`).
 pub(crate) fn to_js_err<E: ErrorCode>(env: &Env) -> impl Fn(E) -> napi::Error + '_ {
-    move |err| js_error(env, err.code(), err.to_string())
+    move |err| js_error(env, err.code(), err.to_string(), err.details())
 }
 
 /// The `Error` with code `internal_error` for a caught panic's message (see `internal_error_message`); the
 /// Promise-returning clients use it for a panic on the worker thread.
 pub(crate) fn internal_error(env: &Env, message: String) -> napi::Error {
-    js_error(env, INTERNAL_ERROR, message)
+    js_error(env, INTERNAL_ERROR, message, Map::new())
 }
 
 /// Runs a binding body, turning a Rust panic into an `Error` with code `internal_error`.
 pub(crate) fn guard<T>(env: &Env, body: impl FnOnce() -> napi::Result<T>) -> napi::Result<T> {
     catch_unwind(AssertUnwindSafe(body))
-        .unwrap_or_else(|payload| Err(js_error(env, INTERNAL_ERROR, internal_error_message(&*payload))))
+        .unwrap_or_else(|payload| Err(js_error(env, INTERNAL_ERROR, internal_error_message(&*payload), Map::new())))
 }
 
 /// Panics inside Rust on purpose so the test suite can check a panic surfaces as code `internal_error`.

@@ -6,6 +6,7 @@
 
 mod availability;
 mod booking;
+mod boundary;
 mod client;
 mod errors;
 mod js;

@@ -1,15 +1,19 @@
 //! `sse` namespace: wraps `fleetgate::sse` (server-sent events encoder and streaming decoder).
 
+use fleetgate::boundary::Site;
 use fleetgate::sse as core;
-use napi::bindgen_prelude::{Either, Uint8Array};
+use napi::bindgen_prelude::{Either, Uint8Array, Unknown};
 use napi::Env;
 use napi_derive::napi;
 
+use crate::boundary;
 use crate::errors::{guard, to_js_err};
 use crate::retry::Backoff;
 
-/// The optional fields of an event.
-#[napi(object, namespace = "sse")]
+/// The optional fields of an event (the TypeScript declaration; the core decodes them as
+/// `fleetgate::sse::EncodeOptions`).
+#[napi(object, object_to_js = false, namespace = "sse")]
+#[allow(dead_code)]
 pub struct EncodeOptions {
     /// The event type.
     pub event: Option<String>,
@@ -20,12 +24,17 @@ pub struct EncodeOptions {
 }
 
 /// Encodes one event; a CR or LF in `event` or `id` (or NUL in `id`) is refused.
-/// @throws {Error} with `code` `field_injection`.
+/// @throws {Error} with `code` `field_injection`, `invalid_argument` or `invalid_option`.
 #[napi(namespace = "sse")]
-pub fn encode(env: Env, data: String, options: Option<EncodeOptions>) -> napi::Result<String> {
+pub fn encode(
+    env: Env,
+    #[napi(ts_arg_type = "string")] data: Unknown<'_>,
+    #[napi(ts_arg_type = "sse.EncodeOptions")] options: Option<Unknown<'_>>,
+) -> napi::Result<String> {
     guard(&env, || {
-        let o = options.unwrap_or(EncodeOptions { event: None, id: None, retry: None });
-        core::encode(&data, o.event.as_deref(), o.id.as_deref(), o.retry.map(u64::from)).map_err(to_js_err(&env))
+        let data: String = boundary::decode(&env, data, &Site::argument("sse", "data"))?;
+        let options: core::EncodeOptions = boundary::decode_or_default(&env, options, &Site::options("sse").camel())?;
+        options.encode(&data).map_err(to_js_err(&env))
     })
 }
 

@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 /// Booking requests: every problem collected as {loc, code, message}; the cleaned request with its instants.
 #[pymodule]
 pub(crate) mod booking {
-    use fleetgate::booking::{self as core, BookingError};
+    use fleetgate::booking as core;
     use pyo3::prelude::*;
 
     use crate::errors::{guard, to_py_err};
@@ -35,24 +35,8 @@ pub(crate) mod booking {
             };
             match core::validate_json(&to_json(request)?, &opt_json(rules)?, &now) {
                 Ok(cleaned) => to_py(py, &cleaned),
-                Err(err @ BookingError::ValidationFailed { .. }) => Err(validation_error(py, &err)),
                 Err(err) => Err(to_py_err(py, &err)),
             }
         })
-    }
-
-    /// `fleetgate.BookingValidationError(message, code, errors)`.
-    pub(crate) fn validation_error(py: Python<'_>, err: &BookingError) -> PyErr {
-        let built = to_py(py, &err.errors_json()).and_then(|errors| {
-            py.import("fleetgate.errors")?.getattr("BookingValidationError")?.call1((
-                err.to_string(),
-                err.code(),
-                errors,
-            ))
-        });
-        match built {
-            Ok(exception) => PyErr::from_value(exception),
-            Err(failed) => failed,
-        }
     }
 }

@@ -11,7 +11,6 @@ use fleetgate::odometer::input::Naming;
 use pyo3::prelude::*;
 use serde_json::Value as Json;
 
-use crate::booking::booking::validation_error;
 use crate::errors::{guard, to_py_err};
 use crate::json::{now_json, opt_json, to_json, to_py};
 use crate::odometer::odometer::{policy_of, readings_of};
@@ -20,7 +19,7 @@ use crate::retry::retry::Backoff;
 /// The Python exception for a client error (a refused booking keeps its `.errors`).
 fn client_err(py: Python<'_>, err: &ClientError) -> PyErr {
     match err {
-        ClientError::Booking(e) => validation_error(py, e),
+        ClientError::Booking(e) => to_py_err(py, e),
         other => to_py_err(py, other),
     }
 }

@@ -4,6 +4,7 @@
 
 mod availability;
 mod booking;
+mod boundary;
 mod client;
 mod errors;
 mod json;

@@ -10,17 +10,6 @@ pub(crate) mod odoo {
 
     use crate::errors::{guard, to_py_err};
 
-    /// The exception for `err`, with `.errors`: every problem as a dict `{loc, code, message}`.
-    fn odoo_err(py: Python<'_>, err: &core::OdooError) -> PyErr {
-        let exception = to_py_err(py, err);
-        let problems =
-            py.import("json").and_then(|json| json.call_method1("loads", (err.problems_json().to_string(),)));
-        match problems.and_then(|p| exception.value(py).setattr("errors", p)) {
-            Ok(()) => exception,
-            Err(failed) => failed,
-        }
-    }
-
     /// Parses a webhook body (the raw ``bytes``) into a dict: ``type`` (``booking.created``, ...,
     /// ``vehicle.updated``, ... or ``odoo.native``), the ids, ``fields`` (the rest of the body, unchanged) and
     /// ``invalidates`` (``{"cache": "vehicle_list" | "vehicle" | "availability", "vehicle_id"?: int}``).
@@ -30,7 +19,7 @@ pub(crate) mod odoo {
     #[pyo3(signature = (body: "bytes") -> "dict[str, object]")]
     fn parse_event<'py>(py: Python<'py>, body: &[u8]) -> PyResult<Bound<'py, PyAny>> {
         guard(py, || {
-            let event = core::parse_event(body).map_err(|e| odoo_err(py, &e))?;
+            let event = core::parse_event(body).map_err(|e| to_py_err(py, &e))?;
             py.import("json")?.call_method1("loads", (event.to_json().to_string(),))
         })
     }

@@ -5,9 +5,11 @@ use pyo3::prelude::*;
 /// Server-sent events: an injection-safe encoder and a streaming WHATWG decoder.
 #[pymodule]
 pub(crate) mod sse {
+    use fleetgate::boundary::Site;
     use fleetgate::sse as core;
     use pyo3::prelude::*;
 
+    use crate::boundary;
     use crate::errors::{guard, to_py_err};
     use crate::retry::retry::Backoff;
 
@@ -18,12 +20,17 @@ pub(crate) mod sse {
     #[pyo3(signature = (data: "str", *, event: "str | None" = None, id: "str | None" = None, retry: "int | None" = None) -> "str")]
     fn encode(
         py: Python<'_>,
-        data: &str,
-        event: Option<&str>,
-        id: Option<&str>,
-        retry: Option<u64>,
+        data: &Bound<'_, PyAny>,
+        event: Option<&Bound<'_, PyAny>>,
+        id: Option<&Bound<'_, PyAny>>,
+        retry: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<String> {
-        guard(py, || core::encode(data, event, id, retry).map_err(|e| to_py_err(py, &e)))
+        guard(py, || {
+            let data: String = boundary::decode(data, &Site::argument("sse", "data"))?;
+            let options: core::EncodeOptions =
+                boundary::decode_kwargs(py, &[("event", event), ("id", id), ("retry", retry)], &Site::options("sse"))?;
+            options.encode(&data).map_err(|e| to_py_err(py, &e))
+        })
     }
 
     /// A comment line (``: text``), e.g. a heartbeat; a multi-line text becomes several comment lines.

@@ -6,12 +6,19 @@
 use fleetgate::error::ErrorCode;
 use wasm_bindgen::prelude::*;
 
-/// Converts a core error into a JS `Error` with `.code` (and `.name = "FleetgateError"`).
+/// Converts a core error into the JS `Error` of every fleetgate failure: `name` `FleetgateError`, `message`,
+/// `code` (the stable code), `details` (the error's typed fields, `{}` when none) and, for collected validation
+/// problems, `errors` (the same list as `details.errors`). The one place a JS error is made.
 pub(crate) fn to_js_err<E: ErrorCode>(err: E) -> JsValue {
     let error = js_sys::Error::new(&err.to_string());
     error.set_name("FleetgateError");
-    // Setting a property on a fresh Error object cannot fail.
+    let details = serde_json::Value::Object(err.details());
+    // Setting properties on a fresh Error object cannot fail.
     let _ = js_sys::Reflect::set(&error, &JsValue::from_str("code"), &JsValue::from_str(err.code()));
+    if let Some(errors) = details.get("errors") {
+        let _ = js_sys::Reflect::set(&error, &JsValue::from_str("errors"), &crate::boundary::to_js(errors));
+    }
+    let _ = js_sys::Reflect::set(&error, &JsValue::from_str("details"), &crate::boundary::to_js(&details));
     error.into()
 }
 

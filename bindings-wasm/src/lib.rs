@@ -5,6 +5,7 @@
 
 mod availability;
 mod booking;
+mod boundary;
 mod errors;
 mod js;
 mod json;

@@ -1,11 +1,12 @@
 //! `sse`: wraps `fleetgate::sse` (server-sent events encoder and streaming decoder).
 
+use fleetgate::boundary::Site;
 use fleetgate::sse as core;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
+use crate::boundary;
 use crate::errors::{describe, to_js_err};
-use crate::ratelimit::field;
 use crate::retry::Backoff;
 
 /// A streaming event-stream decoder (the WHATWG rules `EventSource` follows).
@@ -86,15 +87,14 @@ pub struct Sse;
 #[wasm_bindgen(js_class = "sse")]
 impl Sse {
     /// Encodes one event; a CR or LF in `event` or `id` (or NUL in `id`) is refused.
-    /// @throws {Error} with `code` `field_injection`.
+    /// @throws {Error} with `code` `field_injection`, `invalid_argument` or `invalid_option`.
     pub fn encode(
-        data: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] data: JsValue,
         #[wasm_bindgen(unchecked_param_type = "{event?: string, id?: string, retry?: number}")] options: JsValue,
     ) -> Result<String, JsValue> {
-        let event = field(&options, "event").as_string();
-        let id = field(&options, "id").as_string();
-        let retry = field(&options, "retry").as_f64().map(|ms| ms.max(0.0) as u64);
-        core::encode(data, event.as_deref(), id.as_deref(), retry).map_err(to_js_err)
+        let data: String = boundary::decode(&data, &Site::argument("sse", "data"))?;
+        let options: core::EncodeOptions = boundary::decode_or_default(&options, &Site::options("sse").camel())?;
+        options.encode(&data).map_err(to_js_err)
     }
 
     /// A comment line (`: text`), e.g. a heartbeat; a multi-line text becomes several comment lines.

@@ -25,7 +25,8 @@ use crate::error::ErrorCode;
 use crate::instant;
 
 /// An availability error. Codes: `invalid_booking`, `invalid_window`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum AvailabilityError {
     /// A booking (or the stock, or the unit list) could not be read.

@@ -37,7 +37,8 @@ use crate::instant;
 
 /// A booking error. Codes: `validation_failed` (with every [`FieldError`]), `invalid_booking_rules`,
 /// `invalid_now`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum BookingError {
     /// The request has problems; all of them are listed.
@@ -95,7 +96,7 @@ impl ErrorCode for BookingError {
 }
 
 /// One problem of a request.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FieldError {
     /// Where: the field name (e.g. `["customer_email"]`).
     pub loc: Vec<String>,

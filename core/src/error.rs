@@ -4,12 +4,20 @@
 //! The bindings use [`ErrorCode::area`] to pick the exception class (Python `fleetgate.UnitsError`, ...) and
 //! [`ErrorCode::code`] for its `.code`.
 
-/// Implemented by every area's error enum.
-pub trait ErrorCode: std::error::Error {
+/// Implemented by every area's error enum (and [`crate::boundary::ArgError`]).
+pub trait ErrorCode: std::error::Error + serde::Serialize {
     /// The stable snake_case code of this error, e.g. `invalid_value`.
     fn code(&self) -> &'static str;
     /// The area the error comes from, e.g. `units`; one exception class per area in the bindings.
     fn area(&self) -> &'static str;
+    /// The error's typed fields as a JSON object (`{"tolerance": 300, "age": 301, ...}`; `{}` when it has none):
+    /// what the bindings attach as `err.details` / `.details`, so callers never parse the message.
+    fn details(&self) -> serde_json::Map<String, serde_json::Value> {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::Object(map)) => map,
+            _ => serde_json::Map::new(),
+        }
+    }
 }
 
 /// The code a binding reports when Rust code panicked: a bug in fleetgate, never an input problem.
@@ -43,6 +51,18 @@ pub const CODES: &[CodeInfo] = &[
         area: "internal",
         code: INTERNAL_ERROR,
         meaning: "fleetgate itself failed (a Rust panic caught at the binding boundary); please report it",
+    },
+    CodeInfo {
+        area: "any",
+        code: crate::boundary::INVALID_OPTION,
+        meaning: "an options object has an unknown option, a wrong type or a value out of range (details: argument, \
+                  path, problem)",
+    },
+    CodeInfo {
+        area: "any",
+        code: crate::boundary::INVALID_ARGUMENT,
+        meaning: "an argument has the wrong type or shape, is nested deeper than 64 levels, or is a value fleetgate \
+                  cannot take (a function, a symbol, an integer beyond 64 bits); details: argument, path, problem",
     },
     CodeInfo {
         area: "units",

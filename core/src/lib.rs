@@ -18,6 +18,7 @@
 pub mod args;
 pub mod availability;
 pub mod booking;
+pub mod boundary;
 #[cfg(feature = "http")]
 pub mod client;
 pub mod error;

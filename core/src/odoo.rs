@@ -194,7 +194,7 @@ impl OdooEvent {
 }
 
 /// One problem with a webhook body: where (`loc`, a field name), a code and a message.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Problem {
     /// The field, e.g. `vehicle_id` (empty for the body itself).
     pub loc: String,
@@ -346,14 +346,16 @@ pub fn image_url(base: &str, path: &str) -> Result<String, OdooError> {
 }
 
 /// Errors of the Odoo area.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum OdooError {
     /// Code `invalid_odoo_payload`: the body is not a JSON object with the fields its event needs; every problem
     /// is listed.
     #[error("invalid Odoo webhook body: {}", describe(problems))]
     InvalidPayload {
-        /// Every problem found.
+        /// Every problem found (`errors` in the details, like a booking's validation errors).
+        #[serde(rename = "errors")]
         problems: Vec<Problem>,
     },
     /// Code `unknown_odoo_event`: an event type (or native model) fleetgate does not handle.

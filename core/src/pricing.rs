@@ -43,7 +43,8 @@ use crate::instant;
 pub const BEST_MODE_MAX_HOURS: i64 = 100 * 366 * 24;
 
 /// A pricing error. Codes: `invalid_rate_card`, `invalid_quote`, `no_price`, `amount_overflow`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum PricingError {
     /// A rule, price, currency or list price could not be read.

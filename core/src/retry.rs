@@ -202,7 +202,8 @@ pub fn is_retryable(status: Option<i64>, method: &str, has_idempotency_key: bool
 }
 
 /// Errors of the retry area.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum RetryError {
     /// Code `invalid_backoff`: the policy's settings are unusable.

@@ -36,7 +36,8 @@ use crate::webhook::hmac_sha256_hex;
 pub const ODOMETER_SIGNAL: &str = "odometer-traveleddistance";
 
 /// Errors of the smartcar area.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum SmartcarError {
     /// Code `invalid_payload`: the body is not JSON, or a required field is missing or of the wrong type.

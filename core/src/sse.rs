@@ -39,6 +39,25 @@ pub fn encode(data: &str, event: Option<&str>, id: Option<&str>, retry_ms: Optio
     Ok(out)
 }
 
+/// The optional fields of an event, as the bindings pass them (`encode(data, {event, id, retry})`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EncodeOptions {
+    /// The event type (`event:`); none: the client's default, `message`.
+    pub event: Option<String>,
+    /// The event ID (`id:`), which the client sends back as `Last-Event-ID`.
+    pub id: Option<String>,
+    /// The reconnection time to ask for, in milliseconds (`retry:`).
+    pub retry: Option<u64>,
+}
+
+impl EncodeOptions {
+    /// [`encode`] with these fields.
+    pub fn encode(&self, data: &str) -> Result<String, SseError> {
+        encode(data, self.event.as_deref(), self.id.as_deref(), self.retry)
+    }
+}
+
 /// A comment (`: text`, ignored by clients; used as a heartbeat to keep connections open). A multi-line text
 /// becomes one comment line per line, so it can never end the comment and start a field.
 pub fn comment(text: &str) -> String {
@@ -211,7 +230,8 @@ impl Decoder {
 }
 
 /// Errors of the server-sent events area.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum SseError {
     /// Code `field_injection`: a CR or LF in `id` or `event`, or a NUL in `id`.

@@ -175,7 +175,8 @@ impl fmt::Display for Value<'_> {
 }
 
 /// Why a value was rejected (carried by [`UnitsError::InvalidValue`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ValueProblem {
     /// The string was empty.
@@ -211,7 +212,8 @@ impl fmt::Display for ValueProblem {
 }
 
 /// Errors of the units area.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum UnitsError {
     /// Code `invalid_unit`: the unit name is not one fleetgate knows.

@@ -50,7 +50,8 @@ const ED25519_SPKI_PREFIX: [u8; 12] = [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b,
 type HmacSha256 = Hmac<Sha256>;
 
 /// Errors of the webhook area. Each variant's code is stable (see [`WebhookError::code`]).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum WebhookError {
     /// Code `missing_header`: a header the scheme needs is absent.

@@ -14,6 +14,8 @@ Exceptions pickle and unpickle with their code and message (for multiprocessing 
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "AvailabilityError",
     "BookingError",
@@ -39,15 +41,20 @@ class FleetgateError(ValueError):
     Attributes:
         code: the stable snake_case error code, e.g. ``"invalid_value"``.
         message: the human-readable explanation.
+        details: the error's typed fields as a dict (``{"tolerance": 300, "age": 301, ...}``; ``{}`` when it has
+            none), so a caller never parses the message. Problems with an argument carry ``argument``, ``path``
+            (``"quotas[0].limit"``) and ``problem``.
     """
 
     code: str
     message: str
+    details: dict[str, Any]
 
-    def __init__(self, message: str, code: str) -> None:
-        super().__init__(message, code)
+    def __init__(self, message: str, code: str, details: dict[str, Any] | None = None) -> None:
+        super().__init__(message, code, dict(details or {}))
         self.message = message
         self.code = code
+        self.details = dict(details or {})
 
     def __str__(self) -> str:
         return self.message
@@ -80,15 +87,14 @@ class BookingValidationError(BookingError):
     """A booking request has problems (code ``validation_failed``).
 
     Attributes:
-        errors: every problem, as ``{"loc": [field], "code": ..., "message": ...}`` dicts.
+        errors: every problem, as ``{"loc": [field], "code": ..., "message": ...}`` dicts (also ``details["errors"]``).
     """
 
     errors: list[dict[str, object]]
 
-    def __init__(self, message: str, code: str = "validation_failed", errors: list[dict[str, object]] | None = None):
-        super().__init__(message, code)
-        self.errors = list(errors or [])
-        self.args = (message, code, self.errors)
+    def __init__(self, message: str, code: str = "validation_failed", details: dict[str, Any] | None = None):
+        super().__init__(message, code, details)
+        self.errors = list(self.details.get("errors", []))
 
 
 class PricingError(FleetgateError):
@@ -148,6 +154,11 @@ _BY_AREA: dict[str, type[FleetgateError]] = {
 }
 
 
-def _from_native(area: str, code: str, message: str) -> FleetgateError:
-    """Builds the exception for an error reported by the native module (called from Rust)."""
-    return _BY_AREA.get(area, FleetgateError)(message, code)
+def _from_native(area: str, code: str, message: str, details: dict[str, Any]) -> FleetgateError:
+    """Builds the exception for an error reported by the native module (called from Rust, the one place)."""
+    if (area, code) == ("booking", "validation_failed"):
+        return BookingValidationError(message, code, details)
+    error = _BY_AREA.get(area, FleetgateError)(message, code, details)
+    if "errors" in error.details:  # a list of {loc, code, message} problems (collected validation errors)
+        error.errors = list(error.details["errors"])  # type: ignore[attr-defined]
+    return error

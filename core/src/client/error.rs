@@ -4,7 +4,8 @@ use crate::booking::BookingError;
 use crate::error::ErrorCode;
 
 /// Errors of the client area. Messages never contain a secret (client secret, access or refresh token).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum ClientError {
     /// Code `invalid_argument`: an argument is unusable (a base URL, a unit system, a vehicle field, a period).

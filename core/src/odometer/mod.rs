@@ -358,7 +358,8 @@ impl Verdict {
 }
 
 /// Errors of the odometer area (bad input to the API itself; a bad reading is a `void` verdict, not an error).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum OdometerError {
     /// Code `invalid_policy`: a threshold is out of range.

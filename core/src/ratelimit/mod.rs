@@ -127,7 +127,8 @@ impl Quota {
 }
 
 /// Errors of the rate-limiting area.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
+#[serde(untagged)]
 #[non_exhaustive]
 pub enum RateLimitError {
     /// Code `invalid_quota`: the limit, period, burst or algorithm settings are unusable.

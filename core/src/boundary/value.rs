@@ -1,0 +1,223 @@
+//! [`Value`]: a host value after the bounded walk, as serde input.
+
+use serde::de::value::{MapDeserializer, SeqDeserializer};
+use serde::de::{self, IntoDeserializer, Visitor};
+use serde::forward_to_deserialize_any;
+use serde_json::{Map, Number, Value as Json};
+
+use super::{ArgError, Site};
+
+/// A host value as the core reads it: what JSON has, plus the whole-number / float distinction, non-finite floats
+/// (a NaN reading is a `void` verdict, not a missing value) and bytes (webhook bodies, `Uint8Array`, `bytes`).
+/// Map entries keep the caller's order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// `None`, `null`, or `undefined` given as the whole argument.
+    Null,
+    /// A boolean.
+    Bool(bool),
+    /// A whole number: a Python `int`, a JS number that is an integer within ±2^53, a `BigInt` that fits.
+    Int(i64),
+    /// Any other number, NaN and infinities included.
+    Float(f64),
+    /// A string (a Python `datetime` or JS `Date` arrives as its ISO 8601 text).
+    Str(String),
+    /// Bytes: Python `bytes` / `bytearray` / `memoryview`, JS `Uint8Array` / `Buffer` / `ArrayBuffer` / `DataView`.
+    Bytes(Vec<u8>),
+    /// A list, tuple or array.
+    List(Vec<Value>),
+    /// A dict, plain object, `Map` or `Headers`, in the caller's order (JS `undefined` properties left out).
+    Map(Vec<(String, Value)>),
+}
+
+/// serde's error for a [`Value`] that does not fit the type asked for.
+#[derive(Debug)]
+pub struct DecodeProblem(String);
+
+impl std::fmt::Display for DecodeProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for DecodeProblem {}
+
+impl de::Error for DecodeProblem {
+    fn custom<T: std::fmt::Display>(msg: T) -> Self {
+        DecodeProblem(msg.to_string())
+    }
+}
+
+impl Value {
+    /// What the value is, for messages: `a string`, `a list`, ...
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Int(_) | Value::Float(_) => "a number",
+            Value::Str(_) => "a string",
+            Value::Bytes(_) => "bytes",
+            Value::List(_) => "a list",
+            Value::Map(_) => "an object",
+        }
+    }
+
+    /// The same value with every map key renamed by `rename` (at every depth).
+    pub fn map_keys(self, rename: &impl Fn(&str) -> String) -> Value {
+        match self {
+            Value::Map(entries) => {
+                Value::Map(entries.into_iter().map(|(k, v)| (rename(&k), v.map_keys(rename))).collect())
+            }
+            Value::List(items) => Value::List(items.into_iter().map(|v| v.map_keys(rename)).collect()),
+            other => other,
+        }
+    }
+
+    /// The value as JSON, for the core functions whose input is JSON-shaped data (a booking request, an Odoo
+    /// reply). JSON has no bytes and no NaN: those are an error at `site`, never a silent `null`.
+    pub fn into_json(self, site: &Site) -> Result<Json, ArgError> {
+        self.json_at(site, &mut String::new())
+    }
+
+    fn json_at(self, site: &Site, path: &mut String) -> Result<Json, ArgError> {
+        Ok(match self {
+            Value::Null => Json::Null,
+            Value::Bool(b) => Json::Bool(b),
+            Value::Int(i) => Json::from(i),
+            Value::Float(f) => match Number::from_f64(f) {
+                Some(n) => Json::Number(n),
+                None => return Err(site.error(path.clone(), format!("{f} is not a finite number"))),
+            },
+            Value::Str(s) => Json::String(s),
+            Value::Bytes(_) => return Err(site.error(path.clone(), "bytes are not accepted here")),
+            Value::List(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for (index, item) in items.into_iter().enumerate() {
+                    let len = path.len();
+                    path.push_str(&format!("[{index}]"));
+                    out.push(item.json_at(site, path)?);
+                    path.truncate(len);
+                }
+                Json::Array(out)
+            }
+            Value::Map(entries) => {
+                let mut out = Map::new();
+                for (key, item) in entries {
+                    let len = path.len();
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(&key);
+                    let item = item.json_at(site, path)?;
+                    path.truncate(len);
+                    out.insert(key, item);
+                }
+                Json::Object(out)
+            }
+        })
+    }
+}
+
+impl From<Json> for Value {
+    /// JSON as a [`Value`] (Rust callers and tests); integers beyond `i64` become floats.
+    fn from(json: Json) -> Value {
+        match json {
+            Json::Null => Value::Null,
+            Json::Bool(b) => Value::Bool(b),
+            Json::Number(n) => n.as_i64().map_or_else(|| Value::Float(n.as_f64().unwrap_or(f64::NAN)), Value::Int),
+            Json::String(s) => Value::Str(s),
+            Json::Array(items) => Value::List(items.into_iter().map(Value::from).collect()),
+            Json::Object(map) => Value::Map(map.into_iter().map(|(k, v)| (k, Value::from(v))).collect()),
+        }
+    }
+}
+
+impl<'de> IntoDeserializer<'de, DecodeProblem> for Value {
+    type Deserializer = Value;
+    fn into_deserializer(self) -> Value {
+        self
+    }
+}
+
+impl<'de> de::Deserializer<'de> for Value {
+    type Error = DecodeProblem;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeProblem> {
+        match self {
+            Value::Null => visitor.visit_unit(),
+            Value::Bool(b) => visitor.visit_bool(b),
+            Value::Int(i) => visitor.visit_i64(i),
+            Value::Float(f) => visitor.visit_f64(f),
+            Value::Str(s) => visitor.visit_string(s),
+            Value::Bytes(b) => visitor.visit_byte_buf(b),
+            Value::List(items) => {
+                let mut seq = SeqDeserializer::new(items.into_iter());
+                let out = visitor.visit_seq(&mut seq)?;
+                seq.end()?;
+                Ok(out)
+            }
+            Value::Map(entries) => {
+                let mut map = MapDeserializer::new(entries.into_iter());
+                let out = visitor.visit_map(&mut map)?;
+                map.end()?;
+                Ok(out)
+            }
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeProblem> {
+        match self {
+            Value::Null => visitor.visit_none(),
+            other => visitor.visit_some(other),
+        }
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DecodeProblem> {
+        match self {
+            Value::Str(s) => visitor.visit_enum(s.into_deserializer()),
+            Value::Map(mut entries) if entries.len() == 1 => {
+                let (variant, value) = entries.remove(0);
+                visitor.visit_enum(de::value::MapAccessDeserializer::new(MapDeserializer::new(std::iter::once((
+                    variant, value,
+                )))))
+            }
+            other => {
+                let _ = (name, variants);
+                Err(de::Error::invalid_type(other.unexpected(), &"a string naming one of the allowed values"))
+            }
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, DecodeProblem> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier ignored_any
+    }
+}
+
+impl Value {
+    fn unexpected(&self) -> de::Unexpected<'_> {
+        match self {
+            Value::Null => de::Unexpected::Unit,
+            Value::Bool(b) => de::Unexpected::Bool(*b),
+            Value::Int(i) => de::Unexpected::Signed(*i),
+            Value::Float(f) => de::Unexpected::Float(*f),
+            Value::Str(s) => de::Unexpected::Str(s),
+            Value::Bytes(b) => de::Unexpected::Bytes(b),
+            Value::List(_) => de::Unexpected::Seq,
+            Value::Map(_) => de::Unexpected::Map,
+        }
+    }
+}
