@@ -146,3 +146,11 @@ pub(crate) fn json(value: &Bound<'_, PyAny>, site: &Site) -> PyResult<Json> {
 pub(crate) fn to_py(py: Python<'_>, value: &Json) -> PyResult<Py<PyAny>> {
     crate::json::to_py(py, value)
 }
+
+/// A core result as its Python result class `module.class_name` (a frozen dataclass deriving
+/// `fleetgate._result.Result`), built from the core's JSON shape.
+#[allow(dead_code)] // used as the areas move onto the boundary
+pub(crate) fn result(py: Python<'_>, module: &str, class_name: &str, value: &Json) -> PyResult<Py<PyAny>> {
+    let data = to_py(py, value)?;
+    Ok(py.import(module)?.getattr(class_name)?.call_method1("_from_dict", (data,))?.unbind())
+}
