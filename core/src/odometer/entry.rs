@@ -3,10 +3,12 @@
 use super::time::to_rfc3339;
 use super::{Ident, RawValue, Reading, Status, Verdict};
 
-/// How the reading reached the app; it decides the row's `notes`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How the reading reached the app; it decides the row's `notes`. Given as `webhook` (the default) or `manual`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SyncKind {
     /// A Smartcar webhook delivery: "Automatically synced from Smartcar".
+    #[default]
     Webhook,
     /// A "Sync Now" press: "Automatically synced from Smartcar (manual sync)".
     Manual,
@@ -31,8 +33,9 @@ impl SyncKind {
     }
 }
 
-/// A `meter_entries` row, plus fleetgate's provenance fields.
-#[derive(Clone, Debug, PartialEq)]
+/// A `meter_entries` row, plus fleetgate's provenance fields. Its JSON shape (the same in every binding) uses the
+/// `meter_entries` column names.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct MeterEntry {
     /// The app's car id.
     pub car_id: Ident,
@@ -40,7 +43,7 @@ pub struct MeterEntry {
     pub odometer_reading: f64,
     /// The reading time, RFC 3339 UTC (`entry_date` column).
     pub entry_date: String,
-    /// The app's source type (its enum has no `smartcar_sync` yet, hence the `manual` default in the bindings).
+    /// The app's source type (default [`super::DEFAULT_SOURCE_TYPE`]: its enum has no `smartcar_sync` yet).
     pub source_type: String,
     /// The smartcar_vehicles row id.
     pub source_id: Ident,

@@ -1,178 +1,267 @@
-//! Readings and policies from loosely typed key/value input (JS objects, JSON), with the same rules for every
-//! binding: which keys exist, which types they take, and the error each mistake gets.
+//! Readings and policies as callers give them: serde types decoded by [`crate::boundary`] in every binding, so
+//! Python, Node and WASM read them with the same rules and the same errors.
+//!
+//! - A reading is an object with `value` (a number or a decimal string such as `"12,345.6"`) and `unit`, or
+//!   `metres` (whole metres, no unit); `reading_time` (unix seconds, whole or to the millisecond, or an RFC 3339
+//!   instant); and optionally `event_id` and `source` (strings), `id` (a string or a whole number),
+//!   `received_time` (like `reading_time`) and `status` (`accept`, `duplicate`, `void`). JavaScript writes the
+//!   keys in camelCase (`readingTime`). Unknown keys, wrong types, a missing `reading_time`, neither or both of
+//!   `value` and `metres` are `invalid_reading`; a time that cannot be read is `invalid_time`. Both name the
+//!   place in `details.path` (`[2].reading_time`, or `[2].readingTime` in JavaScript).
+//! - A bad *value* (NaN, negative, a sentinel, an unknown unit, an unreadable string) is not an error: the reading
+//!   gets a `void` verdict with reason `invalid_value`.
+//! - Ids (`id`, `car_id`, `source_id`) are a string or a whole number; a whole float such as `7.0` is the integer
+//!   7 in every binding (JavaScript cannot tell them apart), `7.5` is refused. `event_id` is a string.
+//! - A policy is [`Policy`] (every key optional; bounds in [`Policy::validate`], `invalid_policy`).
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
 
 use super::{Ident, OdometerError, Policy, RawValue, Reading, Status, TimeInput};
-use crate::units::metres_from_f64;
+use crate::boundary::{decode, snake_to_camel, Keys, Site, Value};
 
-/// One field of a loosely typed object.
+/// The key spelling of a caller (kept for the HTTP client's vehicle reader): [`Keys`].
+pub use crate::boundary::Keys as Naming;
+
+/// The code of a reading that cannot be read.
+pub const INVALID_READING: &str = "invalid_reading";
+/// The code of a policy that cannot be read or is out of range.
+pub const INVALID_POLICY: &str = "invalid_policy";
+
+/// The site of a reading argument named `argument` (`candidate`, `history`, `readings`), snake_case keys; JS
+/// bindings add `.camel()`.
+pub const fn reading_site(argument: &'static str) -> Site {
+    Site::coded("odometer", INVALID_READING, argument)
+}
+
+/// The site of the `policy` argument, snake_case keys; JS bindings add `.camel()`.
+pub const POLICY_SITE: Site = Site::coded("odometer", INVALID_POLICY, "policy");
+
+/// A reading's value as given: a whole number, another number (NaN and infinities kept: they make `void`
+/// verdicts), or a decimal string.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Scalar {
-    /// Missing, `undefined` or `null`.
-    Absent,
-    /// A whole number (JSON integers; Python ints).
-    Int(i64),
-    /// A number.
+pub enum ValueInput {
+    /// A whole number.
+    Integer(i64),
+    /// Any other number.
     Number(f64),
-    /// A string.
+    /// A decimal string such as `"12,345.6"`.
     Text(String),
-    /// Anything else, described by its type for the error message.
-    Other(String),
 }
 
-/// The spelling of field names: `reading_time` (Python, JSON) or `readingTime` (JavaScript).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Naming {
-    /// snake_case keys.
-    Snake,
-    /// camelCase keys.
-    Camel,
-}
-
-/// (snake_case, camelCase) names of the reading fields.
-const READING_KEYS: [(&str, &str); 9] = [
-    ("value", "value"),
-    ("metres", "metres"),
-    ("unit", "unit"),
-    ("reading_time", "readingTime"),
-    ("event_id", "eventId"),
-    ("source", "source"),
-    ("id", "id"),
-    ("received_time", "receivedTime"),
-    ("status", "status"),
-];
-
-/// (snake_case, camelCase) names of the policy fields.
-const POLICY_KEYS: [(&str, &str); 5] = [
-    ("max_speed_kmh", "maxSpeedKmh"),
-    ("min_elapsed_s", "minElapsedS"),
-    ("meter_digits", "meterDigits"),
-    ("tolerance_m", "toleranceM"),
-    ("same_value_window_s", "sameValueWindowS"),
-];
-
-fn name(keys: (&'static str, &'static str), naming: Naming) -> &'static str {
-    match naming {
-        Naming::Snake => keys.0,
-        Naming::Camel => keys.1,
-    }
-}
-
-fn invalid(field: &str, problem: &str) -> OdometerError {
-    OdometerError::InvalidReading { field: field.to_owned(), problem: problem.to_owned() }
-}
-
-fn text(field: &str, value: Scalar) -> Result<Option<String>, OdometerError> {
-    match value {
-        Scalar::Absent => Ok(None),
-        Scalar::Text(s) => Ok(Some(s)),
-        _ => Err(invalid(field, "must be a string")),
-    }
-}
-
-fn time(field: &str, value: Scalar) -> Result<Option<i64>, OdometerError> {
-    match value {
-        Scalar::Absent => Ok(None),
-        Scalar::Int(s) => TimeInput::Seconds(s).to_millis().map(Some),
-        Scalar::Number(s) => TimeInput::FractionalSeconds(s).to_millis().map(Some),
-        Scalar::Text(s) => TimeInput::Rfc3339(&s).to_millis().map(Some),
-        Scalar::Other(_) => Err(invalid(field, "must be unix seconds or an RFC 3339 string")),
-    }
-}
-
-fn whole(value: f64) -> Option<i64> {
-    metres_from_f64(value.abs()).ok().map(|n| if value < 0.0 { -n } else { n })
-}
-
-/// An id as given: whole numbers as integers, strings as text.
-pub fn ident(field: &str, value: Scalar) -> Result<Option<Ident>, OdometerError> {
-    match value {
-        Scalar::Absent => Ok(None),
-        Scalar::Int(i) => Ok(Some(Ident::Int(i))),
-        Scalar::Number(n) => {
-            whole(n).map(|i| Some(Ident::Int(i))).ok_or_else(|| invalid(field, "must be a whole number or a string"))
+impl<'de> Deserialize<'de> for ValueInput {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = ValueInput;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number or a decimal string")
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<ValueInput, E> {
+                Ok(ValueInput::Integer(v))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<ValueInput, E> {
+                Ok(i64::try_from(v).map_or(ValueInput::Number(v as f64), ValueInput::Integer))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<ValueInput, E> {
+                Ok(ValueInput::Number(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<ValueInput, E> {
+                Ok(ValueInput::Text(v.to_owned()))
+            }
         }
-        Scalar::Text(s) => Ok(Some(Ident::Text(s))),
-        Scalar::Other(_) => Err(invalid(field, "must be a whole number or a string")),
+        deserializer.deserialize_any(V)
     }
 }
 
-/// Builds a reading from an object whose property names are `keys` and whose values `get` returns.
-/// Unknown keys are an error (`invalid_reading`), like every type mistake.
-pub fn reading_from(
-    naming: Naming,
-    keys: &[String],
-    mut get: impl FnMut(&str) -> Scalar,
-) -> Result<Reading, OdometerError> {
-    if let Some(unknown) = keys.iter().find(|k| !READING_KEYS.iter().any(|&pair| name(pair, naming) == k.as_str())) {
-        return Err(invalid(unknown, "is not a reading field"));
-    }
-    let mut field = |i: usize| (name(READING_KEYS[i], naming), get(name(READING_KEYS[i], naming)));
-    let (key, value) = field(0);
-    let value = match value {
-        Scalar::Absent => None,
-        Scalar::Int(n) => Some(RawValue::Integer(n)),
-        Scalar::Number(n) => Some(RawValue::Number(n)),
-        Scalar::Text(s) => Some(RawValue::Text(s)),
-        Scalar::Other(_) => return Err(invalid(key, "must be a number or a decimal string")),
-    };
-    let (key, metres) = field(1);
-    let metres = match metres {
-        Scalar::Absent => None,
-        Scalar::Int(n) => Some(n),
-        Scalar::Number(n) => Some(whole(n).ok_or_else(|| invalid(key, "must be a whole number"))?),
-        _ => return Err(invalid(key, "must be a whole number")),
-    };
-    let (key, unit) = field(2);
-    let unit = text(key, unit)?;
-    let (key, reading_time) = field(3);
-    let reading_time = time(key, reading_time)?;
-    let mut reading = Reading::build(value, metres, unit, reading_time)?;
-    let (key, v) = field(4);
-    reading.event_id = text(key, v)?;
-    let (key, v) = field(5);
-    reading.source = text(key, v)?;
-    let (key, v) = field(6);
-    reading.id = ident(key, v)?;
-    let (key, v) = field(7);
-    reading.received_time_ms = time(key, v)?;
-    let (key, v) = field(8);
-    reading.status = match text(key, v)? {
-        None => None,
-        Some(s) => Some(Status::parse(&s).ok_or_else(|| invalid(key, "must be accept, duplicate or void"))?),
-    };
-    Ok(reading)
+/// A time as given: whole unix seconds, fractional unix seconds, or RFC 3339 text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TimeValue {
+    /// Whole unix seconds.
+    Seconds(i64),
+    /// Unix seconds with a fraction (at most milliseconds).
+    Fractional(f64),
+    /// An RFC 3339 instant.
+    Text(String),
 }
 
-/// Builds and validates a policy from an object (missing fields keep their defaults).
-pub fn policy_from(
-    naming: Naming,
-    keys: &[String],
-    mut get: impl FnMut(&str) -> Scalar,
-) -> Result<Policy, OdometerError> {
-    let bad = |field: &'static str, rule: &'static str| OdometerError::InvalidPolicy { field, rule };
-    if keys.iter().any(|k| !POLICY_KEYS.iter().any(|&pair| name(pair, naming) == k.as_str())) {
-        return Err(bad("policy", "an object with only the documented fields"));
+impl TimeValue {
+    /// The instant in unix milliseconds, or `invalid_time`.
+    pub fn to_millis(&self) -> Result<i64, OdometerError> {
+        match self {
+            TimeValue::Seconds(s) => TimeInput::Seconds(*s).to_millis(),
+            TimeValue::Fractional(s) => TimeInput::FractionalSeconds(*s).to_millis(),
+            TimeValue::Text(t) => TimeInput::Rfc3339(t).to_millis(),
+        }
     }
-    let mut policy = Policy::default();
-    let mut number = |i: usize| match get(name(POLICY_KEYS[i], naming)) {
-        Scalar::Absent => Ok(None),
-        Scalar::Int(n) => Ok(Some(n as f64)),
-        Scalar::Number(n) => Ok(Some(n)),
-        _ => Err(bad(POLICY_KEYS[i].0, "a number")),
-    };
-    let integer =
-        |v: Option<f64>, field: &'static str| v.map(|n| whole(n).ok_or(bad(field, "a whole number"))).transpose();
-    if let Some(speed) = number(0)? {
-        policy.max_speed_kmh = speed;
+}
+
+impl<'de> Deserialize<'de> for TimeValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = TimeValue;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("unix seconds or an RFC 3339 string")
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<TimeValue, E> {
+                Ok(TimeValue::Seconds(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<TimeValue, E> {
+                i64::try_from(v).map(TimeValue::Seconds).map_err(|_| E::custom(format!("{v} is not a usable time")))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<TimeValue, E> {
+                Ok(TimeValue::Fractional(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<TimeValue, E> {
+                Ok(TimeValue::Text(v.to_owned()))
+            }
+        }
+        deserializer.deserialize_any(V)
     }
-    if let Some(s) = integer(number(1)?, "min_elapsed_s")? {
-        policy.min_elapsed_s = s;
+}
+
+/// The largest integer a float holds exactly (2^53): whole floats up to it are integer ids.
+const EXACT_INT: f64 = 9_007_199_254_740_992.0;
+
+impl<'de> Deserialize<'de> for Ident {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Ident;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string or a whole number")
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Ident, E> {
+                Ok(Ident::Int(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Ident, E> {
+                i64::try_from(v).map(Ident::Int).map_err(|_| E::custom(format!("{v} is beyond 64 bits")))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Ident, E> {
+                if v.fract() == 0.0 && v.abs() <= EXACT_INT {
+                    return Ok(Ident::Int(v as i64));
+                }
+                Err(E::invalid_type(de::Unexpected::Float(v), &self))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Ident, E> {
+                Ok(Ident::Text(v.to_owned()))
+            }
+        }
+        deserializer.deserialize_any(V)
     }
-    policy.meter_digits = integer(number(2)?, "meter_digits")?.map(|d| u32::try_from(d).unwrap_or(0));
-    if let Some(t) = integer(number(3)?, "tolerance_m")? {
-        policy.tolerance_m = t;
+}
+
+/// A reading as a caller writes it (see the module docs); [`ReadingInput::into_reading`] applies the rules that
+/// serde alone cannot (a time is required, exactly one of `value` and `metres`).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadingInput {
+    /// The value as delivered, with `unit`.
+    pub value: Option<ValueInput>,
+    /// Or the value already in whole metres (no `unit`).
+    pub metres: Option<i64>,
+    /// `km`, `kilometers`, `kilometres`, `mi`, `miles`, `metric` or `imperial` (case-insensitive).
+    pub unit: Option<String>,
+    /// When the car recorded it (required).
+    pub reading_time: Option<TimeValue>,
+    /// The source event id (the same across webhook retries).
+    pub event_id: Option<String>,
+    /// Where it came from (`smartcar`, `manual`, ...).
+    pub source: Option<String>,
+    /// The caller's row id, echoed in `duplicate_of`.
+    pub id: Option<Ident>,
+    /// When it reached the app (provenance).
+    pub received_time: Option<TimeValue>,
+    /// For history entries: the status it got.
+    pub status: Option<Status>,
+}
+
+/// `path` in the caller's spelling.
+fn spelled(path: String, keys: Keys) -> String {
+    match keys {
+        Keys::Snake => path,
+        Keys::Camel => snake_to_camel(&path),
     }
-    policy.same_value_window_s = integer(number(4)?, "same_value_window_s")?;
-    policy.validate()?;
-    Ok(policy)
+}
+
+/// `prefix` followed by the key `key` (`[2]` + `reading_time` = `[2].reading_time`).
+fn joined(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{prefix}.{key}")
+    }
+}
+
+impl ReadingInput {
+    /// The reading, or the first problem at `site` (`prefix` is where this reading is inside the argument, e.g.
+    /// `[2]`). A bad *value* is not a problem here: it becomes a `void` verdict when checked.
+    pub fn into_reading_at(self, site: &Site, prefix: &str) -> Result<Reading, OdometerError> {
+        let problem = |key: &str, what: &str| -> OdometerError {
+            site.error(spelled(joined(prefix, key), site.keys), what.to_owned()).into()
+        };
+        let time = |key: &str, given: Option<TimeValue>| -> Result<Option<i64>, OdometerError> {
+            given
+                .map(|t| t.to_millis().map_err(|e| e.at(site.argument, spelled(joined(prefix, key), site.keys))))
+                .transpose()
+        };
+        let reading_time =
+            time("reading_time", self.reading_time)?.ok_or_else(|| problem("reading_time", "is required"))?;
+        let value = match (self.value, self.metres) {
+            (Some(ValueInput::Integer(n)), None) => RawValue::Integer(n),
+            (Some(ValueInput::Number(n)), None) => RawValue::Number(n),
+            (Some(ValueInput::Text(s)), None) => RawValue::Text(s),
+            (None, Some(m)) => RawValue::Metres(m),
+            (None, None) => return Err(problem("value", "or metres is required")),
+            (Some(_), Some(_)) => return Err(problem("metres", "cannot be given with value")),
+        };
+        let mut reading = Reading::new(value, self.unit, reading_time);
+        reading.received_time_ms = time("received_time", self.received_time)?;
+        reading.event_id = self.event_id;
+        reading.source = self.source;
+        reading.id = self.id;
+        reading.status = self.status;
+        Ok(reading)
+    }
+
+    /// [`ReadingInput::into_reading_at`] for a reading given as a whole argument, with snake_case keys.
+    pub fn into_reading(self) -> Result<Reading, OdometerError> {
+        self.into_reading_at(&reading_site("reading"), "")
+    }
+}
+
+/// One reading from `value` (walked at `site`, which carries the caller's key spelling).
+pub fn decode_reading(value: Value, site: &Site) -> Result<Reading, OdometerError> {
+    decode::<ReadingInput>(value, site)?.into_reading_at(site, "")
+}
+
+/// A list of readings from `value` (walked at `site`); problems name the reading's index (`[2].reading_time`).
+pub fn decode_readings(value: Value, site: &Site) -> Result<Vec<Reading>, OdometerError> {
+    let inputs = decode::<Vec<ReadingInput>>(value, site)?;
+    inputs.into_iter().enumerate().map(|(i, input)| input.into_reading_at(site, &format!("[{i}]"))).collect()
+}
+
+impl Policy {
+    /// The policy after [`Policy::validate`], with the failing field in `keys`' spelling.
+    pub fn validated(self, keys: Keys) -> Result<Policy, OdometerError> {
+        match self.validate() {
+            Ok(()) => Ok(self),
+            Err(OdometerError::InvalidPolicy { argument, path, rule, min, max }) => {
+                Err(OdometerError::InvalidPolicy { argument, path: spelled(path, keys), rule, min, max })
+            }
+            Err(other) => Err(other),
+        }
+    }
+}
+
+/// A policy from `value` (walked at `site`, normally [`POLICY_SITE`]): absent (`Null`) is the default; wrong
+/// types and unknown keys are `invalid_policy` like out-of-range thresholds.
+pub fn decode_policy(value: Value, site: &Site) -> Result<Policy, OdometerError> {
+    if value == Value::Null {
+        return Ok(Policy::default());
+    }
+    decode::<Policy>(value, site)?.validated(site.keys)
 }

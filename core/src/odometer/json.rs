@@ -1,4 +1,4 @@
-//! The JSON shapes of odometer results, the same in every binding: a verdict is
+//! The JSON shapes of odometer results, the same in every binding (serde is the one definition): a verdict is
 //! `{"status", "reason", "metres", "km", "allowed_range_m", "duplicate_of"}` and a meter entry uses the
 //! `meter_entries` column names plus the provenance fields.
 
@@ -17,13 +17,9 @@ impl Ident {
 }
 
 impl RawValue {
-    /// The value as delivered, as JSON: a number or a string.
+    /// The value as delivered, as JSON: a number or a string (a non-finite number is `null`).
     pub fn to_json(&self) -> Json {
-        match self {
-            RawValue::Integer(n) | RawValue::Metres(n) => json!(n),
-            RawValue::Number(n) => json!(n),
-            RawValue::Text(s) => json!(s),
-        }
+        serde_json::to_value(self).unwrap_or(Json::Null)
     }
 }
 
@@ -44,19 +40,6 @@ impl Verdict {
 impl MeterEntry {
     /// The `meter_entries` row plus provenance, keyed by column name.
     pub fn to_json(&self) -> Json {
-        json!({
-            "car_id": self.car_id.to_json(),
-            "odometer_reading": self.odometer_reading,
-            "entry_date": self.entry_date,
-            "source_type": self.source_type,
-            "source_id": self.source_id.to_json(),
-            "notes": self.notes,
-            "metres": self.metres,
-            "raw_value": self.raw_value.to_json(),
-            "raw_unit": self.raw_unit,
-            "event_id": self.event_id,
-            "reading_time": self.reading_time,
-            "received_time": self.received_time,
-        })
+        serde_json::to_value(self).unwrap_or(Json::Null)
     }
 }

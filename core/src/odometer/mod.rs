@@ -40,24 +40,37 @@
 //! ```
 
 mod batch;
+mod checked;
+mod columns;
 mod entry;
+mod error;
 pub mod input;
 mod json;
+mod policy;
 pub mod time;
 
 use std::fmt;
 
 pub use batch::{check_batch, check_columns, Columns, UnitColumn};
+pub use checked::{check_batch_checked, check_checked, Checked, MeterEntryOptions, VerdictView, DEFAULT_SOURCE_TYPE};
+pub use columns::{check_columns_input, ColumnsInput, UnitsInput};
 pub use entry::{meter_entry, MeterEntry, SyncKind};
+pub use error::{Limit, OdometerError};
+pub use input::{ReadingInput, ValueInput};
+pub use policy::{Policy, MAX_METER_DIGITS, MAX_SPEED_KMH, MAX_WINDOW_S};
 
-use crate::error::ErrorCode;
+use serde::{Deserialize, Serialize};
+
 use crate::units::{self, Unit, Value, MAX_METRES};
 
 /// Readings whose value is one of these (in any unit) are placeholders some telematics units send, not distances.
 pub const SENTINELS: [u64; 2] = [999_999, 16_777_215];
 
-/// An identifier the caller chose: a database row id or a text id, returned exactly as given.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// An identifier the caller chose: a database row id or a text id, returned exactly as given. From callers: a
+/// string, or a whole number (`7`; a whole float such as `7.0` is the integer 7 in every binding, because JavaScript
+/// cannot tell them apart); anything else (`7.5`, `true`) is refused.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(untagged)]
 pub enum Ident {
     /// An integer id.
     Int(i64),
@@ -74,8 +87,9 @@ impl fmt::Display for Ident {
     }
 }
 
-/// A reading's value exactly as it was delivered.
-#[derive(Clone, Debug, PartialEq)]
+/// A reading's value exactly as it was delivered (as JSON: the number or the string).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
 pub enum RawValue {
     /// A whole number, with [`Reading::unit`] (kept apart from floats so it is echoed back exactly as given).
     Integer(i64),
@@ -88,7 +102,8 @@ pub enum RawValue {
 }
 
 /// The outcome of a check.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Status {
     /// A valid new reading: store it.
     Accept,
@@ -115,7 +130,8 @@ impl Status {
 }
 
 /// Why a reading is void.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Reason {
     /// Lower than a reading taken before it, or higher than one taken after it.
@@ -149,64 +165,6 @@ impl Reason {
             Reason::RolloverSuspected => "rollover_suspected",
             Reason::InvalidValue => "invalid_value",
         }
-    }
-}
-
-/// The thresholds of the checks; `Policy::default()` holds the documented defaults.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Policy {
-    /// Highest plausible average speed between two readings, km/h (default 250).
-    pub max_speed_kmh: f64,
-    /// Elapsed time below this many seconds counts as this many when computing speeds (default 60), so two
-    /// readings a second apart do not imply an absurd speed.
-    pub min_elapsed_s: i64,
-    /// Number of digits of the meter, if known: enables the capacity, all-nines and rollover checks.
-    pub meter_digits: Option<u32>,
-    /// Slack in metres for the order checks, for sources that derive values from floats (default 0).
-    pub tolerance_m: i64,
-    /// Legacy rule, off by default: a valid reading with the same value within this many seconds is a duplicate.
-    pub same_value_window_s: Option<i64>,
-}
-
-impl Default for Policy {
-    fn default() -> Self {
-        Policy {
-            max_speed_kmh: 250.0,
-            min_elapsed_s: 60,
-            meter_digits: None,
-            tolerance_m: 0,
-            same_value_window_s: None,
-        }
-    }
-}
-
-impl Policy {
-    /// Checks every threshold; the bindings call this when a policy is built.
-    pub fn validate(&self) -> Result<(), OdometerError> {
-        let bad = |field: &'static str, rule: &'static str| Err(OdometerError::InvalidPolicy { field, rule });
-        if !(self.max_speed_kmh.is_finite() && self.max_speed_kmh > 0.0 && self.max_speed_kmh < 1e9) {
-            return bad("max_speed_kmh", "a positive finite number below 1e9");
-        }
-        if !(0..=86_400 * 365).contains(&self.min_elapsed_s) {
-            return bad("min_elapsed_s", "a whole number of seconds from 0 to one year");
-        }
-        if self.meter_digits.is_some_and(|d| !(1..=15).contains(&d)) {
-            return bad("meter_digits", "from 1 to 15");
-        }
-        if !(0..=MAX_METRES).contains(&self.tolerance_m) {
-            return bad("tolerance_m", "a whole number of metres, 0 or more");
-        }
-        if self.same_value_window_s.is_some_and(|w| w < 0) {
-            return bad("same_value_window_s", "0 or more seconds");
-        }
-        Ok(())
-    }
-
-    /// The largest value the meter can show, in metres, for a reading in `unit`.
-    fn capacity_m(&self, unit: Unit) -> Option<i64> {
-        let digits = self.meter_digits?;
-        let top = 10u64.pow(digits) - 1; // below 2^53: exact as a float
-        unit.to_metres(Value::Number(top as f64)).ok().or(Some(MAX_METRES))
     }
 }
 
@@ -254,29 +212,6 @@ impl TimeInput<'_> {
 }
 
 impl Reading {
-    /// Builds a reading from the parts a binding received (the time already through [`TimeInput::to_millis`]), with
-    /// the rules every binding shares: `reading_time` is required, and exactly one of `value` (a number or decimal string, with `unit`) and `metres` is given. A bad
-    /// *value* is not an error here: it becomes a `void` verdict with reason `invalid_value` when checked.
-    pub fn build(
-        value: Option<RawValue>,
-        metres: Option<i64>,
-        unit: Option<String>,
-        reading_time_ms: Option<i64>,
-    ) -> Result<Reading, OdometerError> {
-        let invalid = |field: &str, problem: &str| OdometerError::InvalidReading {
-            field: field.to_owned(),
-            problem: problem.to_owned(),
-        };
-        let time = reading_time_ms.ok_or_else(|| invalid("reading_time", "is required"))?;
-        let value = match (value, metres) {
-            (Some(v), None) => v,
-            (None, Some(m)) => RawValue::Metres(m),
-            (None, None) => return Err(invalid("value", "or metres is required")),
-            (Some(_), Some(_)) => return Err(invalid("value", "and metres cannot both be given")),
-        };
-        Ok(Reading::new(value, unit, time))
-    }
-
     /// The reading a Smartcar delivery carries (see [`crate::smartcar::parse_event`]), with source `smartcar`, the
     /// event id as identity, and the car's own reading time (`oemUpdatedAt`). The value is kept exactly as its JSON
     /// number was written. `None` when the delivery has no reading time (legacy v2 bodies): such a reading cannot
@@ -357,55 +292,6 @@ impl Verdict {
     }
 }
 
-/// Errors of the odometer area (bad input to the API itself; a bad reading is a `void` verdict, not an error).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum OdometerError {
-    /// Code `invalid_policy`: a threshold is out of range.
-    #[error("invalid odometer policy: {field} must be {rule}")]
-    InvalidPolicy {
-        /// The policy field.
-        field: &'static str,
-        /// What it must be.
-        rule: &'static str,
-    },
-    /// Code `invalid_time`: a reading time that is not unix seconds or an RFC 3339 instant (to the millisecond).
-    #[error("invalid reading time {time:?}: expected unix seconds or an RFC 3339 instant, to the millisecond")]
-    InvalidTime {
-        /// The time as given.
-        time: String,
-    },
-    /// Code `invalid_reading`: a reading that lacks a field or has one of the wrong type.
-    #[error("invalid reading: {field} {problem}")]
-    InvalidReading {
-        /// The field.
-        field: String,
-        /// What is wrong with it.
-        problem: String,
-    },
-}
-
-impl ErrorCode for OdometerError {
-    fn code(&self) -> &'static str {
-        match self {
-            OdometerError::InvalidPolicy { .. } => "invalid_policy",
-            OdometerError::InvalidTime { .. } => "invalid_time",
-            OdometerError::InvalidReading { .. } => "invalid_reading",
-        }
-    }
-    fn area(&self) -> &'static str {
-        "odometer"
-    }
-}
-
-impl OdometerError {
-    /// The stable code (same as [`ErrorCode::code`]).
-    pub fn code(&self) -> &'static str {
-        ErrorCode::code(self)
-    }
-}
-
 /// Rule 1: whole metres and the meter capacity for this reading, or `None` when it is not a usable distance.
 fn normalise(reading: &Reading, policy: &Policy) -> Option<(i64, Option<i64>)> {
     let value = match &reading.value {
@@ -452,34 +338,43 @@ fn judge(
     policy: &Policy,
 ) -> Verdict {
     let tolerance = i128::from(policy.tolerance_m);
-    let in_range = |v: i128, slack: i128| {
-        prev.is_none_or(|p| v + tolerance + slack >= i128::from(p.metres))
-            && next.is_none_or(|n| v <= i128::from(n.metres) + tolerance + slack)
+    let in_range = |v: i128| {
+        prev.is_none_or(|p| v + tolerance >= i128::from(p.metres))
+            && next.is_none_or(|n| v <= i128::from(n.metres) + tolerance)
     };
     // Allowed metres per hour, compared as integers: distance * 3_600_000 <= speed * elapsed_ms.
-    let speed_m_per_h = (policy.max_speed_kmh * 1000.0).round() as i128;
+    let speed_m_per_h = policy.speed_m_per_h();
     let floor_ms = i128::from(policy.min_elapsed_s) * 1000;
-    let too_fast =
-        |distance: i128, elapsed_ms: i64| distance * 3_600_000 > speed_m_per_h * i128::from(elapsed_ms).max(floor_ms);
+    // A distance of `scaled / den` metres over `elapsed_ms` is too fast when scaled * 3_600_000 > speed * elapsed *
+    // den (exact integers: scaled < 2^75, speed < 2^30, elapsed < 2^55, den < 2^21).
+    let too_fast_scaled = |scaled: i128, elapsed_ms: i64, den: i128| {
+        scaled * 3_600_000 > speed_m_per_h * i128::from(elapsed_ms).max(floor_ms) * den
+    };
+    let too_fast = |distance: i128, elapsed_ms: i64| too_fast_scaled(distance, elapsed_ms, 1);
     let speeding = |v: i128| {
         prev.is_some_and(|p| too_fast(v - i128::from(p.metres), time - p.time))
             || next.is_some_and(|n| too_fast(i128::from(n.metres) - v, n.time - time))
     };
     let m = i128::from(metres);
-    if !in_range(m, 0) {
+    if !in_range(m) {
         let range = Some((prev.map_or(0, |p| p.metres), next.map(|n| n.metres)));
         let rolled = match (capacity, prev) {
             (Some(cap), Some(p)) => i128::from(p.metres) * 10 >= i128::from(cap) * 9 && m * 10 <= i128::from(cap),
             _ => false,
         };
-        // The value read in the other unit (exact factor, rounded to the metre; one metre of slack for that) is a
-        // plausible unit swap only if it fits the range and implies no impossible speed.
-        let as_if_miles = (m * 1_609_344 + 500_000) / 1_000_000;
-        let as_if_km = (m * 1_000_000 + 804_672) / 1_609_344;
-        let swapped = |v: i128| in_range(v, 1) && !speeding(v);
+        // Rule 4's unit swap: the value read in the other unit, exactly (`m * num / den` metres), would be
+        // accepted: it fits the range (with the tolerance) and implies no impossible speed.
+        let swapped = |num: i128, den: i128| {
+            let x = m * num; // the swapped value, times den
+            let fits = prev.is_none_or(|p| x + tolerance * den >= i128::from(p.metres) * den)
+                && next.is_none_or(|n| x <= (i128::from(n.metres) + tolerance) * den);
+            let fast = prev.is_some_and(|p| too_fast_scaled(x - i128::from(p.metres) * den, time - p.time, den))
+                || next.is_some_and(|n| too_fast_scaled(i128::from(n.metres) * den - x, n.time - time, den));
+            fits && !fast
+        };
         let reason = if rolled {
             Reason::RolloverSuspected
-        } else if swapped(as_if_miles) || swapped(as_if_km) {
+        } else if swapped(1_609_344, 1_000_000) || swapped(1_000_000, 1_609_344) {
             Reason::UnitMismatch
         } else {
             Reason::OutOfSequence

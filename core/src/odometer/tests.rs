@@ -57,6 +57,14 @@ fn columns_must_line_up() {
         sources: None,
     };
     assert!(check_columns(&columns, &Policy::default()).is_none());
+    let units = UnitsInput::Each(vec!["km".into()]);
+    let given = ColumnsInput { values: &[1.0, 2.0], units: &units, times: &[0.0, 1.0], event_ids: None, sources: None };
+    let err = check_columns_input(&given, &Policy::default(), crate::boundary::Keys::Camel).unwrap_err();
+    assert_eq!((err.code(), err.path()), ("invalid_reading", "units"));
+    let units = UnitsInput::One("km".into());
+    let given = ColumnsInput { values: &[1.0], units: &units, times: &[0.0001], event_ids: None, sources: None };
+    let err = check_columns_input(&given, &Policy::default(), crate::boundary::Keys::Snake).unwrap_err();
+    assert_eq!((err.code(), err.path()), ("invalid_time", "times[0]"));
 }
 
 #[test]
@@ -71,4 +79,85 @@ fn smartcar_readings_become_odometer_readings() {
     assert_eq!((reading.unit.as_deref(), reading.source.as_deref()), (Some("kilometers"), Some("smartcar")));
     assert_eq!((reading.event_id.as_deref(), reading.reading_time_ms), (Some("evt-1"), 1_717_200_000_000));
     assert_eq!(check(&[], &reading, &Policy::default()).metres, Some(104_321_700));
+}
+
+mod inputs {
+    use super::super::input::{decode_policy, decode_reading, decode_readings, reading_site, POLICY_SITE};
+    use super::super::*;
+    use crate::boundary::{Site, Value};
+    use serde_json::json;
+
+    fn v(j: serde_json::Value) -> Value {
+        Value::from(j)
+    }
+
+    #[test]
+    fn policy_bounds_name_the_field_and_the_bound() {
+        let err = decode_policy(v(json!({"same_value_window_s": 1_000_000_000_000_i64})), &POLICY_SITE).unwrap_err();
+        assert_eq!((err.code(), err.path()), ("invalid_policy", "same_value_window_s"));
+        let details = crate::error::ErrorCode::details(&err);
+        assert_eq!(details["max"], json!(MAX_WINDOW_S));
+        let err = decode_policy(v(json!({"maxSpeedKmh": 250.0001})), &POLICY_SITE.camel()).unwrap_err();
+        assert_eq!((err.code(), err.path()), ("invalid_policy", "maxSpeedKmh"));
+        assert!(decode_policy(v(json!({"max_speed_kmh": 250.125})), &POLICY_SITE).is_ok());
+        let err = decode_policy(v(json!({"max_speed_kmh": "250"})), &POLICY_SITE).unwrap_err();
+        assert_eq!((err.code(), err.path()), ("invalid_policy", "max_speed_kmh"));
+        let err = decode_policy(v(json!({"colour": 1})), &POLICY_SITE).unwrap_err();
+        assert_eq!(err.code(), "invalid_policy");
+        assert_eq!(decode_policy(Value::Null, &POLICY_SITE).unwrap(), Policy::default());
+    }
+
+    #[test]
+    fn reading_problems_carry_their_path() {
+        let site = reading_site("history").camel();
+        let list =
+            json!([{"value": 1, "unit": "km", "readingTime": 0}, {"value": 1, "unit": "km", "readingTime": "noon"}]);
+        let err = decode_readings(v(list), &site).unwrap_err();
+        assert_eq!((err.code(), err.path()), ("invalid_time", "[1].readingTime"));
+        let err = decode_reading(v(json!({"value": 1, "unit": "km"})), &reading_site("candidate")).unwrap_err();
+        assert_eq!((err.code(), err.path()), ("invalid_reading", "reading_time"));
+        let err =
+            decode_reading(v(json!({"value": true, "unit": "km", "reading_time": 0})), &reading_site("c")).unwrap_err();
+        assert_eq!((err.code(), err.path()), ("invalid_reading", "value"));
+        let err =
+            decode_reading(v(json!({"value": 1, "unit": "km", "reading_time": 0, "id": 7.5})), &reading_site("c"))
+                .unwrap_err();
+        assert_eq!((err.code(), err.path()), ("invalid_reading", "id"));
+    }
+
+    #[test]
+    fn whole_float_ids_are_integers_and_nan_values_are_void() {
+        let given = Value::Map(vec![
+            ("value".into(), Value::Float(f64::NAN)),
+            ("unit".into(), Value::Str("km".into())),
+            ("reading_time".into(), Value::Int(0)),
+            ("id".into(), Value::Float(7.0)),
+        ]);
+        let reading = decode_reading(given, &reading_site("candidate")).unwrap();
+        assert_eq!(reading.id, Some(Ident::Int(7)));
+        let verdict = check(&[], &reading, &Policy::default());
+        assert_eq!((verdict.status, verdict.reason), (Status::Void, Some(Reason::InvalidValue)));
+    }
+
+    #[test]
+    fn meter_entries_come_from_checked_verdicts_of_the_same_reading() {
+        let reading = super::km(1000.0, 0);
+        let checked = check_checked(&[], reading.clone(), &Policy::default());
+        let options = |extra: serde_json::Value| -> MeterEntryOptions {
+            let mut o = json!({"car_id": 17, "source_id": 3});
+            o.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+            crate::boundary::decode(v(o), &Site::options("odometer")).unwrap()
+        };
+        let entry = checked.meter_entry(options(json!({})), crate::boundary::Keys::Snake).unwrap().unwrap();
+        assert_eq!(
+            (entry.source_type.as_str(), entry.notes.as_str()),
+            ("manual", "Automatically synced from Smartcar")
+        );
+        let other = json!({"reading": {"value": 1001, "unit": "km", "reading_time": 0}});
+        let err = checked.meter_entry(options(other), crate::boundary::Keys::Snake).unwrap_err();
+        assert_eq!(err.code(), "invalid_argument");
+        let same = json!({"reading": {"value": 1000.0, "unit": "km", "reading_time": 0}, "sync": "manual"});
+        let entry = checked.meter_entry(options(same), crate::boundary::Keys::Snake).unwrap().unwrap();
+        assert!(entry.notes.ends_with("(manual sync)"));
+    }
 }

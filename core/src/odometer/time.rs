@@ -4,11 +4,16 @@ use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::OdometerError;
 
+/// An `invalid_time` error for `time`; its argument and path are set where the time was given.
+fn bad_time(time: String) -> OdometerError {
+    OdometerError::InvalidTime { argument: "reading", path: String::new(), time }
+}
+
 /// Milliseconds since the unix epoch from whole or fractional seconds, read as the shortest decimal of the float
 /// (like every number fleetgate reads): `1.005` is 1005 ms. Digits finer than a millisecond are an error, never a
 /// silent rounding.
 pub fn from_unix_seconds(seconds: f64) -> Result<i64, OdometerError> {
-    let invalid = || OdometerError::InvalidTime { time: format!("{seconds}") };
+    let invalid = || bad_time(format!("{seconds}"));
     if !seconds.is_finite() || seconds.abs() > 8.64e12 {
         return Err(invalid());
     }
@@ -31,12 +36,12 @@ pub fn from_unix_seconds_int(seconds: i64) -> Result<i64, OdometerError> {
     seconds
         .checked_mul(1000)
         .filter(|ms| ms.abs() <= 8_640_000_000_000_000)
-        .ok_or(OdometerError::InvalidTime { time: seconds.to_string() })
+        .ok_or_else(|| bad_time(seconds.to_string()))
 }
 
 /// Milliseconds since the unix epoch from an RFC 3339 instant (`2024-02-01T10:00:00Z`, any offset).
 pub fn from_rfc3339(text: &str) -> Result<i64, OdometerError> {
-    let invalid = || OdometerError::InvalidTime { time: text.to_owned() };
+    let invalid = || bad_time(text.to_owned());
     let parsed = DateTime::parse_from_rfc3339(text).map_err(|_| invalid())?;
     if parsed.timestamp_subsec_nanos() % 1_000_000 != 0 {
         return Err(invalid());

@@ -1,117 +1,57 @@
-//! Loader of `tests/vectors/odometer.json`: JSON readings and policies to core types, verdicts back to the JSON shape
-//! every binding returns.
+//! Loader of `tests/vectors/odometer.json`: the vectors' JSON arguments go through the same decoders every binding
+//! uses (`fleetgate::odometer::input`), verdicts come back in their shared JSON shape.
 
-use fleetgate::odometer::{
-    check, check_batch, meter_entry, Ident, OdometerError, Policy, RawValue, Reading, Status, SyncKind, TimeInput,
-    Verdict,
-};
-use serde_json::{Map, Value as Json};
+use fleetgate::boundary::{decode, Site, Value};
+use fleetgate::odometer::input::{decode_policy, decode_reading, decode_readings, reading_site, POLICY_SITE};
+use fleetgate::odometer::{check_batch_checked, check_checked, MeterEntryOptions, OdometerError, Policy};
+use serde_json::Value as Json;
 
 use crate::{code, float_arg, Outcome};
 
-fn wrong(field: &str, problem: &str) -> OdometerError {
-    OdometerError::InvalidReading { field: field.to_owned(), problem: problem.to_owned() }
-}
-
-fn ident(v: &Json) -> Option<Ident> {
-    match v {
-        Json::Number(n) => n.as_i64().map(Ident::Int),
-        Json::String(s) => Some(Ident::Text(s.clone())),
-        _ => None,
+/// A vector argument as a host value: `{"$float": ...}` is that float, and whole numbers are integers (as the
+/// bindings' walk makes them).
+fn value(arg: &Json) -> Value {
+    match arg {
+        Json::Object(o) if o.contains_key("$float") => Value::Float(float_arg(arg).expect("$float")),
+        Json::Object(o) => Value::Map(o.iter().map(|(k, v)| (k.clone(), value(v))).collect()),
+        Json::Array(items) => Value::List(items.iter().map(value).collect()),
+        Json::Number(n) => match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => Value::Int(i),
+            (None, Some(f)) if f.fract() == 0.0 && f.abs() <= 9_007_199_254_740_992.0 => Value::Int(f as i64),
+            (None, f) => Value::Float(f.unwrap_or(f64::NAN)),
+        },
+        other => Value::from(other.clone()),
     }
 }
 
-fn text(obj: &Map<String, Json>, key: &str) -> Option<String> {
-    obj.get(key).and_then(Json::as_str).map(str::to_owned)
-}
-
-fn time_input(v: &Json) -> Result<TimeInput<'_>, OdometerError> {
-    match v {
-        Json::Number(n) if n.is_i64() => Ok(TimeInput::Seconds(n.as_i64().unwrap_or_default())),
-        Json::Number(n) => Ok(TimeInput::FractionalSeconds(n.as_f64().unwrap_or(f64::NAN))),
-        Json::String(s) => Ok(TimeInput::Rfc3339(s)),
-        _ => Err(wrong("reading_time", "must be unix seconds or an RFC 3339 string")),
-    }
-}
-
-fn reading(v: &Json) -> Result<Reading, OdometerError> {
-    let obj = v.as_object().ok_or_else(|| wrong("reading", "must be an object"))?;
-    let value = match obj.get("value") {
-        None => None,
-        Some(Json::String(s)) => Some(RawValue::Text(s.clone())),
-        Some(Json::Number(n)) if n.is_i64() => Some(RawValue::Integer(n.as_i64().unwrap_or_default())),
-        Some(n @ (Json::Number(_) | Json::Object(_))) => {
-            Some(RawValue::Number(float_arg(n).ok_or_else(|| wrong("value", "must be a number"))?))
-        }
-        Some(_) => return Err(wrong("value", "must be a number or a decimal string")),
-    };
-    let metres = match obj.get("metres") {
-        None => None,
-        Some(m) => Some(m.as_i64().ok_or_else(|| wrong("metres", "must be a whole number"))?),
-    };
-    let time = obj.get("reading_time").map(time_input).transpose()?.map(TimeInput::to_millis).transpose()?;
-    let mut r = Reading::build(value, metres, text(obj, "unit"), time)?;
-    r.event_id = text(obj, "event_id");
-    r.source = text(obj, "source");
-    r.id = obj.get("id").and_then(ident);
-    r.status = text(obj, "status").and_then(|s| Status::parse(&s));
-    r.received_time_ms = obj.get("received_time").map(time_input).transpose()?.map(TimeInput::to_millis).transpose()?;
-    Ok(r)
-}
-
-fn readings(v: &Json) -> Result<Vec<Reading>, OdometerError> {
-    v.as_array().expect("list of readings").iter().map(reading).collect()
-}
-
-fn policy(v: &Json) -> Result<Policy, OdometerError> {
-    let mut p = Policy::default();
-    if let Some(obj) = v.as_object() {
-        if let Some(x) = obj.get("max_speed_kmh") {
-            p.max_speed_kmh = x.as_f64().unwrap_or(f64::NAN);
-        }
-        if let Some(x) = obj.get("min_elapsed_s") {
-            p.min_elapsed_s = x.as_i64().unwrap_or(-1);
-        }
-        if let Some(x) = obj.get("meter_digits") {
-            p.meter_digits = x.as_u64().map(|d| u32::try_from(d).unwrap_or(u32::MAX));
-        }
-        if let Some(x) = obj.get("tolerance_m") {
-            p.tolerance_m = x.as_i64().unwrap_or(-1);
-        }
-        if let Some(x) = obj.get("same_value_window_s") {
-            p.same_value_window_s = x.as_i64();
-        }
-    }
-    p.validate()?;
-    Ok(p)
-}
-
-/// The verdict's JSON shape, with `duplicate_of` resolved to the matching reading's id.
-fn verdict_json(v: &Verdict, pool: &[Reading]) -> Json {
-    v.to_json(v.duplicate_of.and_then(|i| pool[i].ident()).as_ref())
+fn json<T: serde::Serialize>(v: &T) -> Json {
+    serde_json::to_value(v).expect("serialisable")
 }
 
 fn run(function: &str, args: &[Json]) -> Result<Json, OdometerError> {
+    let policy = |arg: &Json| decode_policy(value(arg), &POLICY_SITE);
     match function {
         "check" => {
-            let (history, candidate, policy) = (readings(&args[0])?, reading(&args[1])?, policy(&args[2])?);
-            Ok(verdict_json(&check(&history, &candidate, &policy), &history))
+            let history = decode_readings(value(&args[0]), &reading_site("history"))?;
+            let candidate = decode_reading(value(&args[1]), &reading_site("candidate"))?;
+            Ok(json(&check_checked(&history, candidate, &policy(&args[2])?)))
         }
         "check_batch" => {
-            let (all, policy) = (readings(&args[0])?, policy(&args[1])?);
-            Ok(Json::Array(check_batch(&all, &policy).iter().map(|v| verdict_json(v, &all)).collect()))
+            let all = decode_readings(value(&args[0]), &reading_site("readings"))?;
+            Ok(json(&check_batch_checked(all, &policy(&args[1])?)))
         }
         "meter_entry" => {
-            let (history, candidate) = (readings(&args[0])?, reading(&args[1])?);
-            let verdict = check(&history, &candidate, &Policy::default());
-            let options = args[4].as_object().cloned().unwrap_or_default();
-            let source_type = text(&options, "source_type").unwrap_or_else(|| "manual".to_owned());
-            let sync = SyncKind::parse(&text(&options, "sync").unwrap_or_else(|| "webhook".to_owned())).expect("sync");
-            let (car, source) = (ident(&args[2]).expect("car id"), ident(&args[3]).expect("source id"));
-            Ok(match meter_entry(&verdict, &candidate, car, source, &source_type, sync) {
-                None => Json::Null,
-                Some(e) => e.to_json(),
-            })
+            let history = decode_readings(value(&args[0]), &reading_site("history"))?;
+            let candidate = decode_reading(value(&args[1]), &reading_site("candidate"))?;
+            let checked = check_checked(&history, candidate, &Policy::default());
+            let mut options = value(&args[4]);
+            if let Value::Map(entries) = &mut options {
+                entries.push(("car_id".into(), value(&args[2])));
+                entries.push(("source_id".into(), value(&args[3])));
+                entries.push(("reading".into(), value(&args[1])));
+            }
+            let options: MeterEntryOptions = decode(options, &Site::options("odometer"))?;
+            Ok(json(&checked.meter_entry(options, fleetgate::boundary::Keys::Snake)?))
         }
         other => panic!("unknown odometer function {other}"),
     }

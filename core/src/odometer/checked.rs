@@ -1,0 +1,151 @@
+//! Verdicts that cannot be forged: [`Checked`] holds a verdict together with the reading it was produced for, its
+//! fields are private, and only [`check_checked`] / [`check_batch_checked`] make one. A meter entry is made from a
+//! `Checked` alone, so a binding cannot be handed `{status: "accept", metres: N}` for a reading never checked.
+
+use serde::{Deserialize, Serialize};
+
+use super::input::{ReadingInput, INVALID_READING};
+use super::{
+    check, check_batch, entry, Ident, MeterEntry, OdometerError, Policy, Reading, Reason, Status, SyncKind, Verdict,
+};
+use crate::boundary::{Keys, Site, INVALID_ARGUMENT};
+
+/// The `source_type` of a meter entry when none is given: `manual` (the app's enum has no `smartcar_sync` yet).
+pub const DEFAULT_SOURCE_TYPE: &str = "manual";
+
+/// A verdict fleetgate produced, with the reading it judged and the id of the reading it duplicates.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checked {
+    verdict: Verdict,
+    reading: Reading,
+    duplicate_of: Option<Ident>,
+}
+
+/// The verdict's JSON shape, the same in every binding:
+/// `{"status", "reason", "metres", "km", "allowed_range_m", "duplicate_of"}`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct VerdictView {
+    /// `accept`, `duplicate` or `void`.
+    pub status: Status,
+    /// Why it is void, else `None`.
+    pub reason: Option<Reason>,
+    /// The reading in whole metres, when it could be read.
+    pub metres: Option<i64>,
+    /// The reading in km (metres / 1000), when it could be read.
+    pub km: Option<f64>,
+    /// For order failures, `[prev, next]` in metres (`next` `None` when unbounded).
+    pub allowed_range_m: Option<(i64, Option<i64>)>,
+    /// For duplicates, the id (else the event id) of the reading this one repeats.
+    pub duplicate_of: Option<Ident>,
+}
+
+impl Checked {
+    fn new(verdict: Verdict, reading: Reading, pool: &[Reading]) -> Self {
+        let duplicate_of = verdict.duplicate_of.and_then(|i| pool.get(i)).and_then(Reading::ident);
+        Checked { verdict, reading, duplicate_of }
+    }
+
+    /// The verdict.
+    pub fn verdict(&self) -> &Verdict {
+        &self.verdict
+    }
+
+    /// The reading it was produced for.
+    pub fn reading(&self) -> &Reading {
+        &self.reading
+    }
+
+    /// For duplicates, the id (else the event id) of the reading this one repeats.
+    pub fn duplicate_of(&self) -> Option<&Ident> {
+        self.duplicate_of.as_ref()
+    }
+
+    /// The verdict's shared JSON shape.
+    pub fn view(&self) -> VerdictView {
+        let v = &self.verdict;
+        VerdictView {
+            status: v.status,
+            reason: v.reason,
+            metres: v.metres,
+            km: v.km(),
+            allowed_range_m: v.allowed_range_m,
+            duplicate_of: self.duplicate_of.clone(),
+        }
+    }
+
+    /// Refuses `given` unless it is the reading this verdict was produced for (`invalid_argument`, argument
+    /// `reading`).
+    pub fn require_reading(&self, given: &Reading) -> Result<(), OdometerError> {
+        if *given == self.reading {
+            return Ok(());
+        }
+        let site = Site::coded("odometer", INVALID_ARGUMENT, "reading");
+        Err(site.error("", "is not the reading this verdict was produced for").into())
+    }
+
+    /// The `meter_entries` row for this reading, or `None` unless the verdict is `accept`. When `options` carries
+    /// a `reading`, it must be the one this verdict was produced for.
+    pub fn meter_entry(&self, options: MeterEntryOptions, keys: Keys) -> Result<Option<MeterEntry>, OdometerError> {
+        if let Some(given) = options.reading {
+            let site = Site::coded("odometer", INVALID_READING, "options").with_keys(keys);
+            self.require_reading(&given.into_reading_at(&site, "reading")?)?;
+        }
+        Ok(entry::meter_entry(
+            &self.verdict,
+            &self.reading,
+            options.car_id,
+            options.source_id,
+            &options.source_type,
+            options.sync,
+        ))
+    }
+}
+
+impl Serialize for Checked {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.view().serialize(serializer)
+    }
+}
+
+/// The options of a meter entry (`meter_entry(verdict, options)`): the app's ids, and how the row is labelled.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeterEntryOptions {
+    /// The app's car id (required).
+    pub car_id: Ident,
+    /// The `smartcar_vehicles` row id (required).
+    pub source_id: Ident,
+    /// The app's `source_type` value (default [`DEFAULT_SOURCE_TYPE`]).
+    #[serde(default = "default_source_type")]
+    pub source_type: String,
+    /// `webhook` (default: notes "Automatically synced from Smartcar") or `manual` ("Sync Now": "... (manual
+    /// sync)").
+    #[serde(default)]
+    pub sync: SyncKind,
+    /// The reading again, if the caller passes it: it must be the one the verdict was produced for.
+    #[serde(default)]
+    pub reading: Option<ReadingInput>,
+}
+
+fn default_source_type() -> String {
+    DEFAULT_SOURCE_TYPE.to_owned()
+}
+
+/// [`check`], keeping the reading with its verdict.
+pub fn check_checked(history: &[Reading], candidate: Reading, policy: &Policy) -> Checked {
+    let verdict = check(history, &candidate, policy);
+    Checked::new(verdict, candidate, history)
+}
+
+/// [`check_batch`], keeping every reading with its verdict (in input order).
+pub fn check_batch_checked(readings: Vec<Reading>, policy: &Policy) -> Vec<Checked> {
+    let verdicts = check_batch(&readings, policy);
+    let ids: Vec<Option<Ident>> =
+        verdicts.iter().map(|v| v.duplicate_of.and_then(|i| readings.get(i)).and_then(Reading::ident)).collect();
+    verdicts
+        .into_iter()
+        .zip(readings)
+        .zip(ids)
+        .map(|((verdict, reading), duplicate_of)| Checked { verdict, reading, duplicate_of })
+        .collect()
+}

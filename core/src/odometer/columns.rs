@@ -1,0 +1,115 @@
+//! The columnar API's input (`check_batch_columns`): plain arrays in, with the same checks in every binding.
+
+use std::fmt;
+
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::Deserialize;
+
+use super::input::reading_site;
+use super::{check_columns, Columns, OdometerError, Policy, TimeInput, UnitColumn, Verdict};
+use crate::boundary::{snake_to_camel, Keys};
+
+/// The unit column: one unit name for every value, or one per value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnitsInput {
+    /// Every value has this unit.
+    One(String),
+    /// One unit name per value.
+    Each(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for UnitsInput {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = UnitsInput;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a unit name or a list of unit names")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<UnitsInput, E> {
+                Ok(UnitsInput::One(v.to_owned()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<UnitsInput, A::Error> {
+                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 20));
+                while let Some(name) = seq.next_element::<String>()? {
+                    out.push(name);
+                }
+                Ok(UnitsInput::Each(out))
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+/// Readings column by column, as the bindings received them (times in unix seconds).
+#[derive(Clone, Copy, Debug)]
+pub struct ColumnsInput<'a> {
+    /// The values, in `units`.
+    pub values: &'a [f64],
+    /// The unit column.
+    pub units: &'a UnitsInput,
+    /// Reading times in unix seconds (to the millisecond).
+    pub times: &'a [f64],
+    /// Event ids, if any (same length as `values`).
+    pub event_ids: Option<&'a [Option<String>]>,
+    /// Sources, if any (same length as `values`).
+    pub sources: Option<&'a [Option<String>]>,
+}
+
+/// `check_batch` over columns: every column must have the length of `values` (else `invalid_reading` naming the
+/// column in `details.path`), every time must be readable (else `invalid_time` at `times[i]`). Verdicts in input
+/// order; `duplicate_of` indexes into the columns.
+pub fn check_columns_input(
+    columns: &ColumnsInput<'_>,
+    policy: &Policy,
+    keys: Keys,
+) -> Result<Vec<Verdict>, OdometerError> {
+    let site = reading_site("columns").with_keys(keys);
+    let name = |key: &str| match keys {
+        Keys::Snake => key.to_owned(),
+        Keys::Camel => snake_to_camel(key),
+    };
+    let n = columns.values.len();
+    let lengths = [
+        ("times", Some(columns.times.len())),
+        ("units", if let UnitsInput::Each(u) = columns.units { Some(u.len()) } else { None }),
+        ("event_ids", columns.event_ids.map(<[_]>::len)),
+        ("sources", columns.sources.map(<[_]>::len)),
+    ];
+    for (key, len) in lengths {
+        if let Some(len) = len.filter(|&len| len != n) {
+            let problem = format!("has {len} items, values has {n}: every column must have the same length");
+            return Err(site.error(name(key), problem).into());
+        }
+    }
+    let times_ms = columns
+        .times
+        .iter()
+        .enumerate()
+        .map(|(i, &t)| {
+            TimeInput::FractionalSeconds(t).to_millis().map_err(|e| e.at("columns", format!("{}[{i}]", name("times"))))
+        })
+        .collect::<Result<Vec<i64>, _>>()?;
+    let unit_refs: Vec<&str>;
+    let units = match columns.units {
+        UnitsInput::One(u) => UnitColumn::Same(u),
+        UnitsInput::Each(each) => {
+            unit_refs = each.iter().map(String::as_str).collect();
+            UnitColumn::Each(&unit_refs)
+        }
+    };
+    let (event_ids, sources) = (as_refs(columns.event_ids), as_refs(columns.sources));
+    let cols = Columns {
+        values: columns.values,
+        units,
+        times_ms: &times_ms,
+        event_ids: event_ids.as_deref(),
+        sources: sources.as_deref(),
+    };
+    // The lengths were checked above, so the core always answers.
+    Ok(check_columns(&cols, policy).unwrap_or_default())
+}
+
+fn as_refs(column: Option<&[Option<String>]>) -> Option<Vec<Option<&str>>> {
+    column.map(|c| c.iter().map(Option::as_deref).collect())
+}
