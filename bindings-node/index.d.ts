@@ -55,31 +55,62 @@ export declare namespace booking {
 
 export declare namespace odometer {
   /**
+   * The verdict on one reading. Made only by `check` and `checkBatch` (it has no constructor), it holds the reading
+   * it judged, so `meterEntry` can trust it. Its getters are the fields of the shared JSON shape; `toJSON()` gives
+   * that shape (so `JSON.stringify(verdict)` works).
+   */
+  export class Verdict {
+    /** `accept`, `duplicate` or `void`. */
+    get status(): 'accept' | 'duplicate' | 'void'
+    /**
+     * Why it is void (`out_of_sequence`, `exceeds_max_rate`, `unit_mismatch`, `rollover_suspected`,
+     * `invalid_value`), else `null`.
+     */
+    get reason(): string | null
+    /** The reading in whole metres, when it could be read. */
+    get metres(): number | null
+    /** The reading in km, when it could be read. */
+    get km(): number | null
+    /** For order failures, `[prev, next]` in metres (`next` null when unbounded). */
+    get allowed_range_m(): Array<number | undefined | null> | null
+    /** For duplicates, the id (else the event id) of the reading this one repeats. */
+    get duplicate_of(): number | string | null
+    /** The verdict in the JSON shape shared by every binding (snake_case keys, `null` for absent values). */
+    toJSON(): odometer.VerdictJson
+  }
+  /**
    * Judges `candidate` against the vehicle's `history` (any order). Readings are objects with `value` + `unit` (or
    * `metres`), `readingTime` (unix seconds or an RFC 3339 string) and optionally `eventId`, `source`, `id`,
    * `receivedTime`, `status`; `policy` has `maxSpeedKmh`, `minElapsedS`, `meterDigits`, `toleranceM`,
-   * `sameValueWindowS`. Returns `{status, reason, metres, km, allowed_range_m, duplicate_of}`.
-   * @throws {Error} `invalid_reading`, `invalid_time` or `invalid_policy` for malformed input (a bad value is a
-   * `void` verdict, not an error).
+   * `sameValueWindowS`. Rules: docs/odometer.md.
+   * @throws {Error} `invalid_reading`, `invalid_time` or `invalid_policy` for malformed input, with `details.path`
+   * (a bad value is a `void` verdict, not an error).
    */
   export function check(history: ReadingInput[], candidate: ReadingInput, policy?: PolicyInput | null): odometer.Verdict
   /**
    * Judges a whole history in one call (sorted by reading time, O(n log n)); one verdict per input, in input order,
    * the same as checking them one at a time in reading-time order.
-   * @throws {Error} `invalid_reading`, `invalid_time` or `invalid_policy`.
+   * @throws {Error} `invalid_reading`, `invalid_time` or `invalid_policy`, with `details.path`.
    */
   export function checkBatch(readings: ReadingInput[], policy?: PolicyInput | null): Array<odometer.Verdict>
   /**
    * `checkBatch` over columns, for large backfills: no object per reading crosses the boundary on the way in.
-   * @throws {Error} `invalid_reading` when the columns differ in length, `invalid_time`, `invalid_policy`.
+   * @throws {Error} `invalid_reading` (a missing column, columns of different lengths), `invalid_time`,
+   * `invalid_policy`, with `details.path`.
    */
   export function checkBatchColumns(columns: ReadingColumns, policy?: PolicyInput | null): odometer.VerdictColumns
   /**
-   * The `meter_entries` row to insert for an accepted reading, or `null` for a duplicate or void reading.
-   * @throws {Error} `invalid_reading` for a malformed verdict, reading or id.
+   * The `meter_entries` row to insert for an accepted reading, or `null` for a duplicate or void one. `verdict`
+   * must be a `Verdict` returned by `check` / `checkBatch` (anything else is `invalid_argument`): the entry is made
+   * from the reading it holds. A `reading`, if given, must be that same reading.
+   * @throws {Error} `invalid_argument` (not a fleetgate verdict, another reading), `invalid_option` (a missing or
+   * malformed id, an unknown option), `invalid_reading`.
    */
-  export function meterEntry(verdict: Verdict, reading: ReadingInput, carId: number | string, sourceId: number | string, options?: MeterEntryOptions | null): odometer.MeterEntry | null
-  /** A `meter_entries` row (snake_case keys: they are the app's column names) plus fleetgate's provenance. */
+  export function meterEntry(verdict: Verdict, options: MeterEntryOptions, reading?: ReadingInput | null): odometer.MeterEntry | null
+  /**
+   * A `meter_entries` row (snake_case keys: they are the app's column names) plus fleetgate's provenance (the
+   * TypeScript declaration of what `meterEntry` returns).
+   */
   export interface MeterEntry {
     /** The app's car id. */
     car_id: number | string
@@ -106,42 +137,55 @@ export declare namespace odometer {
     /** Provenance: when the reading reached the app, RFC 3339 UTC. */
     received_time: string | null
   }
-  /** Options of `meterEntry`. */
+  /**
+   * Options of `meterEntry` (the TypeScript declaration; the core decodes them as
+   * `fleetgate::odometer::MeterEntryOptions`, with its defaults).
+   */
   export interface MeterEntryOptions {
+    /** The app's car id (required). */
+    carId: number | string
+    /** The smartcar_vehicles row id (required). */
+    sourceId: number | string
     /** The app's `source_type` value (default `manual`: its enum has no `smartcar_sync` yet). */
     sourceType?: string
     /** `webhook` (default) or `manual` ("Sync Now"); it decides the notes. */
     sync?: string
   }
-  /** The thresholds of the checks (the type of `PolicyInput`); every field has the documented default. */
+  /**
+   * The thresholds of the checks (the TypeScript declaration; the core decodes them as
+   * `fleetgate::odometer::Policy`, with its defaults and bounds).
+   */
   export interface PolicyInput {
-    /** Highest plausible average speed between two readings, km/h (default 250). */
+    /** Highest plausible average speed between two readings, km/h (more than 0, at most 1,000,000, three decimals). */
     maxSpeedKmh?: number
-    /** Elapsed-time floor in seconds for speed checks (default 60). */
+    /** Elapsed-time floor in seconds for speed checks (0 to one year). */
     minElapsedS?: number
-    /** Digits of the meter, if known (enables capacity, all-nines and rollover checks). */
+    /** Digits of the meter, if known, 1 to 15 (enables capacity, all-nines and rollover checks). */
     meterDigits?: number
-    /** Slack in metres for the order checks (default 0). */
+    /** Slack in metres for the order checks. */
     toleranceM?: number
-    /** Legacy rule: the same value within this many seconds is a duplicate (default off). */
+    /** Legacy rule: the same value within this many seconds (0 to one year) is a duplicate. */
     sameValueWindowS?: number
   }
-  /** Columns of readings for `checkBatchColumns`. */
+  /**
+   * Columns of readings for `checkBatchColumns` (the TypeScript declaration; decoded by the core as
+   * `fleetgate::odometer::ColumnsFields`, with `values` and `times` read as typed arrays when they are).
+   */
   export interface ReadingColumns {
     /** The values. */
-    values: Float64Array
+    values: Float64Array | Array<number>
     /** One unit for every value (`km`, `mi`, ...), or one unit per value. */
     units: string | Array<string>
     /** Reading times in unix seconds. */
-    times: Float64Array
+    times: Float64Array | Array<number>
     /** Event ids, if any (`null` where a reading has none). */
     eventIds?: Array<string | undefined | null>
     /** Sources, if any. */
     sources?: Array<string | undefined | null>
   }
   /**
-   * A reading as JavaScript passes it (the type of `ReadingInput` in index.d.ts). Values of the wrong type are
-   * still reported with fleetgate's codes, because the functions read their arguments field by field.
+   * A reading as JavaScript passes it (the TypeScript declaration; the core decodes it as
+   * `fleetgate::odometer::ReadingInput`).
    */
   export interface ReadingInput {
     /** The value as delivered: a number or a decimal string such as `"12,345.6"` (with `unit`). */
@@ -156,7 +200,7 @@ export declare namespace odometer {
     eventId?: string
     /** Where it came from (`smartcar`, `manual`, ...). */
     source?: string
-    /** Your row id, echoed in `duplicate_of`. */
+    /** Your row id (a string or a whole number), echoed in `duplicate_of`. */
     id?: number | string
     /** When it reached the app (provenance). */
     receivedTime?: number | string
@@ -167,8 +211,22 @@ export declare namespace odometer {
   export const REASONS: string[]
   /** The statuses `VerdictColumns.status` indexes: `["accept", "duplicate", "void"]`. */
   export const STATUSES: string[]
-  /** The verdict on one reading, in the JSON shape shared by every binding. */
-  export interface Verdict {
+  /**
+   * Verdicts of `checkBatchColumns`, column by column, as typed arrays (one copy each, no object per reading). These
+   * are not `Verdict` objects: meter entries come from `check` / `checkBatch` verdicts.
+   */
+  export interface VerdictColumns {
+    /** Per reading, an index into `odometer.STATUSES` (`accept`, `duplicate`, `void`). */
+    status: Uint8Array
+    /** Per reading, an index into `odometer.REASONS` (0 = no reason). */
+    reason: Uint8Array
+    /** Whole metres per reading; `NaN` when the value could not be read. */
+    metres: Float64Array
+    /** For duplicates, the index of the repeated reading; `-1` otherwise. */
+    duplicateOf: Int32Array
+  }
+  /** The verdict's JSON shape, shared by every binding (what `Verdict.toJSON()` returns). */
+  export interface VerdictJson {
     /** `accept`, `duplicate` or `void`. */
     status: string
     /**
@@ -184,17 +242,6 @@ export declare namespace odometer {
     allowed_range_m: Array<number | undefined | null> | null
     /** For duplicates, the id (else the event id) of the reading this one repeats. */
     duplicate_of: number | string | null
-  }
-  /** Verdicts of `checkBatchColumns`, column by column, as typed arrays (one copy each, no object per reading). */
-  export interface VerdictColumns {
-    /** Per reading, an index into `odometer.STATUSES` (`accept`, `duplicate`, `void`). */
-    status: Uint8Array
-    /** Per reading, an index into `odometer.REASONS` (0 = no reason). */
-    reason: Uint8Array
-    /** Whole metres per reading; `NaN` when the value could not be read. */
-    metres: Float64Array
-    /** For duplicates, the index of the repeated reading; `-1` otherwise. */
-    duplicateOf: Int32Array
   }
 }
 

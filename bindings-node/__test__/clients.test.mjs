@@ -172,7 +172,7 @@ test('a manual sync and a webhook delivery of the same reading make one meter en
   const parsed = smartcar.parseEvent(body).readings[0];
   const webhook = { value: parsed.rawValue, unit: parsed.rawUnit, readingTime: parsed.readAtMs / 1000, eventId: parsed.eventId, source: 'smartcar', id: 501 };
   const webhookVerdict = odometer.check([], webhook);
-  const webhookEntry = odometer.meterEntry(webhookVerdict, webhook, 'car-42', 7, { sync: 'webhook' });
+  const webhookEntry = odometer.meterEntry(webhookVerdict, { carId: 'car-42', sourceId: 7, sync: 'webhook' });
   assert.equal(webhookVerdict.status, 'accept');
   const server = await serve(smartcarHandler('104.32'));
   try {

@@ -49,8 +49,42 @@ test('malformed readings and policies get fleetgate codes', () => {
 test('meterEntry builds the row for accepted readings only', () => {
   const reading = { value: '31,120.3', unit: 'mi', readingTime: '2024-06-01T00:00:00Z', eventId: 'e4' };
   const verdict = odometer.check([], reading);
-  const entry = odometer.meterEntry(verdict, reading, 17, 3, { sync: 'manual' });
+  const entry = odometer.meterEntry(verdict, { carId: 17, sourceId: 3, sync: 'manual' }, reading);
   assert.equal(entry.odometer_reading, 50083.268);
+  assert.equal(entry.source_type, 'manual');
   assert.equal(entry.notes, 'Automatically synced from Smartcar (manual sync)');
-  assert.equal(odometer.meterEntry(odometer.check([reading], reading), reading, 17, 3), null);
+  assert.deepEqual(odometer.meterEntry(verdict, { carId: 17, sourceId: 3, sync: 'manual' }), entry);
+  assert.equal(odometer.meterEntry(odometer.check([reading], reading), { carId: 17, sourceId: 3 }), null);
+});
+
+test('verdicts are fleetgate objects that cannot be forged', () => {
+  const verdict = odometer.check([], { value: 1000, unit: 'km', readingTime: 0 });
+  assert.ok(verdict instanceof odometer.Verdict);
+  assert.deepEqual(JSON.parse(JSON.stringify(verdict)), {
+    status: 'accept', reason: null, metres: 1000000, km: 1000, allowed_range_m: null, duplicate_of: null,
+  });
+  assert.throws(() => new odometer.Verdict(), Error);
+  const forged = { status: 'accept', reason: null, metres: 5000000, km: 5000, allowed_range_m: null, duplicate_of: null };
+  for (const fake of [forged, verdict.toJSON(), Object.create(odometer.Verdict.prototype), null, 7]) {
+    assert.throws(() => odometer.meterEntry(fake, { carId: 1, sourceId: 2 }), (e) => e.name === 'FleetgateError'
+      && e.code === 'invalid_argument' && e.details.argument === 'verdict');
+  }
+  assert.throws(() => odometer.meterEntry(verdict, { carId: 1, sourceId: 2 }, { value: 5000, unit: 'km', readingTime: 0 }),
+    { code: 'invalid_argument' });
+  assert.throws(() => odometer.meterEntry(verdict, { carId: 1 }), { code: 'invalid_option' });
+  assert.throws(() => odometer.meterEntry(verdict, { carId: 1, sourceId: 2, sorceType: 'x' }), { code: 'invalid_option' });
+});
+
+test('errors name their place in camelCase', () => {
+  const history = [{ value: 1, unit: 'km', readingTime: 0 }, { value: 1, unit: 'km', readingTime: 'noon' }];
+  assert.throws(() => odometer.check(history, { value: 1, unit: 'km', readingTime: 0 }),
+    (e) => e.code === 'invalid_time' && e.details.path === '[1].readingTime');
+  assert.throws(() => odometer.check([], { value: 1, unit: 'km', readingTime: 0 }, { sameValueWindowS: 1e12 }),
+    (e) => e.code === 'invalid_policy' && e.details.path === 'sameValueWindowS' && e.details.max === 31536000);
+  assert.throws(() => odometer.checkBatchColumns({ values: [1, 'x'], units: 'km', times: [0, 1] }),
+    (e) => e.code === 'invalid_reading' && e.details.path === 'values[1]');
+  assert.throws(() => odometer.checkBatchColumns({ values: new Float64Array(1), units: 'km', times: [0], eventIdz: [] }),
+    (e) => e.code === 'invalid_reading' && e.details.path === 'eventIdz');
+  const dup = odometer.check([{ value: 1, unit: 'km', readingTime: 0, id: 7.0 }], { value: 1, unit: 'km', readingTime: 0 });
+  assert.equal(dup.duplicate_of, 7);
 });

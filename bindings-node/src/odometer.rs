@@ -1,66 +1,68 @@
 //! `odometer` namespace: wraps `fleetgate::odometer` (reading checks, batch checks, meter entries).
 //!
-//! Readings and policies are plain objects with camelCase keys; verdicts and meter entries come back in the JSON
-//! shape shared by every binding (snake_case keys, `null` for absent values).
+//! Readings, policies and options are decoded by the core (`fleetgate::odometer::input`) through
+//! `crate::boundary`, with camelCase keys. `check` returns a `Verdict` object (no constructor: only fleetgate makes
+//! one), which holds the reading it judged; `meterEntry` takes only such an object.
 
-use fleetgate::odometer::input::{self, Naming, Scalar};
+use fleetgate::boundary::{self as core_boundary, ArgError, Keys, Site, Value};
+use fleetgate::odometer::input::{self, indexed_path, reading_site, POLICY_SITE};
 use fleetgate::odometer::{
-    self as core, Columns, Ident, OdometerError, Policy, RawValue, Reading, Reason, Status, SyncKind, TimeInput,
-    UnitColumn, Verdict as CoreVerdict,
+    self as core, Checked, ColumnsFields, ColumnsInput, OdometerError, Policy, Reading, Reason,
+    Status, Verdict as CoreVerdict,
 };
-use napi::bindgen_prelude::{Either, Float64Array, Int32Array, Object, Uint8Array, Unknown};
-use napi::Env;
+use napi::bindgen_prelude::{
+    ClassInstance, Either, Float64Array, FromNapiValue, Int32Array, JsObjectValue, JsValue, Object, Uint8Array,
+    Unknown,
+};
+use napi::{Env, ValueType};
 use napi_derive::napi;
 
+use crate::boundary::{self, JsHost};
 use crate::errors::{guard, to_js_err};
-use crate::js::{as_object, field, keys, type_name, ArrayOrOther, Field, NumberOrString};
 
-fn invalid(field: &str, problem: &str) -> OdometerError {
-    OdometerError::InvalidReading { field: field.to_owned(), problem: problem.to_owned() }
-}
-
-fn scalar(f: Field) -> Scalar {
-    match f {
-        Field::Absent => Scalar::Absent,
-        Field::Number(n) => Scalar::Number(n),
-        Field::Text(s) => Scalar::Text(s),
-        Field::Other(t) => Scalar::Other(t),
-    }
-}
-
-/// Reads an object's fields for `input::reading_from` / `input::policy_from`.
-fn object_fields<'a>(value: &Unknown<'a>, what: &str) -> Result<(Object<'a>, Vec<String>), OdometerError> {
-    let obj = as_object(value).ok_or_else(|| invalid(what, &format!("must be an object, not {}", type_name(value))))?;
-    let names = keys(&obj).map_err(|e| invalid(what, &e.reason))?;
-    Ok((obj, names))
-}
-
-fn reading(value: &Unknown<'_>) -> Result<Reading, OdometerError> {
-    let (obj, names) = object_fields(value, "reading")?;
-    input::reading_from(Naming::Camel, &names, |k| field(&obj, k).map(scalar).unwrap_or(Scalar::Other(String::new())))
-}
-
-pub(crate) fn readings(list: &ArrayOrOther<'_>, what: &str) -> Result<Vec<Reading>, OdometerError> {
-    match list {
-        Either::A(items) => items.iter().map(reading).collect(),
-        Either::B(other) => Err(invalid(what, &format!("must be an array, not {}", type_name(other)))),
-    }
-}
-
-pub(crate) fn policy(value: Option<&Unknown<'_>>) -> Result<Policy, OdometerError> {
-    let Some(value) = value.filter(|v| !matches!(v.get_type(), Ok(napi::ValueType::Null | napi::ValueType::Undefined)))
-    else {
-        return Ok(Policy::default());
+/// A list of JS values (the client's `history`) walked item by item; problems name the item (`[2].readingTime`).
+fn walked_items(items: &[Unknown<'_>], site: &Site) -> Result<Value, ArgError> {
+    let walk = |(index, item): (usize, &Unknown<'_>)| {
+        core_boundary::walk(&JsHost(*item), site).map_err(|mut e| {
+            e.path = indexed_path(index, &e.path);
+            e
+        })
     };
-    let (obj, names) = object_fields(value, "policy")
-        .map_err(|_| OdometerError::InvalidPolicy { field: "policy", rule: "an object" })?;
-    input::policy_from(Naming::Camel, &names, |k| field(&obj, k).map(scalar).unwrap_or(Scalar::Other(String::new())))
+    Ok(Value::List(items.iter().enumerate().map(walk).collect::<Result<_, _>>()?))
 }
 
-/// A reading as JavaScript passes it (the type of `ReadingInput` in index.d.ts). Values of the wrong type are
-/// still reported with fleetgate's codes, because the functions read their arguments field by field.
-#[napi(object, namespace = "odometer")]
-#[allow(dead_code)] // declares the TypeScript type only: arguments are read field by field
+/// The readings of an array argument (`history` of `smartcar.Client.syncVehicle` too).
+pub(crate) fn readings(
+    list: &Either<Vec<Unknown<'_>>, Unknown<'_>>,
+    argument: &'static str,
+) -> Result<Vec<Reading>, OdometerError> {
+    let site = reading_site(argument).camel();
+    let walked = match list {
+        Either::A(items) => walked_items(items, &site)?,
+        Either::B(other) => core_boundary::walk(&JsHost(*other), &site)?,
+    };
+    input::decode_readings(walked, &site)
+}
+
+/// The `policy` argument: an object, or absent / `null` / `undefined` for the defaults.
+pub(crate) fn policy(value: Option<&Unknown<'_>>) -> Result<Policy, OdometerError> {
+    let site = POLICY_SITE.camel();
+    let walked = match value {
+        None => Value::Null,
+        Some(v) => core_boundary::walk(&JsHost(*v), &site)?,
+    };
+    input::decode_policy(walked, &site)
+}
+
+fn reading(value: Unknown<'_>, argument: &'static str) -> Result<Reading, OdometerError> {
+    let site = reading_site(argument).camel();
+    input::decode_reading(core_boundary::walk(&JsHost(value), &site)?, &site)
+}
+
+/// A reading as JavaScript passes it (the TypeScript declaration; the core decodes it as
+/// `fleetgate::odometer::ReadingInput`).
+#[napi(object, object_to_js = false, namespace = "odometer")]
+#[allow(dead_code)]
 pub struct ReadingInput {
     /// The value as delivered: a number or a decimal string such as `"12,345.6"` (with `unit`).
     pub value: Option<Either<f64, String>>,
@@ -74,7 +76,7 @@ pub struct ReadingInput {
     pub event_id: Option<String>,
     /// Where it came from (`smartcar`, `manual`, ...).
     pub source: Option<String>,
-    /// Your row id, echoed in `duplicate_of`.
+    /// Your row id (a string or a whole number), echoed in `duplicate_of`.
     pub id: Option<Either<f64, String>>,
     /// When it reached the app (provenance).
     pub received_time: Option<Either<f64, String>>,
@@ -82,25 +84,27 @@ pub struct ReadingInput {
     pub status: Option<String>,
 }
 
-/// The thresholds of the checks (the type of `PolicyInput`); every field has the documented default.
-#[napi(object, namespace = "odometer")]
-#[allow(dead_code)] // declares the TypeScript type only: arguments are read field by field
+/// The thresholds of the checks (the TypeScript declaration; the core decodes them as
+/// `fleetgate::odometer::Policy`, with its defaults and bounds).
+#[napi(object, object_to_js = false, namespace = "odometer")]
+#[allow(dead_code)]
 pub struct PolicyInput {
-    /// Highest plausible average speed between two readings, km/h (default 250).
+    /// Highest plausible average speed between two readings, km/h (more than 0, at most 1,000,000, three decimals).
     pub max_speed_kmh: Option<f64>,
-    /// Elapsed-time floor in seconds for speed checks (default 60).
+    /// Elapsed-time floor in seconds for speed checks (0 to one year).
     pub min_elapsed_s: Option<f64>,
-    /// Digits of the meter, if known (enables capacity, all-nines and rollover checks).
+    /// Digits of the meter, if known, 1 to 15 (enables capacity, all-nines and rollover checks).
     pub meter_digits: Option<f64>,
-    /// Slack in metres for the order checks (default 0).
+    /// Slack in metres for the order checks.
     pub tolerance_m: Option<f64>,
-    /// Legacy rule: the same value within this many seconds is a duplicate (default off).
+    /// Legacy rule: the same value within this many seconds (0 to one year) is a duplicate.
     pub same_value_window_s: Option<f64>,
 }
 
-/// The verdict on one reading, in the JSON shape shared by every binding.
-#[napi(object, namespace = "odometer", use_nullable = true)]
-pub struct Verdict {
+/// The verdict's JSON shape, shared by every binding (what `Verdict.toJSON()` returns).
+#[napi(object, object_from_js = false, namespace = "odometer", use_nullable = true)]
+#[allow(dead_code)]
+pub struct VerdictJson {
     /// `accept`, `duplicate` or `void`.
     pub status: String,
     /// Why it is void: `out_of_sequence`, `exceeds_max_rate`, `unit_mismatch`, `rollover_suspected`,
@@ -118,84 +122,124 @@ pub struct Verdict {
     pub duplicate_of: Option<Either<i64, String>>,
 }
 
-fn ident_js(ident: Option<Ident>) -> Option<Either<i64, String>> {
-    ident.map(|i| match i {
-        Ident::Int(n) => Either::A(n),
-        Ident::Text(s) => Either::B(s),
-    })
+/// The verdict on one reading. Made only by `check` and `checkBatch` (it has no constructor), it holds the reading
+/// it judged, so `meterEntry` can trust it. Its getters are the fields of the shared JSON shape; `toJSON()` gives
+/// that shape (so `JSON.stringify(verdict)` works).
+#[napi(namespace = "odometer")]
+pub struct Verdict {
+    inner: Checked,
 }
 
-fn verdict(v: &CoreVerdict, pool: &[Reading]) -> Verdict {
-    Verdict {
-        status: v.status.as_str().to_owned(),
-        reason: v.reason.map(|r| r.code().to_owned()),
-        metres: v.metres,
-        km: v.km(),
-        allowed_range_m: v.allowed_range_m.map(|(lo, hi)| vec![Some(lo), hi]),
-        duplicate_of: ident_js(v.duplicate_of.and_then(|i| pool.get(i)).and_then(Reading::ident)),
+#[napi(namespace = "odometer")]
+impl Verdict {
+    /// `accept`, `duplicate` or `void`.
+    #[napi(getter, ts_return_type = "'accept' | 'duplicate' | 'void'")]
+    pub fn status(&self) -> &'static str {
+        self.inner.verdict().status.as_str()
+    }
+    /// Why it is void (`out_of_sequence`, `exceeds_max_rate`, `unit_mismatch`, `rollover_suspected`,
+    /// `invalid_value`), else `null`.
+    #[napi(getter)]
+    pub fn reason(&self) -> Option<&'static str> {
+        self.inner.verdict().reason.map(Reason::code)
+    }
+    /// The reading in whole metres, when it could be read.
+    #[napi(getter)]
+    pub fn metres(&self) -> Option<i64> {
+        self.inner.verdict().metres
+    }
+    /// The reading in km, when it could be read.
+    #[napi(getter)]
+    pub fn km(&self) -> Option<f64> {
+        self.inner.verdict().km()
+    }
+    /// For order failures, `[prev, next]` in metres (`next` null when unbounded).
+    #[napi(getter, js_name = "allowed_range_m")]
+    pub fn allowed_range_m(&self) -> Option<Vec<Option<i64>>> {
+        self.inner.verdict().allowed_range_m.map(|(lo, hi)| vec![Some(lo), hi])
+    }
+    /// For duplicates, the id (else the event id) of the reading this one repeats.
+    #[napi(getter, js_name = "duplicate_of")]
+    pub fn duplicate_of(&self) -> Option<Either<i64, String>> {
+        self.inner.duplicate_of().map(|id| match id {
+            core::Ident::Int(i) => Either::A(*i),
+            core::Ident::Text(s) => Either::B(s.clone()),
+        })
+    }
+    /// The verdict in the JSON shape shared by every binding (snake_case keys, `null` for absent values).
+    #[napi(js_name = "toJSON", ts_return_type = "odometer.VerdictJson")]
+    pub fn to_json<'env>(&self, env: &'env Env) -> napi::Result<Unknown<'env>> {
+        boundary::to_js(env, &serde_json::to_value(&self.inner).unwrap_or_default())
     }
 }
 
 /// Judges `candidate` against the vehicle's `history` (any order). Readings are objects with `value` + `unit` (or
 /// `metres`), `readingTime` (unix seconds or an RFC 3339 string) and optionally `eventId`, `source`, `id`,
 /// `receivedTime`, `status`; `policy` has `maxSpeedKmh`, `minElapsedS`, `meterDigits`, `toleranceM`,
-/// `sameValueWindowS`. Returns `{status, reason, metres, km, allowed_range_m, duplicate_of}`.
-/// @throws {Error} `invalid_reading`, `invalid_time` or `invalid_policy` for malformed input (a bad value is a
-/// `void` verdict, not an error).
+/// `sameValueWindowS`. Rules: docs/odometer.md.
+/// @throws {Error} `invalid_reading`, `invalid_time` or `invalid_policy` for malformed input, with `details.path`
+/// (a bad value is a `void` verdict, not an error).
 #[napi(
     namespace = "odometer",
     ts_args_type = "history: ReadingInput[], candidate: ReadingInput, policy?: PolicyInput | null"
 )]
 pub fn check(
     env: &Env,
-    history: ArrayOrOther<'_>,
+    history: Unknown<'_>,
     candidate: Unknown<'_>,
     policy: Option<Unknown<'_>>,
 ) -> napi::Result<Verdict> {
     guard(env, || {
-        let run = || -> Result<(CoreVerdict, Vec<Reading>), OdometerError> {
+        let run = || -> Result<Checked, OdometerError> {
             let policy = self::policy(policy.as_ref())?;
-            let history = readings(&history, "history")?;
-            let candidate = reading(&candidate)?;
-            Ok((core::check(&history, &candidate, &policy), history))
+            let site = reading_site("history").camel();
+            let history = input::decode_readings(core_boundary::walk(&JsHost(history), &site)?, &site)?;
+            let candidate = reading(candidate, "candidate")?;
+            Ok(core::check_checked(&history, candidate, &policy))
         };
-        let (v, history) = run().map_err(to_js_err(env))?;
-        Ok(verdict(&v, &history))
+        Ok(Verdict { inner: run().map_err(to_js_err(env))? })
     })
 }
 
 /// Judges a whole history in one call (sorted by reading time, O(n log n)); one verdict per input, in input order,
 /// the same as checking them one at a time in reading-time order.
-/// @throws {Error} `invalid_reading`, `invalid_time` or `invalid_policy`.
+/// @throws {Error} `invalid_reading`, `invalid_time` or `invalid_policy`, with `details.path`.
 #[napi(
     namespace = "odometer",
     js_name = "checkBatch",
     ts_args_type = "readings: ReadingInput[], policy?: PolicyInput | null"
 )]
-pub fn check_batch(env: &Env, readings: ArrayOrOther<'_>, policy: Option<Unknown<'_>>) -> napi::Result<Vec<Verdict>> {
+pub fn check_batch(env: &Env, readings: Unknown<'_>, policy: Option<Unknown<'_>>) -> napi::Result<Vec<Verdict>> {
     guard(env, || {
-        let policy = self::policy(policy.as_ref()).map_err(to_js_err(env))?;
-        let all = self::readings(&readings, "readings").map_err(to_js_err(env))?;
-        Ok(core::check_batch(&all, &policy).iter().map(|v| verdict(v, &all)).collect())
+        let run = || -> Result<Vec<Checked>, OdometerError> {
+            let policy = self::policy(policy.as_ref())?;
+            let site = reading_site("readings").camel();
+            let all = input::decode_readings(core_boundary::walk(&JsHost(readings), &site)?, &site)?;
+            Ok(core::check_batch_checked(all, &policy))
+        };
+        Ok(run().map_err(to_js_err(env))?.into_iter().map(|inner| Verdict { inner }).collect())
     })
 }
 
-/// Columns of readings for `checkBatchColumns`.
-#[napi(object, namespace = "odometer")]
+/// Columns of readings for `checkBatchColumns` (the TypeScript declaration; decoded by the core as
+/// `fleetgate::odometer::ColumnsFields`, with `values` and `times` read as typed arrays when they are).
+#[napi(object, object_to_js = false, namespace = "odometer")]
+#[allow(dead_code)]
 pub struct ReadingColumns {
     /// The values.
-    pub values: Float64Array,
+    pub values: Either<Float64Array, Vec<f64>>,
     /// One unit for every value (`km`, `mi`, ...), or one unit per value.
     pub units: Either<String, Vec<String>>,
     /// Reading times in unix seconds.
-    pub times: Float64Array,
+    pub times: Either<Float64Array, Vec<f64>>,
     /// Event ids, if any (`null` where a reading has none).
     pub event_ids: Option<Vec<Option<String>>>,
     /// Sources, if any.
     pub sources: Option<Vec<Option<String>>>,
 }
 
-/// Verdicts of `checkBatchColumns`, column by column, as typed arrays (one copy each, no object per reading).
+/// Verdicts of `checkBatchColumns`, column by column, as typed arrays (one copy each, no object per reading). These
+/// are not `Verdict` objects: meter entries come from `check` / `checkBatch` verdicts.
 #[napi(object, namespace = "odometer")]
 pub struct VerdictColumns {
     /// Per reading, an index into `odometer.STATUSES` (`accept`, `duplicate`, `void`).
@@ -217,8 +261,46 @@ pub const STATUSES: [&str; 3] = ["accept", "duplicate", "void"];
 pub const REASONS: [&str; 6] =
     ["", "out_of_sequence", "exceeds_max_rate", "unit_mismatch", "rollover_suspected", "invalid_value"];
 
+/// The columns object: `values` and `times` as typed arrays (the fast path) or plain arrays, the other fields
+/// decoded by the core.
+fn columns_of(value: Unknown<'_>) -> Result<(ColumnsFields, Option<Vec<f64>>, Option<Vec<f64>>), OdometerError> {
+    let site = reading_site("columns").camel();
+    let not_object = || site.error("", "must be an object with values, units and times");
+    if value.get_type().ok() != Some(ValueType::Object) || value.is_array().unwrap_or(true) {
+        return Err(not_object().into());
+    }
+    let object = Object::from_unknown(value).map_err(|_| not_object())?;
+    let (mut typed_values, mut typed_times, mut rest) = (None, None, Vec::new());
+    for key in Object::keys(&object).map_err(|_| not_object())? {
+        let item: Unknown = object.get_named_property(&key).map_err(|_| not_object())?;
+        let typed = match key.as_str() {
+            "values" | "times" if item.is_typedarray().unwrap_or(false) => Float64Array::from_unknown(item).ok(),
+            _ => None,
+        };
+        match (key.as_str(), typed) {
+            ("values", Some(array)) => typed_values = Some(array.to_vec()),
+            ("times", Some(array)) => typed_times = Some(array.to_vec()),
+            _ => {
+                let walked = core_boundary::walk(&JsHost(item), &site).map_err(|mut e| {
+                    e.path = if e.path.is_empty() || e.path.starts_with('[') {
+                        format!("{key}{}", e.path)
+                    } else {
+                        format!("{key}.{}", e.path)
+                    };
+                    e
+                })?;
+                rest.push((key, walked));
+            }
+        }
+    }
+    let fields: ColumnsFields = core_boundary::decode(Value::Map(rest), &site)?;
+    fields.require(Keys::Camel, typed_values.is_some(), typed_times.is_some())?;
+    Ok((fields, typed_values, typed_times))
+}
+
 /// `checkBatch` over columns, for large backfills: no object per reading crosses the boundary on the way in.
-/// @throws {Error} `invalid_reading` when the columns differ in length, `invalid_time`, `invalid_policy`.
+/// @throws {Error} `invalid_reading` (a missing column, columns of different lengths), `invalid_time`,
+/// `invalid_policy`, with `details.path`.
 #[napi(
     namespace = "odometer",
     js_name = "checkBatchColumns",
@@ -226,34 +308,24 @@ pub const REASONS: [&str; 6] =
 )]
 pub fn check_batch_columns(
     env: &Env,
-    columns: ReadingColumns,
+    columns: Unknown<'_>,
     policy: Option<Unknown<'_>>,
 ) -> napi::Result<VerdictColumns> {
     guard(env, || {
         let run = || -> Result<Vec<CoreVerdict>, OdometerError> {
             let policy = self::policy(policy.as_ref())?;
-            let times_ms: Vec<i64> =
-                columns.times.iter().map(|&t| TimeInput::FractionalSeconds(t).to_millis()).collect::<Result<_, _>>()?;
-            let event_ids: Option<Vec<Option<&str>>> =
-                columns.event_ids.as_ref().map(|v| v.iter().map(Option::as_deref).collect());
-            let sources: Option<Vec<Option<&str>>> =
-                columns.sources.as_ref().map(|v| v.iter().map(Option::as_deref).collect());
-            let unit_names: Vec<&str> = match &columns.units {
-                Either::A(one) => vec![one.as_str()],
-                Either::B(each) => each.iter().map(String::as_str).collect(),
+            let (fields, typed_values, typed_times) = columns_of(columns)?;
+            let values = typed_values.or(fields.values).unwrap_or_default();
+            let times = typed_times.or(fields.times).unwrap_or_default();
+            let units = fields.units.unwrap_or(core::UnitsInput::Each(Vec::new()));
+            let given = ColumnsInput {
+                values: &values,
+                units: &units,
+                times: &times,
+                event_ids: fields.event_ids.as_deref(),
+                sources: fields.sources.as_deref(),
             };
-            let units = match &columns.units {
-                Either::A(_) => UnitColumn::Same(unit_names[0]),
-                Either::B(_) => UnitColumn::Each(&unit_names),
-            };
-            let cols = Columns {
-                values: &columns.values,
-                units,
-                times_ms: &times_ms,
-                event_ids: event_ids.as_deref(),
-                sources: sources.as_deref(),
-            };
-            core::check_columns(&cols, &policy).ok_or_else(|| invalid("columns", "must all have the same length"))
+            core::check_columns_input(&given, &policy, Keys::Camel)
         };
         let verdicts = run().map_err(to_js_err(env))?;
         let status_code = |v: &CoreVerdict| match v.status {
@@ -278,32 +350,25 @@ pub fn check_batch_columns(
     })
 }
 
-/// Options of `meterEntry`.
-#[napi(object, namespace = "odometer")]
+/// Options of `meterEntry` (the TypeScript declaration; the core decodes them as
+/// `fleetgate::odometer::MeterEntryOptions`, with its defaults).
+#[napi(object, object_to_js = false, namespace = "odometer")]
+#[allow(dead_code)]
 pub struct MeterEntryOptions {
+    /// The app's car id (required).
+    pub car_id: Either<f64, String>,
+    /// The smartcar_vehicles row id (required).
+    pub source_id: Either<f64, String>,
     /// The app's `source_type` value (default `manual`: its enum has no `smartcar_sync` yet).
     pub source_type: Option<String>,
     /// `webhook` (default) or `manual` ("Sync Now"); it decides the notes.
     pub sync: Option<String>,
 }
 
-fn verdict_from_object(value: &Unknown<'_>) -> Result<CoreVerdict, OdometerError> {
-    let bad = || invalid("verdict", "must be a verdict returned by odometer.check");
-    let obj = as_object(value).ok_or_else(bad)?;
-    let status = match field(&obj, "status").map_err(|_| bad())? {
-        Field::Text(s) => Status::parse(&s).ok_or_else(bad)?,
-        _ => return Err(bad()),
-    };
-    let metres = match field(&obj, "metres").map_err(|_| bad())? {
-        Field::Number(m) => Some(fleetgate::units::metres_from_f64(m).map_err(|_| bad())?),
-        Field::Absent => None,
-        _ => return Err(bad()),
-    };
-    Ok(CoreVerdict { status, reason: None, metres, allowed_range_m: None, duplicate_of: None })
-}
-
-/// A `meter_entries` row (snake_case keys: they are the app's column names) plus fleetgate's provenance.
-#[napi(object, namespace = "odometer", use_nullable = true)]
+/// A `meter_entries` row (snake_case keys: they are the app's column names) plus fleetgate's provenance (the
+/// TypeScript declaration of what `meterEntry` returns).
+#[napi(object, object_from_js = false, namespace = "odometer", use_nullable = true)]
+#[allow(dead_code)]
 pub struct MeterEntry {
     /// The app's car id.
     #[napi(js_name = "car_id")]
@@ -341,63 +406,41 @@ pub struct MeterEntry {
     pub received_time: Option<String>,
 }
 
-/// The `meter_entries` row to insert for an accepted reading, or `null` for a duplicate or void reading.
-/// @throws {Error} `invalid_reading` for a malformed verdict, reading or id.
+/// The `meter_entries` row to insert for an accepted reading, or `null` for a duplicate or void one. `verdict`
+/// must be a `Verdict` returned by `check` / `checkBatch` (anything else is `invalid_argument`): the entry is made
+/// from the reading it holds. A `reading`, if given, must be that same reading.
+/// @throws {Error} `invalid_argument` (not a fleetgate verdict, another reading), `invalid_option` (a missing or
+/// malformed id, an unknown option), `invalid_reading`.
 #[napi(
     namespace = "odometer",
     js_name = "meterEntry",
-    ts_args_type = "verdict: Verdict, reading: ReadingInput, carId: number | string, sourceId: number | string, options?: MeterEntryOptions | null"
+    ts_args_type = "verdict: Verdict, options: MeterEntryOptions, reading?: ReadingInput | null",
+    ts_return_type = "odometer.MeterEntry | null"
 )]
-pub fn meter_entry(
-    env: &Env,
+pub fn meter_entry<'env>(
+    env: &'env Env,
     verdict: Unknown<'_>,
-    reading: Unknown<'_>,
-    car_id: NumberOrString<'_>,
-    source_id: NumberOrString<'_>,
-    options: Option<MeterEntryOptions>,
-) -> napi::Result<Option<MeterEntry>> {
+    options: Unknown<'_>,
+    reading: Option<Unknown<'_>>,
+) -> napi::Result<Unknown<'env>> {
     guard(env, || {
-        let options = options.unwrap_or(MeterEntryOptions { source_type: None, sync: None });
-        let id = |value: &NumberOrString<'_>, name: &str| -> Result<Ident, OdometerError> {
-            let given = match value {
-                Either::A(Either::A(n)) => Scalar::Number(*n),
-                Either::A(Either::B(s)) => Scalar::Text(s.clone()),
-                Either::B(other) => Scalar::Other(type_name(other)),
-            };
-            input::ident(name, given)?.ok_or_else(|| invalid(name, "is required"))
-        };
         let run = || -> Result<Option<core::MeterEntry>, OdometerError> {
-            let verdict = verdict_from_object(&verdict)?;
-            let reading = self::reading(&reading)?;
-            let sync = SyncKind::parse(options.sync.as_deref().unwrap_or("webhook"))
-                .ok_or_else(|| invalid("sync", "must be webhook or manual"))?;
-            let source_type = options.source_type.as_deref().unwrap_or("manual");
-            Ok(core::meter_entry(
-                &verdict,
-                &reading,
-                id(&car_id, "carId")?,
-                id(&source_id, "sourceId")?,
-                source_type,
-                sync,
-            ))
+            let is_object = verdict.get_type().ok() == Some(ValueType::Object);
+            let instance = if is_object { ClassInstance::<Verdict>::from_unknown(verdict).ok() } else { None };
+            let Some(instance) = instance else {
+                let site = Site::argument("odometer", "verdict");
+                return Err(site.error("", "must be a Verdict returned by odometer.check or odometer.checkBatch").into());
+            };
+            let checked = &instance.inner;
+            let given = reading.filter(|r| !matches!(r.get_type(), Ok(ValueType::Undefined | ValueType::Null)));
+            if let Some(given) = given {
+                checked.require_reading(&self::reading(given, "reading")?)?;
+            }
+            let site = Site::options("odometer").camel();
+            let options: core::MeterEntryOptions = core_boundary::decode(core_boundary::walk(&JsHost(options), &site)?, &site)?;
+            Ok(checked.meter_entry(&options))
         };
-        Ok(run().map_err(to_js_err(env))?.map(|e| MeterEntry {
-            car_id: ident_js(Some(e.car_id)).unwrap_or(Either::A(0)),
-            odometer_reading: e.odometer_reading,
-            entry_date: e.entry_date,
-            source_type: e.source_type,
-            source_id: ident_js(Some(e.source_id)).unwrap_or(Either::A(0)),
-            notes: e.notes,
-            metres: e.metres,
-            raw_value: match e.raw_value {
-                RawValue::Integer(n) | RawValue::Metres(n) => Either::A(n as f64),
-                RawValue::Number(n) => Either::A(n),
-                RawValue::Text(s) => Either::B(s),
-            },
-            raw_unit: e.raw_unit,
-            event_id: e.event_id,
-            reading_time: e.reading_time,
-            received_time: e.received_time,
-        }))
+        let entry = run().map_err(to_js_err(env))?;
+        boundary::to_js(env, &serde_json::to_value(&entry).unwrap_or_default())
     })
 }

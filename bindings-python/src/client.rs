@@ -145,7 +145,7 @@ impl SmartcarClient {
         guard(py, || {
             let now = now_of(now)?.map_err(|e| client_err(py, &e))?;
             let policy = policy_of(py, policy)?;
-            let history = readings_of(history).map_err(|e| to_py_err(py, &e))?;
+            let history = readings_of(history)?;
             let parsed = Vehicle::from_json(&to_json(vehicle)?, Naming::Snake)
                 .and_then(|v| Ok((v, UnitSystem::from_arg(unit_system)?, Version::from_number(version)?)));
             let (vehicle, unit_system, version) = parsed.map_err(|e| client_err(py, &e))?;

@@ -1,52 +1,61 @@
-//! `fleetgate.odometer`: wraps `fleetgate::odometer` (reading checks, batch checks, meter entries).
+//! `fleetgate.odometer`: wraps `fleetgate::odometer` (reading checks, batch checks, meter entries). Readings,
+//! policies and options are decoded by the core (`fleetgate::odometer::input`) through `crate::boundary`.
 
 use pyo3::prelude::*;
 
 /// Odometer readings: normalisation, duplicates, order and speed checks, verdicts and meter entries.
 #[pymodule]
 pub(crate) mod odometer {
+    use fleetgate::boundary::{self as core_boundary, Keys, Site};
+    use fleetgate::odometer::input::{self, indexed_path, reading_site, POLICY_SITE};
     use fleetgate::odometer::{
-        self as core, Columns, Ident, OdometerError, Policy, RawValue, Reading, Reason, Status, SyncKind, TimeInput,
-        UnitColumn, Verdict,
+        self as core, Checked, ColumnsInput, MeterEntryOptions, OdometerError, Policy, Reading, ReadingInput, Reason,
+        UnitsInput,
     };
     use pyo3::prelude::*;
-    use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString};
+    use pyo3::types::{PyDict, PyFloat, PyList, PyTuple};
+    use serde::de::DeserializeOwned;
 
+    use crate::boundary;
     use crate::errors::{guard, to_py_err};
 
-    fn invalid(field: &str, problem: &str) -> OdometerError {
-        OdometerError::InvalidReading { field: field.to_owned(), problem: problem.to_owned() }
+    fn err(py: Python<'_>) -> impl Fn(OdometerError) -> PyErr + '_ {
+        move |e| to_py_err(py, &e)
     }
 
-    /// The thresholds of the checks (every one has the documented default).
-    #[pyclass(module = "fleetgate.odometer", name = "Policy", frozen)]
-    #[derive(Clone)]
+    /// The thresholds of the checks; every keyword is optional and defaults to the documented value
+    /// (see ``docs/odometer.md``).
+    #[pyclass(module = "fleetgate.odometer", name = "Policy", frozen, eq)]
+    #[derive(Clone, PartialEq)]
     pub struct PyPolicy {
         pub(crate) inner: Policy,
     }
 
     #[pymethods]
     impl PyPolicy {
-        /// Builds a policy; raises ``fleetgate.OdometerError`` (``invalid_policy``) for an out-of-range threshold.
+        /// Builds a policy; raises ``fleetgate.OdometerError`` (``invalid_policy``, with ``details.path`` and the
+        /// bound) for a threshold of the wrong type or out of range.
         #[new]
-        #[pyo3(signature = (*, max_speed_kmh: "float" = 250.0, min_elapsed_s: "int" = 60, meter_digits: "int | None" = None, tolerance_m: "int" = 0, same_value_window_s: "int | None" = None))]
+        #[pyo3(signature = (*, max_speed_kmh: "float | None" = None, min_elapsed_s: "int | None" = None, meter_digits: "int | None" = None, tolerance_m: "int | None" = None, same_value_window_s: "int | None" = None))]
         fn new(
             py: Python<'_>,
-            max_speed_kmh: f64,
-            min_elapsed_s: i64,
-            meter_digits: Option<i64>,
-            tolerance_m: i64,
-            same_value_window_s: Option<i64>,
+            max_speed_kmh: Option<&Bound<'_, PyAny>>,
+            min_elapsed_s: Option<&Bound<'_, PyAny>>,
+            meter_digits: Option<&Bound<'_, PyAny>>,
+            tolerance_m: Option<&Bound<'_, PyAny>>,
+            same_value_window_s: Option<&Bound<'_, PyAny>>,
         ) -> PyResult<Self> {
-            let inner = Policy {
-                max_speed_kmh,
-                min_elapsed_s,
-                meter_digits: meter_digits.map(|d| u32::try_from(d).unwrap_or(0)),
-                tolerance_m,
-                same_value_window_s,
-            };
-            inner.validate().map_err(|e| to_py_err(py, &e))?;
-            Ok(PyPolicy { inner })
+            guard(py, || {
+                let given = [
+                    ("max_speed_kmh", max_speed_kmh),
+                    ("min_elapsed_s", min_elapsed_s),
+                    ("meter_digits", meter_digits),
+                    ("tolerance_m", tolerance_m),
+                    ("same_value_window_s", same_value_window_s),
+                ];
+                let policy: Policy = boundary::decode_kwargs(py, &given, &POLICY_SITE)?;
+                Ok(PyPolicy { inner: policy.validated(Keys::Snake).map_err(err(py))? })
+            })
         }
 
         /// Highest plausible average speed between two readings, km/h.
@@ -76,119 +85,38 @@ pub(crate) mod odometer {
         }
         fn __repr__(&self) -> String {
             let p = &self.inner;
+            let opt = |v: Option<i64>| v.map_or("None".to_owned(), |v| v.to_string());
             format!(
-                "Policy(max_speed_kmh={}, min_elapsed_s={}, meter_digits={:?}, tolerance_m={}, same_value_window_s={:?})",
-                p.max_speed_kmh, p.min_elapsed_s, p.meter_digits, p.tolerance_m, p.same_value_window_s
+                "Policy(max_speed_kmh={:?}, min_elapsed_s={}, meter_digits={}, tolerance_m={}, same_value_window_s={})",
+                p.max_speed_kmh,
+                p.min_elapsed_s,
+                opt(p.meter_digits.map(i64::from)),
+                p.tolerance_m,
+                opt(p.same_value_window_s)
             )
         }
     }
 
     /// One odometer reading: a value and unit (or whole metres), when the car recorded it, and what identifies it.
-    #[pyclass(module = "fleetgate.odometer", name = "Reading", frozen)]
-    #[derive(Clone)]
+    #[pyclass(module = "fleetgate.odometer", name = "Reading", frozen, eq)]
+    #[derive(Clone, PartialEq)]
     pub struct PyReading {
         pub(crate) inner: Reading,
     }
 
-    fn raw_value(value: &Bound<'_, PyAny>) -> Result<RawValue, OdometerError> {
-        if value.is_instance_of::<PyBool>() {
-            return Err(invalid("value", "must be a number or a decimal string"));
-        }
-        if let Ok(i) = value.cast::<PyInt>() {
-            return Ok(match i.extract::<i64>() {
-                Ok(n) => RawValue::Integer(n),
-                Err(_) => RawValue::Text(i.to_string()),
-            });
-        }
-        if let Ok(f) = value.cast::<PyFloat>() {
-            return Ok(RawValue::Number(f.value()));
-        }
-        if let Ok(s) = value.cast::<PyString>() {
-            return Ok(RawValue::Text(s.to_cow().map_err(|_| invalid("value", "is not valid text"))?.into_owned()));
-        }
-        Err(invalid("value", "must be a number or a decimal string"))
-    }
-
-    fn time_of(value: &Bound<'_, PyAny>, field: &str) -> Result<i64, OdometerError> {
-        if value.is_instance_of::<PyBool>() {
-            return Err(invalid(field, "must be unix seconds or an RFC 3339 string"));
-        }
-        if let Ok(i) = value.cast::<PyInt>() {
-            let seconds = i.extract::<i64>().map_err(|_| OdometerError::InvalidTime { time: i.to_string() })?;
-            return TimeInput::Seconds(seconds).to_millis();
-        }
-        if let Ok(f) = value.cast::<PyFloat>() {
-            return TimeInput::FractionalSeconds(f.value()).to_millis();
-        }
-        if let Ok(s) = value.cast::<PyString>() {
-            return TimeInput::Rfc3339(&s.to_cow().map_err(|_| invalid(field, "is not valid text"))?).to_millis();
-        }
-        Err(invalid(field, "must be unix seconds or an RFC 3339 string"))
-    }
-
-    fn ident_of(value: &Bound<'_, PyAny>, field: &str) -> Result<Ident, OdometerError> {
-        if let (false, Ok(i)) = (value.is_instance_of::<PyBool>(), value.extract::<i64>()) {
-            return Ok(Ident::Int(i));
-        }
-        match value.cast::<PyString>() {
-            Ok(s) => Ok(Ident::Text(s.to_cow().map_err(|_| invalid(field, "is not valid text"))?.into_owned())),
-            Err(_) => Err(invalid(field, "must be an int or a str")),
-        }
-    }
-
-    fn text_of(value: Option<&Bound<'_, PyAny>>, field: &str) -> Result<Option<String>, OdometerError> {
-        match value {
-            None => Ok(None),
-            Some(v) if v.is_none() => Ok(None),
-            Some(v) => match v.cast::<PyString>() {
-                Ok(s) => Ok(Some(s.to_cow().map_err(|_| invalid(field, "is not valid text"))?.into_owned())),
-                Err(_) => Err(invalid(field, "must be a str")),
-            },
-        }
-    }
-
-    /// An optional argument that was given and is not None.
-    fn present<'a, 'py>(v: Option<&'a Bound<'py, PyAny>>) -> Option<&'a Bound<'py, PyAny>> {
-        v.filter(|v| !v.is_none())
-    }
-
-    /// The shared part of building a reading from Python values.
-    #[allow(clippy::too_many_arguments)]
-    fn build(
-        value: Option<&Bound<'_, PyAny>>,
-        metres: Option<&Bound<'_, PyAny>>,
-        unit: Option<&Bound<'_, PyAny>>,
-        reading_time: Option<&Bound<'_, PyAny>>,
-        event_id: Option<&Bound<'_, PyAny>>,
-        source: Option<&Bound<'_, PyAny>>,
-        id: Option<&Bound<'_, PyAny>>,
-        received_time: Option<&Bound<'_, PyAny>>,
-        status: Option<&Bound<'_, PyAny>>,
-    ) -> Result<Reading, OdometerError> {
-        let value = present(value).map(raw_value).transpose()?;
-        let metres = match present(metres) {
-            None => None,
-            Some(m) if m.is_instance_of::<PyBool>() => return Err(invalid("metres", "must be a whole number")),
-            Some(m) => Some(m.extract::<i64>().map_err(|_| invalid("metres", "must be a whole number"))?),
-        };
-        let time = present(reading_time).map(|t| time_of(t, "reading_time")).transpose()?;
-        let mut reading = Reading::build(value, metres, text_of(unit, "unit")?, time)?;
-        reading.event_id = text_of(event_id, "event_id")?;
-        reading.source = text_of(source, "source")?;
-        reading.id = present(id).map(|i| ident_of(i, "id")).transpose()?;
-        reading.received_time_ms = present(received_time).map(|t| time_of(t, "received_time")).transpose()?;
-        reading.status = match text_of(status, "status")? {
-            None => None,
-            Some(s) => Some(Status::parse(&s).ok_or_else(|| invalid("status", "must be accept, duplicate or void"))?),
-        };
-        Ok(reading)
+    /// A reading from keyword arguments (the same keys as a reading dict).
+    fn reading_from_kwargs(py: Python<'_>, given: &[(&'static str, Option<&Bound<'_, PyAny>>)]) -> PyResult<Reading> {
+        let site = reading_site("reading");
+        let input: ReadingInput = boundary::decode_kwargs(py, given, &site)?;
+        input.into_reading_at(&site, "").map_err(err(py))
     }
 
     #[pymethods]
     impl PyReading {
         /// A reading of ``value`` (a number or decimal string) in ``unit`` at ``reading_time`` (unix seconds or an
-        /// RFC 3339 string). ``event_id``, ``source`` and ``id`` (your row id) identify it; ``status`` marks a
-        /// history entry that was voided or duplicated.
+        /// RFC 3339 string). ``event_id``, ``source`` and ``id`` (your row id: a str or a whole number) identify it;
+        /// ``status`` marks a history entry that was voided or duplicated. Raises ``fleetgate.OdometerError``
+        /// (``invalid_reading`` / ``invalid_time``, with ``details.path``).
         #[new]
         #[pyo3(signature = (value: "int | float | str", unit: "str", reading_time: "int | float | str", *, event_id: "str | None" = None, source: "str | None" = None, id: "int | str | None" = None, received_time: "int | float | str | None" = None, status: "str | None" = None))]
         #[allow(clippy::too_many_arguments)]
@@ -204,9 +132,17 @@ pub(crate) mod odometer {
             status: Option<&Bound<'_, PyAny>>,
         ) -> PyResult<Self> {
             guard(py, || {
-                build(Some(value), None, Some(unit), Some(reading_time), event_id, source, id, received_time, status)
-                    .map(|inner| PyReading { inner })
-                    .map_err(|e| to_py_err(py, &e))
+                let given = [
+                    ("value", Some(value)),
+                    ("unit", Some(unit)),
+                    ("reading_time", Some(reading_time)),
+                    ("event_id", event_id),
+                    ("source", source),
+                    ("id", id),
+                    ("received_time", received_time),
+                    ("status", status),
+                ];
+                Ok(PyReading { inner: reading_from_kwargs(py, &given)? })
             })
         }
 
@@ -225,9 +161,16 @@ pub(crate) mod odometer {
             status: Option<&Bound<'_, PyAny>>,
         ) -> PyResult<Self> {
             guard(py, || {
-                build(None, Some(metres), None, Some(reading_time), event_id, source, id, received_time, status)
-                    .map(|inner| PyReading { inner })
-                    .map_err(|e| to_py_err(py, &e))
+                let given = [
+                    ("metres", Some(metres)),
+                    ("reading_time", Some(reading_time)),
+                    ("event_id", event_id),
+                    ("source", source),
+                    ("id", id),
+                    ("received_time", received_time),
+                    ("status", status),
+                ];
+                Ok(PyReading { inner: reading_from_kwargs(py, &given)? })
             })
         }
 
@@ -259,77 +202,60 @@ pub(crate) mod odometer {
         }
     }
 
-    /// A reading from a ``Reading`` or a dict with keys ``value``/``unit`` or ``metres``, ``reading_time`` and
-    /// optionally ``event_id``, ``source``, ``id``, ``received_time``, ``status``.
-    pub(crate) fn reading_of(obj: &Bound<'_, PyAny>) -> Result<Reading, OdometerError> {
+    /// One reading: a ``Reading`` or a reading dict (decoded by the core at `site`).
+    fn reading_of(obj: &Bound<'_, PyAny>, site: &Site) -> PyResult<Reading> {
         if let Ok(r) = obj.cast::<PyReading>() {
             return Ok(r.get().inner.clone());
         }
-        let dict = obj.cast::<PyDict>().map_err(|_| invalid("reading", "must be a Reading or a dict"))?;
-        const KNOWN: [&str; 9] =
-            ["value", "metres", "unit", "reading_time", "event_id", "source", "id", "received_time", "status"];
-        for key in dict.keys() {
-            let name: String = key.extract().unwrap_or_default();
-            if !KNOWN.contains(&name.as_str()) {
-                return Err(invalid(&name, "is not a reading field"));
-            }
+        input::decode_reading(boundary::value(obj, site)?, site).map_err(err(obj.py()))
+    }
+
+    /// A list of readings (``Reading`` objects and dicts, mixed); problems name the item (``[2].reading_time``).
+    fn readings_at(list: &Bound<'_, PyAny>, site: &Site) -> PyResult<Vec<Reading>> {
+        let py = list.py();
+        if !(list.is_instance_of::<PyList>() || list.is_instance_of::<PyTuple>()) {
+            // Not a list: the core's decoder says what it expected.
+            return input::decode_readings(boundary::value(list, site)?, site).map_err(err(py));
         }
-        let get = |k: &str| dict.get_item(k).ok().flatten();
-        build(
-            get("value").as_ref(),
-            get("metres").as_ref(),
-            get("unit").as_ref(),
-            get("reading_time").as_ref(),
-            get("event_id").as_ref(),
-            get("source").as_ref(),
-            get("id").as_ref(),
-            get("received_time").as_ref(),
-            get("status").as_ref(),
-        )
+        let mut out = Vec::with_capacity(list.len()?);
+        for (index, item) in list.try_iter()?.enumerate() {
+            let item = item?;
+            if let Ok(r) = item.cast::<PyReading>() {
+                out.push(r.get().inner.clone());
+                continue;
+            }
+            let walked = core_boundary::walk(&boundary::PyHost(item.clone()), site).map_err(|mut e| {
+                e.path = indexed_path(index, &e.path);
+                boundary::arg_err(py, e)
+            })?;
+            out.push(input::decode_reading_at(walked, site, index).map_err(err(py))?);
+        }
+        Ok(out)
     }
 
-    pub(crate) fn readings_of(list: &Bound<'_, PyAny>) -> Result<Vec<Reading>, OdometerError> {
-        let items = list.try_iter().map_err(|_| invalid("readings", "must be a list"))?;
-        items.map(|item| reading_of(&item.map_err(|_| invalid("readings", "could not be read"))?)).collect()
+    /// The readings of a ``history`` argument (used by ``smartcar.Client.sync_vehicle`` too).
+    pub(crate) fn readings_of(list: &Bound<'_, PyAny>) -> PyResult<Vec<Reading>> {
+        readings_at(list, &reading_site("history"))
     }
 
+    /// The ``policy`` argument: a ``Policy``, a dict with the same keys, or None (the defaults).
     pub(crate) fn policy_of(py: Python<'_>, policy: Option<&Bound<'_, PyAny>>) -> PyResult<Policy> {
         match policy {
             None => Ok(Policy::default()),
-            Some(p) if p.is_none() => Ok(Policy::default()),
-            Some(p) => {
-                if let Ok(p) = p.cast::<PyPolicy>() {
-                    return Ok(p.get().inner.clone());
-                }
-                let kwargs = p.cast::<PyDict>().map_err(|_| {
-                    to_py_err(py, &OdometerError::InvalidPolicy { field: "policy", rule: "a Policy or a dict" })
-                })?;
-                Ok(py.get_type::<PyPolicy>().call((), Some(kwargs))?.cast::<PyPolicy>()?.get().inner.clone())
-            }
+            Some(p) => match p.cast::<PyPolicy>() {
+                Ok(p) => Ok(p.get().inner.clone()),
+                Err(_) => input::decode_policy(boundary::value(p, &POLICY_SITE)?, &POLICY_SITE).map_err(err(py)),
+            },
         }
     }
 
-    fn ident_py(py: Python<'_>, ident: Option<Ident>) -> PyResult<Py<PyAny>> {
-        Ok(match ident {
-            Some(Ident::Int(i)) => i.into_pyobject(py)?.into_any().unbind(),
-            Some(Ident::Text(s)) => s.into_pyobject(py)?.into_any().unbind(),
-            None => py.None(),
-        })
-    }
-
-    /// The verdict on one reading: ``status`` (accept, duplicate, void), ``reason``, ``metres``, ``km``,
-    /// ``allowed_range_m`` and ``duplicate_of``; ``to_dict()`` gives the JSON shape shared by every binding.
-    #[pyclass(module = "fleetgate.odometer", name = "Verdict", frozen)]
+    /// The verdict on one reading, made only by ``check`` / ``check_batch`` and holding the reading it judged:
+    /// ``status`` (accept, duplicate, void), ``reason``, ``metres``, ``km``, ``allowed_range_m``,
+    /// ``duplicate_of``; ``to_dict()`` gives the JSON shape shared by every binding.
+    #[pyclass(module = "fleetgate.odometer", name = "Verdict", frozen, eq)]
+    #[derive(PartialEq)]
     pub struct PyVerdict {
-        inner: Verdict,
-        duplicate_of: Option<Ident>,
-    }
-
-    impl PyVerdict {
-        fn new(inner: Verdict, pool: &[Reading]) -> Self {
-            let duplicate_of = inner.duplicate_of.and_then(|i| pool.get(i)).and_then(Reading::ident);
-            PyVerdict { inner, duplicate_of }
-        }
+        inner: Checked,
     }
 
     #[pymethods]
@@ -337,55 +263,54 @@ pub(crate) mod odometer {
         /// ``accept``, ``duplicate`` or ``void``.
         #[getter]
         fn status(&self) -> &'static str {
-            self.inner.status.as_str()
+            self.inner.verdict().status.as_str()
         }
         /// Why the reading is void (``out_of_sequence``, ``exceeds_max_rate``, ``unit_mismatch``,
         /// ``rollover_suspected``, ``invalid_value``), else None.
         #[getter]
         fn reason(&self) -> Option<&'static str> {
-            self.inner.reason.map(Reason::code)
+            self.inner.verdict().reason.map(Reason::code)
         }
         /// The reading in whole metres, when it could be read.
         #[getter]
         fn metres(&self) -> Option<i64> {
-            self.inner.metres
+            self.inner.verdict().metres
         }
         /// The reading in kilometres, when it could be read.
         #[getter]
         fn km(&self) -> Option<f64> {
-            self.inner.km()
+            self.inner.verdict().km()
         }
-        /// For order failures, ``[prev, next]`` in metres (``next`` None when unbounded).
+        /// For order failures, ``(prev, next)`` in metres (``next`` None when unbounded).
         #[getter]
         fn allowed_range_m(&self) -> Option<(i64, Option<i64>)> {
-            self.inner.allowed_range_m
+            self.inner.verdict().allowed_range_m
         }
         /// For duplicates, the id (else the event id) of the reading this one repeats.
         #[getter]
         fn duplicate_of(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-            ident_py(py, self.duplicate_of.clone())
+            boundary::to_py(py, &serde_json::to_value(self.inner.duplicate_of()).unwrap_or_default())
+        }
+        /// The reading this verdict was produced for.
+        #[getter]
+        fn reading(&self) -> PyReading {
+            PyReading { inner: self.inner.reading().clone() }
         }
         /// The verdict as a dict in the JSON shape shared by every binding.
         #[pyo3(signature = () -> "dict[str, object]")]
-        fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-            let d = PyDict::new(py);
-            d.set_item("status", self.status())?;
-            d.set_item("reason", self.reason())?;
-            d.set_item("metres", self.inner.metres)?;
-            d.set_item("km", self.inner.km())?;
-            let range = self.inner.allowed_range_m.map(|(lo, hi)| PyList::new(py, [Some(lo), hi])).transpose()?;
-            d.set_item("allowed_range_m", range)?;
-            d.set_item("duplicate_of", self.duplicate_of(py)?)?;
-            Ok(d)
+        fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+            boundary::to_py(py, &serde_json::to_value(&self.inner).unwrap_or_default())
         }
         fn __repr__(&self) -> String {
-            format!("Verdict(status={:?}, reason={:?}, metres={:?})", self.status(), self.reason(), self.inner.metres)
+            let v = self.inner.verdict();
+            format!("Verdict(status={:?}, reason={:?}, metres={:?})", self.status(), self.reason(), v.metres)
         }
     }
 
     /// Judges ``candidate`` against the vehicle's ``history`` (Readings or dicts, any order). Every reading gets a
     /// verdict; a bad value is a ``void`` verdict with reason ``invalid_value``. Raises ``fleetgate.OdometerError``
-    /// for malformed readings (``invalid_reading``, ``invalid_time``) or policies (``invalid_policy``).
+    /// for malformed readings (``invalid_reading``, ``invalid_time``) or policies (``invalid_policy``), with
+    /// ``details.path``. Rules: ``docs/odometer.md``.
     #[pyfunction]
     #[pyo3(signature = (history: "list[Reading | dict[str, object]]", candidate: "Reading | dict[str, object]", policy: "Policy | dict[str, object] | None" = None) -> "Verdict")]
     fn check(
@@ -396,9 +321,9 @@ pub(crate) mod odometer {
     ) -> PyResult<PyVerdict> {
         guard(py, || {
             let policy = policy_of(py, policy)?;
-            let history = readings_of(history).map_err(|e| to_py_err(py, &e))?;
-            let candidate = reading_of(candidate).map_err(|e| to_py_err(py, &e))?;
-            Ok(PyVerdict::new(core::check(&history, &candidate, &policy), &history))
+            let history = readings_at(history, &reading_site("history"))?;
+            let candidate = reading_of(candidate, &reading_site("candidate"))?;
+            Ok(PyVerdict { inner: core::check_checked(&history, candidate, &policy) })
         })
     }
 
@@ -413,57 +338,63 @@ pub(crate) mod odometer {
     ) -> PyResult<Vec<PyVerdict>> {
         guard(py, || {
             let policy = policy_of(py, policy)?;
-            let all = readings_of(readings).map_err(|e| to_py_err(py, &e))?;
-            let verdicts = py.detach(|| core::check_batch(&all, &policy));
-            Ok(verdicts.into_iter().map(|v| PyVerdict::new(v, &all)).collect())
+            let all = readings_at(readings, &reading_site("readings"))?;
+            let checked = py.detach(|| core::check_batch_checked(all, &policy));
+            Ok(checked.into_iter().map(|inner| PyVerdict { inner }).collect())
         })
+    }
+
+    /// A column argument decoded by the core (its problems name the column: ``times[3]``).
+    fn column<T: DeserializeOwned>(py: Python<'_>, name: &'static str, given: &Bound<'_, PyAny>) -> PyResult<T> {
+        let columns: std::collections::BTreeMap<String, T> =
+            boundary::decode_kwargs(py, &[(name, Some(given))], &reading_site("columns"))?;
+        columns.into_values().next().ok_or_else(|| to_py_err(py, &reading_site("columns").error(name, "is required")))
+    }
+
+    /// A float column: a list of floats is read directly (the fast path for large backfills); anything else goes
+    /// through the core's decoder (ints, and the error for anything that is not a number).
+    fn floats(py: Python<'_>, name: &'static str, given: &Bound<'_, PyAny>) -> PyResult<Vec<f64>> {
+        if let Ok(list) = given.cast::<PyList>() {
+            let fast: Option<Vec<f64>> =
+                list.iter().map(|item| item.cast_exact::<PyFloat>().ok().map(|f| f.value())).collect();
+            if let Some(values) = fast {
+                return Ok(values);
+            }
+        }
+        column(py, name, given)
     }
 
     /// ``check_batch`` over columns, for large backfills: ``values`` (floats), ``units`` (one unit name or one
     /// per value), ``times`` (unix seconds), optional ``event_ids`` and ``sources``. Returns a dict of lists:
-    /// ``status``, ``reason``, ``metres`` and ``duplicate_of`` (the index of the repeated input, or None).
+    /// ``status``, ``reason``, ``metres`` and ``duplicate_of`` (the index of the repeated input, or None). These
+    /// are not ``Verdict`` objects: meter entries come from ``check`` / ``check_batch`` verdicts.
     #[pyfunction]
     #[pyo3(signature = (values: "list[float]", units: "str | list[str]", times: "list[float]", *, event_ids: "list[str | None] | None" = None, sources: "list[str | None] | None" = None, policy: "Policy | dict[str, object] | None" = None) -> "dict[str, list[object]]")]
     fn check_batch_columns<'py>(
         py: Python<'py>,
-        values: Vec<f64>,
+        values: &Bound<'py, PyAny>,
         units: &Bound<'py, PyAny>,
-        times: Vec<f64>,
-        event_ids: Option<Vec<Option<String>>>,
-        sources: Option<Vec<Option<String>>>,
+        times: &Bound<'py, PyAny>,
+        event_ids: Option<&Bound<'py, PyAny>>,
+        sources: Option<&Bound<'py, PyAny>>,
         policy: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         guard(py, || {
             let policy = policy_of(py, policy)?;
-            let err = |e: OdometerError| to_py_err(py, &e);
-            let unit_names: Result<Vec<String>, _> = match units.extract::<String>() {
-                Ok(one) => Ok(vec![one]),
-                Err(_) => {
-                    units.extract::<Vec<String>>().map_err(|_| invalid("units", "must be a str or a list of str"))
-                }
-            };
-            let unit_names = unit_names.map_err(err)?;
-            let is_single = units.is_instance_of::<PyString>();
-            let times_ms: Vec<i64> = times
-                .iter()
-                .map(|&t| TimeInput::FractionalSeconds(t).to_millis())
-                .collect::<Result<_, _>>()
-                .map_err(err)?;
-            let event_refs: Option<Vec<Option<&str>>> =
-                event_ids.as_ref().map(|v| v.iter().map(Option::as_deref).collect());
-            let source_refs: Option<Vec<Option<&str>>> =
-                sources.as_ref().map(|v| v.iter().map(Option::as_deref).collect());
-            let unit_refs: Vec<&str> = unit_names.iter().map(String::as_str).collect();
-            let columns = Columns {
+            let values = floats(py, "values", values)?;
+            let times = floats(py, "times", times)?;
+            let units: UnitsInput = column(py, "units", units)?;
+            let event_ids: Option<Vec<Option<String>>> = event_ids.map(|e| column(py, "event_ids", e)).transpose()?;
+            let sources: Option<Vec<Option<String>>> = sources.map(|s| column(py, "sources", s)).transpose()?;
+            let columns = ColumnsInput {
                 values: &values,
-                units: if is_single { UnitColumn::Same(unit_refs[0]) } else { UnitColumn::Each(&unit_refs) },
-                times_ms: &times_ms,
-                event_ids: event_refs.as_deref(),
-                sources: source_refs.as_deref(),
+                units: &units,
+                times: &times,
+                event_ids: event_ids.as_deref(),
+                sources: sources.as_deref(),
             };
-            let verdicts = py
-                .detach(|| core::check_columns(&columns, &policy))
-                .ok_or_else(|| err(invalid("columns", "must all have the same length")))?;
+            let verdicts =
+                py.detach(|| core::check_columns_input(&columns, &policy, Keys::Snake)).map_err(err(py))?;
             let out = PyDict::new(py);
             out.set_item("status", verdicts.iter().map(|v| v.status.as_str()).collect::<Vec<_>>())?;
             out.set_item("reason", verdicts.iter().map(|v| v.reason.map(Reason::code)).collect::<Vec<_>>())?;
@@ -473,47 +404,42 @@ pub(crate) mod odometer {
         })
     }
 
-    /// The ``meter_entries`` row to insert for an accepted reading (keys ``car_id``, ``odometer_reading`` (km),
-    /// ``entry_date``, ``source_type``, ``source_id``, ``notes`` and the provenance ``metres``, ``raw_value``,
-    /// ``raw_unit``, ``event_id``, ``reading_time``, ``received_time``), or None for a duplicate or void reading.
+    /// The ``meter_entries`` row to insert for an accepted reading (a ``fleetgate.odometer.MeterEntry``), or None
+    /// for a duplicate or void one. ``verdict`` must be a ``Verdict`` returned by ``check`` / ``check_batch`` (the
+    /// entry is made from the reading it holds; anything else is ``invalid_argument``); a ``reading``, if given,
+    /// must be that same reading. ``car_id`` and ``source_id`` are required; ``source_type`` and ``sync``
+    /// (``webhook`` or ``manual``) have the documented defaults.
     #[pyfunction]
-    #[pyo3(signature = (verdict: "Verdict", reading: "Reading | dict[str, object]", car_id: "int | str", source_id: "int | str", *, source_type: "str" = "manual", sync: "str" = "webhook") -> "dict[str, object] | None")]
-    fn meter_entry<'py>(
-        py: Python<'py>,
-        verdict: &Bound<'py, PyVerdict>,
-        reading: &Bound<'py, PyAny>,
-        car_id: &Bound<'py, PyAny>,
-        source_id: &Bound<'py, PyAny>,
-        source_type: &str,
-        sync: &str,
-    ) -> PyResult<Option<Bound<'py, PyDict>>> {
+    #[pyo3(signature = (verdict: "Verdict", reading: "Reading | dict[str, object] | None" = None, car_id: "int | str | None" = None, source_id: "int | str | None" = None, *, source_type: "str | None" = None, sync: "str | None" = None) -> "MeterEntry | None")]
+    fn meter_entry(
+        py: Python<'_>,
+        verdict: &Bound<'_, PyAny>,
+        reading: Option<&Bound<'_, PyAny>>,
+        car_id: Option<&Bound<'_, PyAny>>,
+        source_id: Option<&Bound<'_, PyAny>>,
+        source_type: Option<&Bound<'_, PyAny>>,
+        sync: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Option<Py<PyAny>>> {
         guard(py, || {
-            let err = |e: OdometerError| to_py_err(py, &e);
-            let reading = reading_of(reading).map_err(err)?;
-            let sync = SyncKind::parse(sync).ok_or_else(|| err(invalid("sync", "must be webhook or manual")))?;
-            let (car, source) =
-                (ident_of(car_id, "car_id").map_err(err)?, ident_of(source_id, "source_id").map_err(err)?);
-            let Some(e) = core::meter_entry(&verdict.get().inner, &reading, car, source, source_type, sync) else {
-                return Ok(None);
+            let Ok(verdict) = verdict.cast::<PyVerdict>() else {
+                let site = Site::argument("odometer", "verdict");
+                let problem = "must be a Verdict returned by odometer.check or odometer.check_batch";
+                return Err(boundary::arg_err(py, site.error("", problem)));
             };
-            let d = PyDict::new(py);
-            d.set_item("car_id", ident_py(py, Some(e.car_id))?)?;
-            d.set_item("odometer_reading", e.odometer_reading)?;
-            d.set_item("entry_date", e.entry_date)?;
-            d.set_item("source_type", e.source_type)?;
-            d.set_item("source_id", ident_py(py, Some(e.source_id))?)?;
-            d.set_item("notes", e.notes)?;
-            d.set_item("metres", e.metres)?;
-            match e.raw_value {
-                RawValue::Integer(n) | RawValue::Metres(n) => d.set_item("raw_value", n)?,
-                RawValue::Number(n) => d.set_item("raw_value", n)?,
-                RawValue::Text(s) => d.set_item("raw_value", s)?,
+            let checked = &verdict.get().inner;
+            if let Some(given) = reading {
+                checked.require_reading(&reading_of(given, &reading_site("reading"))?).map_err(err(py))?;
             }
-            d.set_item("raw_unit", e.raw_unit)?;
-            d.set_item("event_id", e.event_id)?;
-            d.set_item("reading_time", e.reading_time)?;
-            d.set_item("received_time", e.received_time)?;
-            Ok(Some(d))
+            let given =
+                [("car_id", car_id), ("source_id", source_id), ("source_type", source_type), ("sync", sync)];
+            let options: MeterEntryOptions = boundary::decode_kwargs(py, &given, &Site::options("odometer"))?;
+            match checked.meter_entry(&options) {
+                None => Ok(None),
+                Some(entry) => {
+                    let json = serde_json::to_value(&entry).unwrap_or_default();
+                    Ok(Some(boundary::result(py, "fleetgate.odometer", "MeterEntry", &json)?))
+                }
+            }
         })
     }
 }

@@ -237,7 +237,7 @@ def test_manual_sync_and_webhook_of_the_same_reading_make_one_entry() -> None:
         first = sc.sync_vehicle(vehicle(NOW + 3600), [], now=NOW)
     entry = first["meter_entry"]
     keys = ("car_id", "odometer_reading", "entry_date", "source_type", "source_id", "metres")
-    assert {k: entry[k] for k in keys} == {k: webhook_entry[k] for k in keys}
+    assert {k: entry[k] for k in keys} == {k: getattr(webhook_entry, k) for k in keys}
     assert entry["notes"] == "Automatically synced from Smartcar (manual sync)"
     stored = {"value": entry["raw_value"], "unit": entry["raw_unit"], "reading_time": entry["reading_time"],
               "source": "smartcar", "id": 900}

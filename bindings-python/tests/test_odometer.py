@@ -61,9 +61,56 @@ def test_meter_entry_only_for_accepted_readings() -> None:
     reading = odometer.Reading(104321.7, "miles", "2024-06-01T08:00:00Z", event_id="evt-9", received_time=1717228825)
     verdict = odometer.check([], reading)
     entry = odometer.meter_entry(verdict, reading, car_id=17, source_id=3, sync="manual")
-    assert entry is not None
-    assert entry["odometer_reading"] == 167889.502
-    assert entry["notes"] == "Automatically synced from Smartcar (manual sync)"
-    assert (entry["raw_value"], entry["raw_unit"], entry["received_time"]) == (104321.7, "miles", "2024-06-01T08:00:25Z")
+    assert isinstance(entry, odometer.MeterEntry)
+    assert entry.odometer_reading == 167889.502
+    assert entry.notes == "Automatically synced from Smartcar (manual sync)"
+    assert (entry.raw_value, entry.raw_unit, entry.received_time) == (104321.7, "miles", "2024-06-01T08:00:25Z")
+    assert entry.source_type == "manual"
+    assert entry.to_dict()["car_id"] == 17
+    # the reading may be left out: the verdict holds it
+    assert odometer.meter_entry(verdict, car_id=17, source_id=3, sync="manual") == entry
     duplicate = odometer.check([reading], reading)
     assert odometer.meter_entry(duplicate, reading, 17, 3) is None
+
+
+def test_verdicts_cannot_be_forged() -> None:
+    forged = {"status": "accept", "reason": None, "metres": 5_000_000, "km": 5000.0, "allowed_range_m": None,
+              "duplicate_of": None}
+    with pytest.raises(OdometerError) as raised:
+        odometer.meter_entry(forged, car_id=17, source_id=3)  # type: ignore[arg-type]
+    assert raised.value.code == "invalid_argument"
+    assert raised.value.details["argument"] == "verdict"
+    verdict = odometer.check([], {"value": 1000, "unit": "km", "reading_time": 0})
+    other = {"value": 5000, "unit": "km", "reading_time": 0}
+    with pytest.raises(OdometerError) as raised:
+        odometer.meter_entry(verdict, other, car_id=17, source_id=3)
+    assert raised.value.code == "invalid_argument"
+    assert verdict.reading.unit == "km"
+    assert verdict.to_dict() == {"status": "accept", "reason": None, "metres": 1_000_000, "km": 1000.0,
+                                 "allowed_range_m": None, "duplicate_of": None}
+    with pytest.raises(OdometerError) as raised:
+        odometer.meter_entry(verdict, car_id=17)
+    assert raised.value.code == "invalid_option" and "source_id" in raised.value.message
+
+
+def test_errors_name_their_place() -> None:
+    history = [{"value": 1, "unit": "km", "reading_time": 0}, {"value": 1, "unit": "km", "reading_time": "noon"}]
+    with pytest.raises(OdometerError) as raised:
+        odometer.check(history, {"value": 1, "unit": "km", "reading_time": 0})
+    assert (raised.value.code, raised.value.details["path"]) == ("invalid_time", "[1].reading_time")
+    with pytest.raises(OdometerError) as raised:
+        odometer.check([], {"value": 1, "unit": "km", "reading_time": 0}, {"same_value_window_s": 10**12})
+    assert (raised.value.code, raised.value.details["path"]) == ("invalid_policy", "same_value_window_s")
+    assert raised.value.details["max"] == 31_536_000
+    # a whole float id is the integer, in every binding
+    dup = odometer.check([{"value": 1, "unit": "km", "reading_time": 0, "id": 7.0}],
+                         {"value": 1, "unit": "km", "reading_time": 0})
+    assert dup.duplicate_of == 7 and isinstance(dup.duplicate_of, int)
+    with pytest.raises(OdometerError) as raised:
+        odometer.check([], {"value": 1, "unit": "km", "reading_time": 0, "id": 7.5})
+    assert (raised.value.code, raised.value.details["path"]) == ("invalid_reading", "id")
+    # a NaN value is a void verdict, not an error
+    assert odometer.check([], {"value": float("nan"), "unit": "km", "reading_time": 0}).reason == "invalid_value"
+    with pytest.raises(OdometerError) as raised:
+        odometer.check_batch_columns([1.0, "x"], "km", [0.0, 1.0])  # type: ignore[list-item]
+    assert (raised.value.code, raised.value.details["path"]) == ("invalid_reading", "values[1]")

@@ -22,3 +22,8 @@ def test_webhooks_vectors_match_reference() -> None:
 def test_smartcar_vectors_match_reference() -> None:
     result = subprocess.run([sys.executable, str(REFERENCE / "smartcar.py"), "--check"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_odometer_vectors_match_reference() -> None:
+    result = subprocess.run([sys.executable, str(REFERENCE / "odometer.py"), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

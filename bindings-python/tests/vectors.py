@@ -25,6 +25,11 @@ def body(arg: Any) -> bytes:
     return (arg["$repeat"]["text"] * arg["$repeat"]["times"]).encode()
 
 
+def _plain(result: Any) -> Any:
+    """A result object as its JSON shape (``to_dict()``); None stays None."""
+    return None if result is None else result.to_dict()
+
+
 def verifier(config: dict[str, Any]) -> fleetgate.webhooks.Verifier:
     """The verifier a webhooks case's ``config`` describes."""
     v = fleetgate.webhooks.Verifier
@@ -64,9 +69,9 @@ LOADERS: dict[str, dict[str, Callable[..., Any]]] = {
     "odometer": {
         "check": lambda history, candidate, policy: fleetgate.odometer.check(history, candidate, policy).to_dict(),
         "check_batch": lambda readings, policy: [v.to_dict() for v in fleetgate.odometer.check_batch(readings, policy)],
-        "meter_entry": lambda history, candidate, car_id, source_id, options: fleetgate.odometer.meter_entry(
+        "meter_entry": lambda history, candidate, car_id, source_id, options: _plain(fleetgate.odometer.meter_entry(
             fleetgate.odometer.check(history, candidate), candidate, car_id, source_id, **options
-        ),
+        )),
     },
     "booking": booking_loaders.BOOKING,
     "pricing": booking_loaders.PRICING,

@@ -1,13 +1,16 @@
 //! `odometer`: wraps `fleetgate::odometer` (reading checks, batch checks, meter entries), with the same API as the
-//! napi package: camelCase input objects, results in the JSON shape shared by every binding.
+//! napi package. Readings, policies and options are decoded by the core (`fleetgate::odometer::input`) through
+//! `crate::boundary`, with camelCase keys; `check` returns a `Verdict` object that holds the reading it judged, and
+//! `meterEntry` takes only such an object.
 
-use fleetgate::odometer::input::{self, Naming, Scalar};
-use fleetgate::odometer::{self as core, Ident, OdometerError, Policy, RawValue, Reading, Status, SyncKind, Verdict};
-use js_sys::{Array, Object};
+use fleetgate::boundary::Site;
+use fleetgate::odometer::input::{self, reading_site, POLICY_SITE};
+use fleetgate::odometer::{self as core, Checked, MeterEntryOptions, OdometerError, Policy, RawValue, Reading, Reason};
+use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::prelude::*;
 
+use crate::boundary;
 use crate::errors::to_js_err;
-use crate::js::{get, opt_number, opt_str, plain_object, scalar, set};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -23,7 +26,7 @@ export interface ReadingInput {
   receivedTime?: number | string | null;
   status?: "accept" | "duplicate" | "void" | null;
 }
-/** The thresholds of the checks; every field has the documented default. */
+/** The thresholds of the checks; every field has the documented default (docs/odometer.md). */
 export interface PolicyInput {
   maxSpeedKmh?: number;
   minElapsedS?: number;
@@ -31,14 +34,21 @@ export interface PolicyInput {
   toleranceM?: number;
   sameValueWindowS?: number | null;
 }
-/** The verdict on one reading, in the JSON shape shared by every binding. */
-export interface Verdict {
+/** The verdict's JSON shape, shared by every binding (`Verdict.toJSON()`). */
+export interface VerdictJson {
   status: "accept" | "duplicate" | "void";
   reason: "out_of_sequence" | "exceeds_max_rate" | "unit_mismatch" | "rollover_suspected" | "invalid_value" | null;
   metres: number | null;
   km: number | null;
   allowed_range_m: [number, number | null] | null;
   duplicate_of: number | string | null;
+}
+/** The options of `meterEntry`: the app's ids (required), the source type (default `manual`), the sync kind. */
+export interface MeterEntryOptions {
+  carId: number | string;
+  sourceId: number | string;
+  sourceType?: string;
+  sync?: "webhook" | "manual";
 }
 /** A meter_entries row (the app's column names) plus provenance. */
 export interface MeterEntry {
@@ -61,65 +71,109 @@ export interface MeterEntry {
 #[wasm_bindgen(js_name = "odometer")]
 pub struct Odometer;
 
-fn invalid(field: &str, problem: &str) -> OdometerError {
-    OdometerError::InvalidReading { field: field.to_owned(), problem: problem.to_owned() }
+fn policy(value: &JsValue) -> Result<Policy, JsValue> {
+    let site = POLICY_SITE.camel();
+    input::decode_policy(boundary::value(value, &site)?, &site).map_err(to_js_err)
 }
 
-fn reading(value: &JsValue) -> Result<Reading, OdometerError> {
-    let (obj, keys) = plain_object(value).ok_or_else(|| invalid("reading", "must be an object"))?;
-    input::reading_from(Naming::Camel, &keys, |k| get(&obj, k))
+fn readings(value: &JsValue, argument: &'static str) -> Result<Vec<Reading>, JsValue> {
+    let site = reading_site(argument).camel();
+    input::decode_readings(boundary::value(value, &site)?, &site).map_err(to_js_err)
 }
 
-fn readings(list: &JsValue, what: &str) -> Result<Vec<Reading>, OdometerError> {
-    if !Array::is_array(list) {
-        return Err(invalid(what, "must be an array"));
+fn reading(value: &JsValue, argument: &'static str) -> Result<Reading, JsValue> {
+    let site = reading_site(argument).camel();
+    input::decode_reading(boundary::value(value, &site)?, &site).map_err(to_js_err)
+}
+
+fn json<T: serde::Serialize>(value: &T) -> JsValue {
+    boundary::to_js(&serde_json::to_value(value).unwrap_or_default())
+}
+
+/// The verdict on one reading. Made only by `check` and `checkBatch` (there is nothing to construct it from), it
+/// holds the reading it judged, so `meterEntry` can trust it. Its getters are the fields of the shared JSON shape;
+/// `toJSON()` gives that shape.
+#[wasm_bindgen]
+pub struct Verdict {
+    inner: Checked,
+}
+
+#[wasm_bindgen]
+impl Verdict {
+    /// `accept`, `duplicate` or `void`.
+    #[wasm_bindgen(getter, unchecked_return_type = "\"accept\" | \"duplicate\" | \"void\"")]
+    pub fn status(&self) -> String {
+        self.inner.verdict().status.as_str().to_owned()
     }
-    Array::from(list).iter().map(|item| reading(&item)).collect()
-}
-
-fn policy(value: &JsValue) -> Result<Policy, OdometerError> {
-    if value.is_null() || value.is_undefined() {
-        return Ok(Policy::default());
+    /// Why it is void, else `null`.
+    #[wasm_bindgen(getter, unchecked_return_type = "VerdictJson[\"reason\"]")]
+    pub fn reason(&self) -> JsValue {
+        self.inner.verdict().reason.map_or(JsValue::NULL, |r: Reason| JsValue::from_str(r.code()))
     }
-    let (obj, keys) = plain_object(value).ok_or(OdometerError::InvalidPolicy { field: "policy", rule: "an object" })?;
-    input::policy_from(Naming::Camel, &keys, |k| get(&obj, k))
-}
-
-fn ident_js(ident: Option<Ident>) -> JsValue {
-    match ident {
-        Some(Ident::Int(i)) => JsValue::from_f64(i as f64),
-        Some(Ident::Text(s)) => JsValue::from_str(&s),
-        None => JsValue::NULL,
+    /// The reading in whole metres, when it could be read.
+    #[wasm_bindgen(getter, unchecked_return_type = "number | null")]
+    pub fn metres(&self) -> JsValue {
+        self.inner.verdict().metres.map_or(JsValue::NULL, |m| JsValue::from_f64(m as f64))
+    }
+    /// The reading in km, when it could be read.
+    #[wasm_bindgen(getter, unchecked_return_type = "number | null")]
+    pub fn km(&self) -> JsValue {
+        self.inner.verdict().km().map_or(JsValue::NULL, JsValue::from_f64)
+    }
+    /// For order failures, `[prev, next]` in metres (`next` null when unbounded).
+    #[wasm_bindgen(getter, js_name = "allowed_range_m", unchecked_return_type = "[number, number | null] | null")]
+    pub fn allowed_range_m(&self) -> JsValue {
+        json(&self.inner.verdict().allowed_range_m)
+    }
+    /// For duplicates, the id (else the event id) of the reading this one repeats.
+    #[wasm_bindgen(getter, js_name = "duplicate_of", unchecked_return_type = "number | string | null")]
+    pub fn duplicate_of(&self) -> JsValue {
+        json(&self.inner.duplicate_of())
+    }
+    /// The verdict in the JSON shape shared by every binding.
+    #[wasm_bindgen(js_name = "toJSON", unchecked_return_type = "VerdictJson")]
+    pub fn to_json(&self) -> JsValue {
+        json(&self.inner)
+    }
+    /// `odometer.meterEntry` on this verdict (called by it, on the class's own method, once it knows `this` is a
+    /// genuine Verdict). Not part of the public API.
+    #[wasm_bindgen(js_name = "__meterEntry", skip_typescript)]
+    pub fn entry(&self, options: JsValue, given: JsValue) -> Result<JsValue, JsValue> {
+        if !(given.is_undefined() || given.is_null()) {
+            self.inner.require_reading(&reading(&given, "reading")?).map_err(to_js_err)?;
+        }
+        let site = Site::options("odometer").camel();
+        let options: MeterEntryOptions = boundary::decode(&options, &site)?;
+        Ok(self.inner.meter_entry(&options).map_or(JsValue::NULL, |e| json(&e)))
     }
 }
 
-fn verdict_js(v: &Verdict, pool: &[Reading]) -> JsValue {
-    let obj = Object::new();
-    set(&obj, "status", v.status.as_str());
-    set(&obj, "reason", opt_str(v.reason.map(|r| r.code())));
-    set(&obj, "metres", opt_number(v.metres.map(|m| m as f64)));
-    set(&obj, "km", opt_number(v.km()));
-    let range = v.allowed_range_m.map_or(JsValue::NULL, |(lo, hi)| {
-        Array::of2(&JsValue::from_f64(lo as f64), &opt_number(hi.map(|h| h as f64))).into()
-    });
-    set(&obj, "allowed_range_m", range);
-    set(&obj, "duplicate_of", ident_js(v.duplicate_of.and_then(|i| pool.get(i)).and_then(Reading::ident)));
-    obj.into()
-}
-
-fn verdict_from_js(value: &JsValue) -> Result<Verdict, OdometerError> {
-    let bad = || invalid("verdict", "must be a verdict returned by odometer.check");
-    let (obj, _) = plain_object(value).ok_or_else(bad)?;
-    let status = match get(&obj, "status") {
-        Scalar::Text(s) => Status::parse(&s).ok_or_else(bad)?,
-        _ => return Err(bad()),
+thread_local! {
+    /// `Verdict.prototype`, taken from a verdict made here (the class is not reachable from Rust otherwise).
+    static VERDICT_PROTOTYPE: JsValue = {
+        let probe = core::check_checked(&[], Reading::new(RawValue::Metres(0), None, 0), &Policy::default());
+        Reflect::get_prototype_of(&JsValue::from(Verdict { inner: probe })).map_or(JsValue::NULL, JsValue::from)
     };
-    let metres = match get(&obj, "metres") {
-        Scalar::Number(m) => Some(fleetgate::units::metres_from_f64(m).map_err(|_| bad())?),
-        Scalar::Absent => None,
-        _ => return Err(bad()),
+}
+
+/// `verdict.__meterEntry(options, reading)` when `verdict` is a live `Verdict` made by this package (its prototype
+/// is the class's and it holds a Rust value); anything else is `invalid_argument`.
+fn entry_of(verdict: &JsValue, options: &JsValue, given: &JsValue) -> Result<JsValue, JsValue> {
+    let not_ours = || {
+        let problem = "must be a Verdict returned by odometer.check or odometer.checkBatch";
+        to_js_err(OdometerError::from(Site::argument("odometer", "verdict").error("", problem)))
     };
-    Ok(Verdict { status, reason: None, metres, allowed_range_m: None, duplicate_of: None })
+    if !verdict.is_object() {
+        return Err(not_ours());
+    }
+    let prototype = VERDICT_PROTOTYPE.with(JsValue::clone);
+    let genuine = Reflect::get_prototype_of(verdict).map(JsValue::from).is_ok_and(|p| p == prototype);
+    let live = Reflect::get(verdict, &JsValue::from_str("__wbg_ptr")).ok().and_then(|p| p.as_f64()).is_some_and(|p| p > 0.0);
+    if !(genuine && live) {
+        return Err(not_ours());
+    }
+    let method: Function = Reflect::get(&prototype, &JsValue::from_str("__meterEntry"))?.dyn_into()?;
+    method.call2(verdict, options, given)
 }
 
 #[wasm_bindgen(js_class = "odometer")]
@@ -127,90 +181,44 @@ impl Odometer {
     /// Judges `candidate` against the vehicle's `history` (any order). Readings are objects with `value` + `unit`
     /// (or `metres`), `readingTime` (unix seconds or an RFC 3339 string) and optionally `eventId`, `source`, `id`,
     /// `receivedTime`, `status`; `policy` has `maxSpeedKmh`, `minElapsedS`, `meterDigits`, `toleranceM`,
-    /// `sameValueWindowS`. Returns `{status, reason, metres, km, allowed_range_m, duplicate_of}`.
-    /// @throws {Error} `invalid_reading`, `invalid_time` or `invalid_policy` for malformed input.
-    #[wasm_bindgen(unchecked_return_type = "Verdict")]
+    /// `sameValueWindowS`. Rules: docs/odometer.md.
+    /// @throws {Error} `invalid_reading`, `invalid_time` or `invalid_policy` for malformed input, with
+    /// `details.path` (a bad value is a `void` verdict, not an error).
     pub fn check(
         #[wasm_bindgen(unchecked_param_type = "ReadingInput[]")] history: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ReadingInput")] candidate: JsValue,
         #[wasm_bindgen(unchecked_param_type = "PolicyInput | null | undefined")] policy: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let policy = self::policy(&policy).map_err(to_js_err)?;
-        let history = readings(&history, "history").map_err(to_js_err)?;
-        let candidate = reading(&candidate).map_err(to_js_err)?;
-        Ok(verdict_js(&core::check(&history, &candidate, &policy), &history))
+    ) -> Result<Verdict, JsValue> {
+        let policy = self::policy(&policy)?;
+        let history = readings(&history, "history")?;
+        let candidate = reading(&candidate, "candidate")?;
+        Ok(Verdict { inner: core::check_checked(&history, candidate, &policy) })
     }
 
     /// Judges a whole history in one call (sorted by reading time, O(n log n)); one verdict per input, in input
     /// order.
-    /// @throws {Error} `invalid_reading`, `invalid_time` or `invalid_policy`.
+    /// @throws {Error} `invalid_reading`, `invalid_time` or `invalid_policy`, with `details.path`.
     #[wasm_bindgen(js_name = "checkBatch", unchecked_return_type = "Verdict[]")]
     pub fn check_batch(
         #[wasm_bindgen(unchecked_param_type = "ReadingInput[]")] readings: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "PolicyInput | null")] policy: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "PolicyInput | null | undefined")] policy: JsValue,
     ) -> Result<Array, JsValue> {
-        let policy = self::policy(&policy).map_err(to_js_err)?;
-        let all = self::readings(&readings, "readings").map_err(to_js_err)?;
-        Ok(core::check_batch(&all, &policy).iter().map(|v| verdict_js(v, &all)).collect())
+        let policy = self::policy(&policy)?;
+        let all = self::readings(&readings, "readings")?;
+        Ok(core::check_batch_checked(all, &policy).into_iter().map(|inner| JsValue::from(Verdict { inner })).collect())
     }
 
-    /// The `meter_entries` row to insert for an accepted reading, or `null` for a duplicate or void one.
-    /// `options` may set `sourceType` (default `manual`) and `sync` (`webhook` or `manual`).
-    /// @throws {Error} `invalid_reading` for a malformed verdict, reading or id.
+    /// The `meter_entries` row to insert for an accepted reading, or `null` for a duplicate or void one. `verdict`
+    /// must be a `Verdict` returned by `check` / `checkBatch` (anything else is `invalid_argument`); the entry is
+    /// made from the reading it holds, and a `reading`, if given, must be that same reading.
+    /// @throws {Error} `invalid_argument`, `invalid_option` (a missing or malformed id, an unknown option),
+    /// `invalid_reading`.
     #[wasm_bindgen(js_name = "meterEntry", unchecked_return_type = "MeterEntry | null")]
     pub fn meter_entry(
         #[wasm_bindgen(unchecked_param_type = "Verdict")] verdict: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "ReadingInput")] reading: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number | string", js_name = "carId")] car_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number | string", js_name = "sourceId")] source_id: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{ sourceType?: string, sync?: string } | null")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "MeterEntryOptions")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ReadingInput | null | undefined")] reading: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let run = || -> Result<Option<core::MeterEntry>, OdometerError> {
-            let verdict = verdict_from_js(&verdict)?;
-            let reading = self::reading(&reading)?;
-            let option = |key: &str| match plain_object(&options) {
-                Some((obj, _)) => match get(&obj, key) {
-                    Scalar::Text(s) => Ok(Some(s)),
-                    Scalar::Absent => Ok(None),
-                    _ => Err(invalid(key, "must be a string")),
-                },
-                None => Ok(None),
-            };
-            let sync = SyncKind::parse(option("sync")?.as_deref().unwrap_or("webhook"))
-                .ok_or_else(|| invalid("sync", "must be webhook or manual"))?;
-            let source_type = option("sourceType")?.unwrap_or_else(|| "manual".to_owned());
-            let id =
-                |v: &JsValue, name: &str| input::ident(name, scalar(v))?.ok_or_else(|| invalid(name, "is required"));
-            Ok(core::meter_entry(
-                &verdict,
-                &reading,
-                id(&car_id, "carId")?,
-                id(&source_id, "sourceId")?,
-                &source_type,
-                sync,
-            ))
-        };
-        let Some(e) = run().map_err(to_js_err)? else {
-            return Ok(JsValue::NULL);
-        };
-        let obj = Object::new();
-        set(&obj, "car_id", ident_js(Some(e.car_id)));
-        set(&obj, "odometer_reading", e.odometer_reading);
-        set(&obj, "entry_date", e.entry_date.as_str());
-        set(&obj, "source_type", e.source_type.as_str());
-        set(&obj, "source_id", ident_js(Some(e.source_id)));
-        set(&obj, "notes", e.notes.as_str());
-        set(&obj, "metres", e.metres as f64);
-        let raw = match &e.raw_value {
-            RawValue::Integer(n) | RawValue::Metres(n) => JsValue::from_f64(*n as f64),
-            RawValue::Number(n) => JsValue::from_f64(*n),
-            RawValue::Text(s) => JsValue::from_str(s),
-        };
-        set(&obj, "raw_value", raw);
-        set(&obj, "raw_unit", opt_str(e.raw_unit.as_deref()));
-        set(&obj, "event_id", opt_str(e.event_id.as_deref()));
-        set(&obj, "reading_time", e.reading_time.as_str());
-        set(&obj, "received_time", opt_str(e.received_time.as_deref()));
-        Ok(obj.into())
+        entry_of(&verdict, &options, &reading)
     }
 }

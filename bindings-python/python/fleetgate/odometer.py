@@ -1,6 +1,6 @@
 """Odometer readings: from a Smartcar (or manual) reading to a meter entry, with nothing lost and nothing wrong.
 
-The rules (shared/spec/odometer.md), applied in this order:
+The rules (``docs/odometer.md``), applied in this order:
 
 1. **Normalise** value + unit to integer metres (exact mile); NaN, negatives, sentinels (999999, 16777215, all
    nines of ``meter_digits``) and values above the meter's capacity are ``void`` / ``invalid_value``.
@@ -13,18 +13,31 @@ The rules (shared/spec/odometer.md), applied in this order:
 5. **Implied speed** at most ``max_speed_kmh`` against both neighbours, else ``exceeds_max_rate``.
 
 Readings are :class:`Reading` objects or dicts with ``value`` + ``unit`` (or ``metres``), ``reading_time`` (unix
-seconds or RFC 3339) and optionally ``event_id``, ``source``, ``id`` (your row id), ``received_time``, ``status``.
+seconds or RFC 3339) and optionally ``event_id`` (a str), ``source``, ``id`` (your row id: a str or a whole number;
+``7.0`` is ``7``), ``received_time``, ``status``. Unknown keys and wrong types raise ``OdometerError``
+(``invalid_reading``; ``invalid_time`` for a time that cannot be read; ``invalid_policy`` for a policy), with
+``details["path"]`` naming the place (``"[2].reading_time"``).
+
+A :class:`Verdict` is made only by :func:`check` / :func:`check_batch` and holds the reading it judged;
+:func:`meter_entry` takes only such a verdict, so a meter entry always belongs to a reading fleetgate checked.
 
 >>> from fleetgate import odometer
 >>> history = [{"value": 1000, "unit": "km", "reading_time": 0, "id": 1},
 ...            {"value": 1100, "unit": "km", "reading_time": 7200, "id": 2}]
->>> odometer.check(history, {"value": 1050, "unit": "km", "reading_time": 3600}).status
+>>> late = {"value": 1050, "unit": "km", "reading_time": 3600}
+>>> verdict = odometer.check(history, late)
+>>> verdict.status
 'accept'
+>>> odometer.meter_entry(verdict, car_id=17, source_id=3).odometer_reading
+1050.0
 >>> odometer.check(history, {"value": 1000, "unit": "km", "reading_time": 0, "source": None}).to_dict()["status"]
 'duplicate'
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Union
 
 from fleetgate._fleetgate.odometer import (
     Policy,
@@ -35,5 +48,45 @@ from fleetgate._fleetgate.odometer import (
     check_batch_columns,
     meter_entry,
 )
+from fleetgate._result import Result
 
-__all__ = ["Policy", "Reading", "Verdict", "check", "check_batch", "check_batch_columns", "meter_entry"]
+__all__ = [
+    "MeterEntry",
+    "Policy",
+    "Reading",
+    "Verdict",
+    "check",
+    "check_batch",
+    "check_batch_columns",
+    "meter_entry",
+]
+
+
+@dataclass(frozen=True)
+class MeterEntry(Result):
+    """A ``meter_entries`` row (the app's column names) plus fleetgate's provenance fields."""
+
+    car_id: Union[int, str]
+    """The app's car id."""
+    odometer_reading: float
+    """The reading in kilometres (exact metres / 1000)."""
+    entry_date: str
+    """The reading time, RFC 3339 UTC."""
+    source_type: str
+    """The app's source type (default ``manual``)."""
+    source_id: Union[int, str]
+    """The ``smartcar_vehicles`` row id."""
+    notes: str
+    """"Automatically synced from Smartcar", or "... (manual sync)"."""
+    metres: int
+    """Provenance: the reading in whole metres."""
+    raw_value: Union[int, float, str]
+    """Provenance: the value exactly as delivered."""
+    raw_unit: Optional[str]
+    """Provenance: the unit exactly as delivered."""
+    event_id: Optional[str]
+    """Provenance: the source event id."""
+    reading_time: str
+    """Provenance: the reading time, RFC 3339 UTC."""
+    received_time: Optional[str]
+    """Provenance: when the reading reached the app, RFC 3339 UTC."""

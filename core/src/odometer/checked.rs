@@ -4,11 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::input::{ReadingInput, INVALID_READING};
 use super::{
     check, check_batch, entry, Ident, MeterEntry, OdometerError, Policy, Reading, Reason, Status, SyncKind, Verdict,
 };
-use crate::boundary::{Keys, Site, INVALID_ARGUMENT};
+use crate::boundary::{Site, INVALID_ARGUMENT};
 
 /// The `source_type` of a meter entry when none is given: `manual` (the app's enum has no `smartcar_sync` yet).
 pub const DEFAULT_SOURCE_TYPE: &str = "manual";
@@ -83,21 +82,17 @@ impl Checked {
         Err(site.error("", "is not the reading this verdict was produced for").into())
     }
 
-    /// The `meter_entries` row for this reading, or `None` unless the verdict is `accept`. When `options` carries
-    /// a `reading`, it must be the one this verdict was produced for.
-    pub fn meter_entry(&self, options: MeterEntryOptions, keys: Keys) -> Result<Option<MeterEntry>, OdometerError> {
-        if let Some(given) = options.reading {
-            let site = Site::coded("odometer", INVALID_READING, "options").with_keys(keys);
-            self.require_reading(&given.into_reading_at(&site, "reading")?)?;
-        }
-        Ok(entry::meter_entry(
+    /// The `meter_entries` row for this reading, or `None` unless the verdict is `accept` (duplicates and void
+    /// readings are kept in the sync log by the caller, never stored as the current odometer).
+    pub fn meter_entry(&self, options: &MeterEntryOptions) -> Option<MeterEntry> {
+        entry::meter_entry(
             &self.verdict,
             &self.reading,
-            options.car_id,
-            options.source_id,
+            options.car_id.clone(),
+            options.source_id.clone(),
             &options.source_type,
             options.sync,
-        ))
+        )
     }
 }
 
@@ -122,9 +117,6 @@ pub struct MeterEntryOptions {
     /// sync)").
     #[serde(default)]
     pub sync: SyncKind,
-    /// The reading again, if the caller passes it: it must be the one the verdict was produced for.
-    #[serde(default)]
-    pub reading: Option<ReadingInput>,
 }
 
 fn default_source_type() -> String {

@@ -113,3 +113,33 @@ pub fn check_columns_input(
 fn as_refs(column: Option<&[Option<String>]>) -> Option<Vec<Option<&str>>> {
     column.map(|c| c.iter().map(Option::as_deref).collect())
 }
+
+/// The fields of a columns object (`checkBatchColumns({values, units, times, eventIds, sources})` in
+/// JavaScript). `values` and `times` are absent here when the binding read them as typed arrays.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnsFields {
+    /// The values, when given as a plain array.
+    pub values: Option<Vec<f64>>,
+    /// The unit column (required).
+    pub units: Option<UnitsInput>,
+    /// The reading times in unix seconds, when given as a plain array.
+    pub times: Option<Vec<f64>>,
+    /// Event ids, if any.
+    pub event_ids: Option<Vec<Option<String>>>,
+    /// Sources, if any.
+    pub sources: Option<Vec<Option<String>>>,
+}
+
+impl ColumnsFields {
+    /// Checks that the required columns are there (`invalid_reading` naming the first missing one, in `keys`'
+    /// spelling); `values` and `times` may come from elsewhere (typed arrays).
+    pub fn require(&self, keys: Keys, has_values: bool, has_times: bool) -> Result<(), OdometerError> {
+        let site = reading_site("columns").with_keys(keys);
+        let missing = [("values", has_values || self.values.is_some()), ("units", self.units.is_some()), ("times", has_times || self.times.is_some())];
+        match missing.iter().find(|(_, there)| !there) {
+            Some((key, _)) => Err(site.error(*key, "is required").into()),
+            None => Ok(()),
+        }
+    }
+}

@@ -265,3 +265,22 @@ pub fn decode_policy(value: Value, site: &Site) -> Result<Policy, OdometerError>
     }
     decode::<Policy>(value, site)?.validated(site.keys)
 }
+
+/// `path` inside item `index` of a list: `[2]`, `[2].reading_time`, `[2][0]`.
+pub fn indexed_path(index: usize, path: &str) -> String {
+    if path.is_empty() || path.starts_with('[') {
+        format!("[{index}]{path}")
+    } else {
+        format!("[{index}].{path}")
+    }
+}
+
+/// Item `index` of a list of readings given one at a time (Python lists mixing `Reading` objects and dicts):
+/// like [`decode_readings`], problems name the item (`[2].reading_time`).
+pub fn decode_reading_at(value: Value, site: &Site, index: usize) -> Result<Reading, OdometerError> {
+    let input = decode::<ReadingInput>(value, site).map_err(|mut e| {
+        e.path = indexed_path(index, &e.path);
+        e
+    })?;
+    input.into_reading_at(site, &format!("[{index}]"))
+}

@@ -53,7 +53,7 @@ use std::fmt;
 
 pub use batch::{check_batch, check_columns, Columns, UnitColumn};
 pub use checked::{check_batch_checked, check_checked, Checked, MeterEntryOptions, VerdictView, DEFAULT_SOURCE_TYPE};
-pub use columns::{check_columns_input, ColumnsInput, UnitsInput};
+pub use columns::{check_columns_input, ColumnsFields, ColumnsInput, UnitsInput};
 pub use entry::{meter_entry, MeterEntry, SyncKind};
 pub use error::{Limit, OdometerError};
 pub use input::{ReadingInput, ValueInput};

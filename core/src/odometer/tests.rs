@@ -148,16 +148,14 @@ mod inputs {
             o.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
             crate::boundary::decode(v(o), &Site::options("odometer")).unwrap()
         };
-        let entry = checked.meter_entry(options(json!({})), crate::boundary::Keys::Snake).unwrap().unwrap();
-        assert_eq!(
-            (entry.source_type.as_str(), entry.notes.as_str()),
-            ("manual", "Automatically synced from Smartcar")
-        );
-        let other = json!({"reading": {"value": 1001, "unit": "km", "reading_time": 0}});
-        let err = checked.meter_entry(options(other), crate::boundary::Keys::Snake).unwrap_err();
-        assert_eq!(err.code(), "invalid_argument");
-        let same = json!({"reading": {"value": 1000.0, "unit": "km", "reading_time": 0}, "sync": "manual"});
-        let entry = checked.meter_entry(options(same), crate::boundary::Keys::Snake).unwrap().unwrap();
+        let entry = checked.meter_entry(&options(json!({}))).unwrap();
+        assert_eq!((entry.source_type.as_str(), entry.notes.as_str()), ("manual", "Automatically synced from Smartcar"));
+        let entry = checked.meter_entry(&options(json!({"sync": "manual"}))).unwrap();
         assert!(entry.notes.ends_with("(manual sync)"));
+        let other = decode_reading(v(json!({"value": 1001, "unit": "km", "reading_time": 0})), &reading_site("r"));
+        assert_eq!(checked.require_reading(&other.unwrap()).unwrap_err().code(), "invalid_argument");
+        assert!(checked.require_reading(&reading).is_ok());
+        let missing = crate::boundary::decode::<MeterEntryOptions>(v(json!({"car_id": 1})), &Site::options("odometer"));
+        assert_eq!(missing.unwrap_err().code, "invalid_option");
     }
 }

@@ -22,12 +22,13 @@ export const LOADERS = {
   },
   odometer(api, fn, args) {
     const od = api.odometer;
-    if (fn === 'check') return od.check(args[0].map(camelKeys), camelKeys(args[1]), camelKeys(args[2]));
-    if (fn === 'check_batch') return od.checkBatch(args[0].map(camelKeys), camelKeys(args[1]));
+    // Verdicts are objects (they hold their reading); toJSON() is the shared JSON shape.
+    if (fn === 'check') return od.check(args[0].map(camelKeys), camelKeys(args[1]), camelKeys(args[2])).toJSON();
+    if (fn === 'check_batch') return od.checkBatch(args[0].map(camelKeys), camelKeys(args[1])).map((v) => v.toJSON());
     if (fn === 'meter_entry') {
       const [history, candidate, carId, sourceId, options] = args;
       const verdict = od.check(history.map(camelKeys), camelKeys(candidate));
-      return od.meterEntry(verdict, camelKeys(candidate), carId, sourceId, camelKeys(options));
+      return od.meterEntry(verdict, { carId, sourceId, ...camelKeys(options) }, camelKeys(candidate));
     }
     throw new TypeError(`unknown odometer function ${fn}`);
   },

@@ -48,10 +48,9 @@ fn run(function: &str, args: &[Json]) -> Result<Json, OdometerError> {
             if let Value::Map(entries) = &mut options {
                 entries.push(("car_id".into(), value(&args[2])));
                 entries.push(("source_id".into(), value(&args[3])));
-                entries.push(("reading".into(), value(&args[1])));
             }
             let options: MeterEntryOptions = decode(options, &Site::options("odometer"))?;
-            Ok(json(&checked.meter_entry(options, fleetgate::boundary::Keys::Snake)?))
+            Ok(json(&checked.meter_entry(&options)))
         }
         other => panic!("unknown odometer function {other}"),
     }

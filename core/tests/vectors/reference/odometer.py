@@ -1,11 +1,48 @@
 #!/usr/bin/env python3
-"""Independent reference for core/tests/vectors/odometer.json: the odometer rules of shared/spec/odometer.md written
-straight from the spec in plain Python (exact ``Fraction`` arithmetic, no fleetgate), plus the case list.
-
-It is also the "straightforward pure-Python implementation" the benches compare against (``check_batch``).
+"""Independent reference for core/tests/vectors/odometer.json, written from the rules in docs/odometer.md (the
+product's odometer spec), not from fleetgate's code: plain Python, exact ``Fraction`` arithmetic, no fleetgate.
 
     python3 core/tests/vectors/reference/odometer.py          # rewrite odometer.json
     python3 core/tests/vectors/reference/odometer.py --check  # exit 1 if odometer.json differs
+
+How each rule is read here (where the spec leaves a choice open, the choice and its reason are stated):
+
+1. Normalise. A number means the decimal it is written as (a JSON number, Python's ``repr``); a string is a plain
+   unsigned decimal, optionally with thousands commas. Units: km / kilometers / kilometres / metric and mi / miles /
+   imperial, any case. metres = value x 1000 (km) or x 1609.344 (mi), exactly, rounded once half to even. Void
+   (``invalid_value``): NaN, infinities, negatives, an unreadable string or unit, the sentinels 999999 and 16777215
+   and, with ``meter_digits`` = d, the value 10^d - 1 (all nines) -- all judged on the value *as delivered* --, more
+   metres than the meter shows ((10^d - 1) in the reading's unit), or more than 2^53 - 1 metres (fleetgate's range,
+   the largest integer every binding holds exactly). A ``metres`` input is already converted by the caller, so only
+   the range and the capacity (in km) apply to it.
+2. Duplicates by identity: the same event id as any reading in the history; else the same (source, reading time)
+   as a history reading whose value is readable (an unreadable value must not swallow a good reading at the same
+   instant); else, with ``same_value_window_s``, the same metres as a valid reading within that many seconds.
+   ``duplicate_of`` is the matched reading's ``id``, else its ``event_id``; the first match in history order.
+3. Order: the valid readings are the history's readable ones whose status is absent or ``accept``. The value must
+   not be lower than any valid reading taken at or before it, nor higher than any taken at or after it (give or take
+   ``tolerance_m``): ``prev`` is the highest of the earlier ones, ``next`` the lowest of the later ones (for a valid,
+   non-decreasing history these are its neighbours in time; for an inconsistent one they are the bounds that keep a
+   lower reading from passing).
+4. Why it does not fit, in the spec's order. Rollover: ``meter_digits`` set, ``prev`` at 90% of the capacity or more
+   and the value at 10% of it or less (the spec's "near capacity" / "near 0", fixed at 10% by the docs). Unit swap:
+   the value multiplied or divided by 1.609344, exactly, would be accepted -- it fits the range within the tolerance
+   *and* passes rule 5 (a swapped value that implies an impossible speed is not a plausible reading either).
+   Otherwise ``out_of_sequence``. ``allowed_range_m`` is ``[prev, next]``, with 0 when there is no earlier reading.
+5. Speed: against ``prev`` and ``next``, distance / max(elapsed, ``min_elapsed_s``) must not exceed
+   ``max_speed_kmh`` (compared exactly).
+7. Batch: the readings are taken in reading-time order, each checked against the ones before it with their
+   verdicts. The spec leaves equal times open; fleetgate's documented rule, kept here because it makes the verdicts
+   independent of input order, takes them by (event id, source, readable before unreadable, metres, input order),
+   absent before present.
+
+Inputs (fleetgate's documented boundary): a reading is a dict with ``value`` + ``unit`` or ``metres``,
+``reading_time`` and optional ``event_id``, ``source`` (strings), ``id`` (a string or a whole number), ``received_time``,
+``status``; ``None`` is absent. Unknown keys, wrong types, no time, neither or both of value and metres are
+``invalid_reading``; an unreadable time (not unix seconds to the millisecond, not an RFC 3339 instant to the
+millisecond) is ``invalid_time``. A policy's bounds: 0 < max_speed_kmh <= 1,000,000 with at most 3 decimals;
+min_elapsed_s and same_value_window_s 0 to 31,536,000; meter_digits 1 to 15; tolerance_m 0 to 2^53 - 1; anything
+else, an unknown key or a wrong type is ``invalid_policy``.
 """
 
 from __future__ import annotations
@@ -14,113 +51,172 @@ import json
 import math
 import re
 import sys
-from datetime import datetime, timezone
 from fractions import Fraction
 from pathlib import Path
 
 VECTORS = Path(__file__).resolve().parent.parent / "odometer.json"
 MAX_METRES = 2**53 - 1
-MILE = Fraction("1609.344")
-MM = {"km": 1_000_000, "mi": 1_609_344}
-NAMES = {"km": "km", "kilometers": "km", "kilometres": "km", "metric": "km",
-         "mi": "mi", "miles": "mi", "imperial": "mi"}
-PLAIN = re.compile(r"^(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\.[0-9]+)?$")
+MILE_M = Fraction("1609.344")
+UNIT_M = {"km": Fraction(1000), "mi": MILE_M}
+UNIT_NAMES = {"km": "km", "kilometers": "km", "kilometres": "km", "metric": "km",
+              "mi": "mi", "miles": "mi", "imperial": "mi"}
+DECIMAL = re.compile(r"^(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\.[0-9]+)?$")
+RFC3339 = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:([Zz])|([+-])(\d{2}):(\d{2}))$")
 SENTINELS = (999_999, 16_777_215)
-DEFAULT_POLICY = {"max_speed_kmh": 250.0, "min_elapsed_s": 60, "meter_digits": None, "tolerance_m": 0,
-                  "same_value_window_s": None}
+YEAR_S = 31_536_000
+POLICY_DEFAULTS = {"max_speed_kmh": Fraction(250), "min_elapsed_s": 60, "meter_digits": None, "tolerance_m": 0,
+                   "same_value_window_s": None}
+READING_KEYS = {"value", "metres", "unit", "reading_time", "event_id", "source", "id", "received_time", "status"}
 
 
 class ApiError(Exception):
     def __init__(self, code: str) -> None:
+        super().__init__(code)
         self.code = code
+
+
+def is_number(x: object) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def whole(x: object) -> int | None:
+    """An integer, or a float with no fraction (JavaScript cannot tell them apart), else None."""
+    if isinstance(x, bool):
+        return None
+    if isinstance(x, int):
+        return x
+    if isinstance(x, float) and math.isfinite(x) and x == int(x):
+        return int(x)
+    return None
 
 
 # -- inputs -------------------------------------------------------------------------------------------------------
 
 def policy_of(raw: dict | None) -> dict:
-    p = dict(DEFAULT_POLICY, **(raw or {}))
-    speed = p["max_speed_kmh"]
-    if isinstance(speed, bool) or not isinstance(speed, (int, float)) or not (0 < speed < 1e9) or math.isnan(speed):
+    if raw is None:
+        return dict(POLICY_DEFAULTS)
+    if not isinstance(raw, dict) or set(raw) - set(POLICY_DEFAULTS):
         raise ApiError("invalid_policy")
-    if not 0 <= p["min_elapsed_s"] <= 86_400 * 365:
-        raise ApiError("invalid_policy")
-    if p["meter_digits"] is not None and not 1 <= p["meter_digits"] <= 15:
-        raise ApiError("invalid_policy")
-    if not 0 <= p["tolerance_m"] <= MAX_METRES:
-        raise ApiError("invalid_policy")
-    if p["same_value_window_s"] is not None and p["same_value_window_s"] < 0:
-        raise ApiError("invalid_policy")
+    p = dict(POLICY_DEFAULTS)
+    for key, given in raw.items():
+        if key == "max_speed_kmh":
+            if not is_number(given) or not math.isfinite(given):
+                raise ApiError("invalid_policy")
+            speed = Fraction(repr(float(given)))
+            if not (0 < speed <= 1_000_000) or (speed * 1000).denominator != 1:
+                raise ApiError("invalid_policy")
+            p[key] = speed
+            continue
+        if given is None and key in ("meter_digits", "same_value_window_s"):
+            p[key] = None
+            continue
+        n = whole(given)
+        limits = {"min_elapsed_s": (0, YEAR_S), "meter_digits": (1, 15), "tolerance_m": (0, MAX_METRES),
+                  "same_value_window_s": (0, YEAR_S)}[key]
+        if n is None or not limits[0] <= n <= limits[1]:
+            raise ApiError("invalid_policy")
+        p[key] = n
     return p
 
 
-def time_ms(value: object) -> int:
+def instant_ms(value: object) -> int:
+    """Unix seconds (to the millisecond) or an RFC 3339 instant (to the millisecond) as unix milliseconds."""
     if isinstance(value, bool):
         raise ApiError("invalid_reading")
-    if isinstance(value, (int, float)):
-        ms = Fraction(repr(value)) * 1000 if isinstance(value, float) else Fraction(value) * 1000
+    if is_number(value):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ApiError("invalid_time")
+        ms = Fraction(repr(value)) * 1000
         if ms.denominator != 1:
             raise ApiError("invalid_time")
         return int(ms)
     if isinstance(value, str):
-        try:
-            parsed = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
-        except ValueError:
-            raise ApiError("invalid_time") from None
-        if parsed.tzinfo is None or "T" not in value.upper() or parsed.microsecond % 1000:
+        m = RFC3339.match(value)
+        if not m:
             raise ApiError("invalid_time")
-        delta = parsed - datetime(1970, 1, 1, tzinfo=timezone.utc)
-        return delta.days * 86_400_000 + delta.seconds * 1000 + delta.microseconds // 1000
+        year, month, day, hour, minute, second = (int(g) for g in m.groups()[:6])
+        fraction = Fraction(m.group(7)[1:]) / 10 ** (len(m.group(7)) - 1) if m.group(7) else Fraction(0)
+        if not (1 <= month <= 12 and 1 <= day <= days_in(year, month) and hour < 24 and minute < 60 and second < 60):
+            raise ApiError("invalid_time")
+        offset = 0 if m.group(8) else (1 if m.group(9) == "+" else -1) * (int(m.group(10)) * 60 + int(m.group(11)))
+        ms = (days_from_epoch(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offset * 60) * 1000
+        ms_fraction = fraction * 1000
+        if ms_fraction.denominator != 1:
+            raise ApiError("invalid_time")
+        return ms + int(ms_fraction)
     raise ApiError("invalid_reading")
 
 
-def reading_of(raw: dict) -> dict:
-    if "reading_time" not in raw:
-        raise ApiError("invalid_reading")
-    has_value, has_metres = "value" in raw, "metres" in raw
-    if has_value == has_metres:
-        raise ApiError("invalid_reading")
-    if has_value and (isinstance(raw["value"], bool) or not isinstance(raw["value"], (int, float, str))):
-        raise ApiError("invalid_reading")
-    if has_metres and (isinstance(raw["metres"], bool) or not isinstance(raw["metres"], int)):
-        raise ApiError("invalid_reading")
-    return dict(raw, time=time_ms(raw["reading_time"]))
+def days_in(year: int, month: int) -> int:
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
 
 
-def exact(value: object) -> Fraction | None:
-    if isinstance(value, float):
-        return None if math.isnan(value) or math.isinf(value) or value < 0 else Fraction(repr(abs(value)))
-    if isinstance(value, int):
-        return None if value < 0 else Fraction(value)
-    if isinstance(value, str) and PLAIN.match(value):
-        return Fraction(value.replace(",", ""))
-    return None
+def days_from_epoch(year: int, month: int, day: int) -> int:
+    days = sum(366 if days_in(y, 2) == 29 else 365 for y in range(1970, year)) if year >= 1970 else \
+        -sum(366 if days_in(y, 2) == 29 else 365 for y in range(year, 1970))
+    return days + sum(days_in(year, m) for m in range(1, month)) + day - 1
+
+
+def reading_of(raw: object) -> dict:
+    if not isinstance(raw, dict) or set(raw) - READING_KEYS:
+        raise ApiError("invalid_reading")
+    r = {k: v for k, v in raw.items() if v is not None}
+    value = r.get("value")
+    if value is not None and not (is_number(value) or isinstance(value, str)):
+        raise ApiError("invalid_reading")
+    if "metres" in r and whole(r["metres"]) is None:
+        raise ApiError("invalid_reading")
+    for key in ("unit", "event_id", "source"):
+        if key in r and not isinstance(r[key], str):
+            raise ApiError("invalid_reading")
+    if "id" in r and not (isinstance(r["id"], str) or whole(r["id"]) is not None):
+        raise ApiError("invalid_reading")
+    if "status" in r and r["status"] not in ("accept", "duplicate", "void"):
+        raise ApiError("invalid_reading")
+    if "reading_time" not in r:
+        raise ApiError("invalid_reading")
+    time = instant_ms(r["reading_time"])
+    received = instant_ms(r["received_time"]) if "received_time" in r else None
+    if ("value" in r) == ("metres" in r):
+        raise ApiError("invalid_reading")
+    out = dict(r, time=time, received=received)
+    if "id" in r and not isinstance(r["id"], str):
+        out["id"] = whole(r["id"])
+    return out
+
+
+def decimal_of(value: object) -> Fraction | None:
+    """The exact non-negative decimal a value stands for, or None when it is not one."""
+    if isinstance(value, str):
+        return Fraction(value.replace(",", "")) if DECIMAL.match(value) else None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    x = Fraction(repr(value))
+    return x if x >= 0 else None
 
 
 def capacity_m(policy: dict, unit: str) -> int | None:
-    if policy["meter_digits"] is None:
-        return None
-    return round(Fraction(10 ** policy["meter_digits"] - 1) * MM[unit] / 1000)
+    d = policy["meter_digits"]
+    return None if d is None else round((10**d - 1) * UNIT_M[unit])
 
 
-def normalise(r: dict, policy: dict) -> tuple[int, int | None] | None:
-    """Rule 1: (metres, capacity) or None."""
+def metres_of(r: dict, policy: dict) -> tuple[int, int | None] | None:
+    """Rule 1: (metres, capacity) or None when the value is not a usable distance."""
     if "metres" in r:
-        cap = capacity_m(policy, "km")
-        m = r["metres"]
+        m, cap = whole(r["metres"]), capacity_m(policy, "km")
         return (m, cap) if 0 <= m <= MAX_METRES and (cap is None or m <= cap) else None
-    unit = NAMES.get(r.get("unit").lower()) if isinstance(r.get("unit"), str) and r["unit"].isascii() else None
-    x = exact(r["value"])
+    unit = UNIT_NAMES.get(r["unit"].lower()) if isinstance(r.get("unit"), str) and r["unit"].isascii() else None
+    x = decimal_of(r["value"])
     if unit is None or x is None:
         return None
-    m = round(x * MM[unit] / 1000)
-    if m > MAX_METRES:
-        return None
     if x.denominator == 1:
-        n = int(x)
-        if n in SENTINELS or (policy["meter_digits"] is not None and n == 10 ** policy["meter_digits"] - 1):
+        d = policy["meter_digits"]
+        if int(x) in SENTINELS or (d is not None and int(x) == 10**d - 1):
             return None
+    m = round(x * UNIT_M[unit])  # Fraction.__round__ rounds half to even
     cap = capacity_m(policy, unit)
-    return (m, cap) if cap is None or m <= cap else None
+    return (m, cap) if m <= MAX_METRES and (cap is None or m <= cap) else None
 
 
 # -- the rules ----------------------------------------------------------------------------------------------------
@@ -132,99 +228,106 @@ def verdict(status: str, reason: str | None = None, metres: int | None = None, a
 
 
 def ident(r: dict):
-    return r.get("id", r.get("event_id"))
+    return r["id"] if "id" in r else r.get("event_id")
 
 
-def judge(m: int, t: int, prev, nxt, cap, policy: dict) -> dict:
+def too_fast(distance_m: Fraction, elapsed_ms: int, policy: dict) -> bool:
+    hours = Fraction(max(elapsed_ms, policy["min_elapsed_s"] * 1000), 3_600_000)
+    return distance_m / 1000 > policy["max_speed_kmh"] * hours
+
+
+def acceptable(v: Fraction, t: int, prev, nxt, policy: dict) -> tuple[bool, bool]:
+    """(fits the order range within the tolerance, passes the speed check) for a value of v metres at t."""
     tol = policy["tolerance_m"]
-    limit = Fraction(policy["max_speed_kmh"]) * 1000  # metres per hour
-
-    def in_range(v: int, slack: int) -> bool:
-        return (prev is None or v + tol + slack >= prev[0]) and (nxt is None or v <= nxt[0] + tol + slack)
-
-    def too_fast(distance: int, elapsed_ms: int) -> bool:
-        hours = Fraction(max(elapsed_ms, policy["min_elapsed_s"] * 1000), 3_600_000)
-        return distance > round(limit) * hours
-
-    def speeding(v: int) -> bool:
-        return (prev is not None and too_fast(v - prev[0], t - prev[1])) or (
-            nxt is not None and too_fast(nxt[0] - v, nxt[1] - t))
-
-    if not in_range(m, 0):
-        allowed = [prev[0] if prev else 0, nxt[0] if nxt else None]
-        if cap is not None and prev is not None and prev[0] * 10 >= cap * 9 and m * 10 <= cap:
-            return verdict("void", "rollover_suspected", m, allowed)
-        as_miles = int(Fraction(m) * MILE / 1000 + Fraction(1, 2))  # half up to the metre
-        as_km = int(Fraction(m) * 1000 / MILE + Fraction(1, 2))
-        if any(in_range(v, 1) and not speeding(v) for v in (as_miles, as_km)):
-            return verdict("void", "unit_mismatch", m, allowed)
-        return verdict("void", "out_of_sequence", m, allowed)
-    if speeding(m):
-        return verdict("void", "exceeds_max_rate", m)
-    return verdict("accept", None, m)
+    fits = (prev is None or v >= prev[0] - tol) and (nxt is None or v <= nxt[0] + tol)
+    fast = (prev is not None and too_fast(v - prev[0], t - prev[1], policy)) or (
+        nxt is not None and too_fast(nxt[0] - v, nxt[1] - t, policy))
+    return fits, not fast
 
 
 def check(history: list[dict], candidate: dict, policy: dict) -> dict:
-    n = normalise(candidate, policy)
+    n = metres_of(candidate, policy)
     if n is None:
         return verdict("void", "invalid_value")
     m, cap = n
     t = candidate["time"]
-    if candidate.get("event_id") is not None:
+    if "event_id" in candidate:
         for h in history:
             if h.get("event_id") == candidate["event_id"]:
                 return verdict("duplicate", None, m, dup=ident(h))
     for h in history:
-        if h.get("source") == candidate.get("source") and h["time"] == t and normalise(h, policy) is not None:
+        if h.get("source") == candidate.get("source") and h["time"] == t and metres_of(h, policy) is not None:
             return verdict("duplicate", None, m, dup=ident(h))
-    valid = [(normalise(h, policy)[0], h["time"], h) for h in history
-             if h.get("status") in (None, "accept") and normalise(h, policy) is not None]
+    valid = [(metres_of(h, policy)[0], h["time"], h) for h in history
+             if h.get("status", "accept") == "accept" and metres_of(h, policy) is not None]
     window = policy["same_value_window_s"]
     if window is not None:
         for vm, vt, h in valid:
             if vm == m and abs(vt - t) <= window * 1000:
                 return verdict("duplicate", None, m, dup=ident(h))
-    before = [(vm, vt) for vm, vt, _ in valid if vt <= t]
-    after = [(vm, vt) for vm, vt, _ in valid if vt >= t]
-    prev = max(before) if before else None
-    nxt = min(after) if after else None
-    return judge(m, t, prev, nxt, cap, policy)
+    earlier = [(vm, vt) for vm, vt, _ in valid if vt <= t]
+    later = [(vm, vt) for vm, vt, _ in valid if vt >= t]
+    prev = max(earlier, key=lambda x: (x[0], x[1])) if earlier else None
+    nxt = min(later, key=lambda x: (x[0], x[1])) if later else None
+    fits, slow_enough = acceptable(Fraction(m), t, prev, nxt, policy)
+    if not fits:
+        allowed = [prev[0] if prev else 0, nxt[0] if nxt else None]
+        if cap is not None and prev is not None and 10 * prev[0] >= 9 * cap and 10 * m <= cap:
+            return verdict("void", "rollover_suspected", m, allowed)
+        for swapped in (m * MILE_M / 1000, m * 1000 / MILE_M):
+            if acceptable(swapped, t, prev, nxt, policy) == (True, True):
+                return verdict("void", "unit_mismatch", m, allowed)
+        return verdict("void", "out_of_sequence", m, allowed)
+    if not slow_enough:
+        return verdict("void", "exceeds_max_rate", m)
+    return verdict("accept", None, m)
 
 
-def sort_key(r: dict, policy: dict, i: int):
-    n = normalise(r, policy)
-    opt = lambda x: (x is not None, x if x is not None else "")  # noqa: E731  (None sorts first, as in Rust)
-    # readable readings before unreadable ones at the same instant, then by value
-    return (r["time"], opt(r.get("event_id")), opt(r.get("source")), n is None, n[0] if n else 0, i)
+def tie_key(r: dict, policy: dict, i: int):
+    n = metres_of(r, policy)
+    present = lambda x: (x is not None, x if x is not None else "")  # noqa: E731 (absent first)
+    return (r["time"], present(r.get("event_id")), present(r.get("source")), n is None, n[0] if n else 0, i)
 
 
 def check_batch(readings: list[dict], policy: dict) -> list[dict]:
-    """One at a time in reading-time order, each against the earlier ones and their verdicts."""
-    order = sorted(range(len(readings)), key=lambda i: sort_key(readings[i], policy, i))
+    order = sorted(range(len(readings)), key=lambda i: tie_key(readings[i], policy, i))
     history: list[dict] = []
-    out: list[dict | None] = [None] * len(readings)
+    out: list = [None] * len(readings)
     for i in order:
         v = check(history, readings[i], policy)
         history.append(dict(readings[i], status=v["status"]))
         out[i] = v
-    return out  # type: ignore[return-value]
+    return out
 
 
-def iso(ms: int) -> str:
-    t = datetime.fromtimestamp(ms // 1000, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
-    return f"{t}Z" if ms % 1000 == 0 else f"{t}.{ms % 1000:03d}Z"
+def rfc3339(ms: int) -> str:
+    days, rest = divmod(ms, 86_400_000)
+    year, month = 1970, 1
+    while days < 0:
+        year -= 1
+        days += 366 if days_in(year, 2) == 29 else 365
+    while days >= (366 if days_in(year, 2) == 29 else 365):
+        days -= 366 if days_in(year, 2) == 29 else 365
+        year += 1
+    while days >= days_in(year, month):
+        days -= days_in(year, month)
+        month += 1
+    seconds, millis = divmod(rest, 1000)
+    text = f"{year:04d}-{month:02d}-{days + 1:02d}T{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+    return f"{text}Z" if millis == 0 else f"{text}.{millis:03d}Z"
 
 
 def meter_entry(v: dict, r: dict, car_id, source_id, source_type: str = "manual", sync: str = "webhook"):
+    """The meter_entries row of an accepted reading (docs/odometer.md, "Meter entries")."""
     if v["status"] != "accept":
         return None
     notes = {"webhook": "Automatically synced from Smartcar",
              "manual": "Automatically synced from Smartcar (manual sync)"}[sync]
-    return {"car_id": car_id, "odometer_reading": float(Fraction(v["metres"], 1000)), "entry_date": iso(r["time"]),
+    return {"car_id": car_id, "odometer_reading": float(Fraction(v["metres"], 1000)), "entry_date": rfc3339(r["time"]),
             "source_type": source_type, "source_id": source_id, "notes": notes, "metres": v["metres"],
-            "raw_value": r.get("value", r.get("metres")), "raw_unit": r.get("unit"), "event_id": r.get("event_id"),
-            "reading_time": iso(r["time"]),
-            "received_time": iso(time_ms(r["received_time"])) if r.get("received_time") is not None else None}
+            "raw_value": r["value"] if "value" in r else r["metres"], "raw_unit": r.get("unit"),
+            "event_id": r.get("event_id"), "reading_time": rfc3339(r["time"]),
+            "received_time": None if r["received"] is None else rfc3339(r["received"])}
 
 
 # -- cases --------------------------------------------------------------------------------------------------------
@@ -281,6 +384,9 @@ CASES = [
      [[km(1000, 0, id=1), km(1100, 10 * H, id=2)], km(1200, 5 * H), None]),
     ("void-unit-mismatch-miles-as-km", "check", [[km(1000, 0, id=1)], km(621.5, D), None]),
     ("void-unit-mismatch-km-as-miles", "check", [[km(1000, 0, id=1), km(1010, 2 * D, id=2)], mi(1004, D), None]),
+    # 621.371 "km" is exactly 999.999... km as miles: it fits only with the tolerance, computed exactly
+    ("void-unit-swap-needs-the-tolerance", "check", [[km(1000, 0, id=1)], km(621.371, D), None]),
+    ("void-unit-swap-within-tolerance", "check", [[km(1000, 0, id=1)], km(621.371, D), {"tolerance_m": 1}]),
     ("void-rollover-near-capacity", "check",
      [[km(999000, 0, id=1)], km(12, D), {"meter_digits": 6}]),
     ("void-sentinel-999999", "check", [[], mi(999999, 0), None]),
@@ -300,6 +406,10 @@ CASES = [
     ("void-speed-floor-5-km-in-1-s", "check", [[km(1000, 0, id=1)], km(1005, 1), None]),
     ("void-speed-to-next-neighbour", "check", [[km(1000, 0, id=1), km(1500, 2 * H, id=2)], km(1010, H), None]),
     ("accept-custom-speed-limit", "check", [[km(1000, 0, id=1)], km(1300, H), {"max_speed_kmh": 320}]),
+    ("accept-speed-with-decimals-at-the-limit", "check",
+     [[km(1000, 0, id=1)], km(1250.125, H), {"max_speed_kmh": 250.125}]),
+    ("void-speed-with-decimals-just-over", "check",
+     [[km(1000, 0, id=1)], km(1250.126, H), {"max_speed_kmh": 250.125}]),
     ("accept-within-tolerance", "check", [[km(1000, 0, id=1)], km(999.995, H), {"tolerance_m": 10}]),
     ("void-without-tolerance", "check", [[km(1000, 0, id=1)], km(999.995, H), None]),
     ("legacy-same-value-within-window-duplicate", "check",
@@ -316,6 +426,7 @@ CASES = [
      [[{"value": 1000, "unit": "km", "reading_time": "2024-06-01T00:00:00Z", "id": 1}],
       {"value": 1010, "unit": "km", "reading_time": "2024-06-01T04:00:00+02:00"}, None]),
     ("accept-millisecond-times", "check", [[km(1000, 0, id=1)], km(1001, 3600.5), None]),
+    ("duplicate-of-a-whole-float-id", "check", [[km(1000, 0, id=7.0, event_id="e")], km(1000, 60, event_id="e"), None]),
     ("error-bad-time", "check", [[], {"value": 1, "unit": "km", "reading_time": "yesterday"}, None]),
     ("error-sub-millisecond-time", "check", [[], {"value": 1, "unit": "km", "reading_time": 1.0001}, None]),
     ("error-missing-time", "check", [[], {"value": 1, "unit": "km"}, None]),
@@ -323,8 +434,14 @@ CASES = [
     ("error-value-and-metres", "check", [[], {"value": 1, "metres": 1000, "unit": "km", "reading_time": T0}, None]),
     ("error-value-wrong-type", "check", [[], {"value": [1], "unit": "km", "reading_time": T0}, None], True),
     ("error-value-bool", "check", [[], {"value": True, "unit": "km", "reading_time": T0}, None], True),
+    ("error-unknown-reading-key", "check", [[], {**km(1, 0), "colour": "red"}, None]),
+    ("error-fractional-id", "check", [[km(1, 0, id=7.5)], km(1, 60), None]),
+    ("error-bad-time-in-history", "check", [[km(1, 0), {**km(1, 0), "reading_time": "noon"}], km(1, 60), None]),
     ("error-bad-policy-speed", "check", [[], km(1, 0), {"max_speed_kmh": -1}]),
+    ("error-bad-policy-speed-decimals", "check", [[], km(1, 0), {"max_speed_kmh": 250.0001}]),
     ("error-bad-policy-digits", "check", [[], km(1, 0), {"meter_digits": 0}]),
+    ("error-bad-policy-window-huge", "check", [[], km(1, 0), {"same_value_window_s": 10**12}]),
+    ("error-bad-policy-unknown-key", "check", [[], km(1, 0), {"max_speed": 100}]),
     ("batch-scripted-day", "check_batch", [DAY, None]),
     ("batch-scripted-day-shuffled", "check_batch", [[DAY[i] for i in (7, 3, 9, 0, 5, 1, 8, 2, 6, 4)], None]),
     ("batch-legacy-rule", "check_batch",
@@ -361,13 +478,12 @@ def run(fn: str, args: list):
     if fn == "check_batch":
         readings, policy = args
         p = policy_of(policy)
-        rs = [reading_of(r) for r in readings]
-        return check_batch(rs, p)
+        return check_batch([reading_of(r) for r in readings], p)
     if fn == "meter_entry":
         history, candidate, car_id, source_id, options = args
-        p = policy_of(None)
         r = reading_of(candidate)
-        return meter_entry(check([reading_of(h) for h in history], r, p), r, car_id, source_id, **options)
+        return meter_entry(check([reading_of(h) for h in history], r, policy_of(None)), r, car_id, source_id,
+                           **options)
     raise ValueError(fn)
 
 
@@ -384,8 +500,8 @@ def build() -> dict:
         cases.append(entry)
     assert len({c["id"] for c in cases}) == len(cases)
     return {"area": "odometer",
-            "about": "Odometer checks. Expected values come from reference/odometer.py (the spec's rules in plain "
-                     "Python with exact fractions), not from fleetgate. Readings are dicts with value+unit or "
+            "about": "Odometer checks. Expected values come from reference/odometer.py (the rules of docs/odometer.md "
+                     "in plain Python with exact fractions), not from fleetgate. Readings are dicts with value+unit or "
                      "metres, reading_time (unix seconds or RFC 3339), and optional event_id, source, id, "
                      "received_time, status.",
             "cases": cases}
@@ -395,7 +511,8 @@ def main() -> int:
     text = json.dumps(build(), indent=1, ensure_ascii=True) + "\n"
     if "--check" in sys.argv:
         if VECTORS.read_text() != text:
-            print(f"{VECTORS} differs from the reference", file=sys.stderr)
+            print(f"{VECTORS} differs from the reference (run it without --check and review the diff)",
+                  file=sys.stderr)
             return 1
         print(f"{VECTORS.name}: matches the independent reference")
         return 0
