@@ -7,12 +7,11 @@
 use fleetgate::boundary::{self as core_boundary, ArgError, Keys, Site, Value};
 use fleetgate::odometer::input::{self, indexed_path, reading_site, POLICY_SITE};
 use fleetgate::odometer::{
-    self as core, Checked, ColumnsFields, ColumnsInput, OdometerError, Policy, Reading, Reason,
-    Status, Verdict as CoreVerdict,
+    self as core, Checked, ColumnsFields, ColumnsInput, OdometerError, Policy, Reading, Reason, Status,
+    Verdict as CoreVerdict,
 };
 use napi::bindgen_prelude::{
-    ClassInstance, Either, Float64Array, FromNapiValue, Int32Array, JsObjectValue, JsValue, Object, Uint8Array,
-    Unknown,
+    ClassInstance, Either, Float64Array, FromNapiValue, Int32Array, JsObjectValue, JsValue, Object, Uint8Array, Unknown,
 };
 use napi::{Env, ValueType};
 use napi_derive::napi;
@@ -429,7 +428,9 @@ pub fn meter_entry<'env>(
             let instance = if is_object { ClassInstance::<Verdict>::from_unknown(verdict).ok() } else { None };
             let Some(instance) = instance else {
                 let site = Site::argument("odometer", "verdict");
-                return Err(site.error("", "must be a Verdict returned by odometer.check or odometer.checkBatch").into());
+                return Err(site
+                    .error("", "must be a Verdict returned by odometer.check or odometer.checkBatch")
+                    .into());
             };
             let checked = &instance.inner;
             let given = reading.filter(|r| !matches!(r.get_type(), Ok(ValueType::Undefined | ValueType::Null)));
@@ -437,7 +438,8 @@ pub fn meter_entry<'env>(
                 checked.require_reading(&self::reading(given, "reading")?)?;
             }
             let site = Site::options("odometer").camel();
-            let options: core::MeterEntryOptions = core_boundary::decode(core_boundary::walk(&JsHost(options), &site)?, &site)?;
+            let options: core::MeterEntryOptions =
+                core_boundary::decode(core_boundary::walk(&JsHost(options), &site)?, &site)?;
             Ok(checked.meter_entry(&options))
         };
         let entry = run().map_err(to_js_err(env))?;

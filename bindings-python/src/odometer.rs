@@ -23,6 +23,18 @@ pub(crate) mod odometer {
         move |e| to_py_err(py, &e)
     }
 
+    /// Refuses keyword arguments the function does not have (`invalid_argument` naming the first), as the JS
+    /// bindings refuse unknown keys: never Python's own `TypeError`.
+    fn no_unknown(py: Python<'_>, unknown: Option<&Bound<'_, PyDict>>) -> PyResult<()> {
+        match unknown.and_then(|d| d.keys().iter().next()) {
+            None => Ok(()),
+            Some(name) => {
+                let site = Site::argument("odometer", "keywords");
+                Err(boundary::arg_err(py, site.error(name.str()?.to_string(), "is not an argument of this function")))
+            }
+        }
+    }
+
     /// The thresholds of the checks; every keyword is optional and defaults to the documented value
     /// (see ``docs/odometer.md``).
     #[pyclass(module = "fleetgate.odometer", name = "Policy", frozen, eq)]
@@ -36,7 +48,7 @@ pub(crate) mod odometer {
         /// Builds a policy; raises ``fleetgate.OdometerError`` (``invalid_policy``, with ``details.path`` and the
         /// bound) for a threshold of the wrong type or out of range.
         #[new]
-        #[pyo3(signature = (*, max_speed_kmh: "float | None" = None, min_elapsed_s: "int | None" = None, meter_digits: "int | None" = None, tolerance_m: "int | None" = None, same_value_window_s: "int | None" = None))]
+        #[pyo3(signature = (*, max_speed_kmh: "float | None" = None, min_elapsed_s: "int | None" = None, meter_digits: "int | None" = None, tolerance_m: "int | None" = None, same_value_window_s: "int | None" = None, **unknown: "object"))]
         fn new(
             py: Python<'_>,
             max_speed_kmh: Option<&Bound<'_, PyAny>>,
@@ -44,6 +56,7 @@ pub(crate) mod odometer {
             meter_digits: Option<&Bound<'_, PyAny>>,
             tolerance_m: Option<&Bound<'_, PyAny>>,
             same_value_window_s: Option<&Bound<'_, PyAny>>,
+            unknown: Option<&Bound<'_, PyDict>>,
         ) -> PyResult<Self> {
             guard(py, || {
                 let given = [
@@ -53,7 +66,7 @@ pub(crate) mod odometer {
                     ("tolerance_m", tolerance_m),
                     ("same_value_window_s", same_value_window_s),
                 ];
-                let policy: Policy = boundary::decode_kwargs(py, &given, &POLICY_SITE)?;
+                let policy: Policy = boundary::decode_kwargs(py, &given, unknown, &POLICY_SITE)?;
                 Ok(PyPolicy { inner: policy.validated(Keys::Snake).map_err(err(py))? })
             })
         }
@@ -105,9 +118,13 @@ pub(crate) mod odometer {
     }
 
     /// A reading from keyword arguments (the same keys as a reading dict).
-    fn reading_from_kwargs(py: Python<'_>, given: &[(&'static str, Option<&Bound<'_, PyAny>>)]) -> PyResult<Reading> {
+    fn reading_from_kwargs(
+        py: Python<'_>,
+        given: &[(&'static str, Option<&Bound<'_, PyAny>>)],
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Reading> {
         let site = reading_site("reading");
-        let input: ReadingInput = boundary::decode_kwargs(py, given, &site)?;
+        let input: ReadingInput = boundary::decode_kwargs(py, given, unknown, &site)?;
         input.into_reading_at(&site, "").map_err(err(py))
     }
 
@@ -118,7 +135,7 @@ pub(crate) mod odometer {
         /// ``status`` marks a history entry that was voided or duplicated. Raises ``fleetgate.OdometerError``
         /// (``invalid_reading`` / ``invalid_time``, with ``details.path``).
         #[new]
-        #[pyo3(signature = (value: "int | float | str", unit: "str", reading_time: "int | float | str", *, event_id: "str | None" = None, source: "str | None" = None, id: "int | str | None" = None, received_time: "int | float | str | None" = None, status: "str | None" = None))]
+        #[pyo3(signature = (value: "int | float | str", unit: "str", reading_time: "int | float | str", *, event_id: "str | None" = None, source: "str | None" = None, id: "int | str | None" = None, received_time: "int | float | str | None" = None, status: "str | None" = None, **unknown: "object"))]
         #[allow(clippy::too_many_arguments)]
         fn new(
             py: Python<'_>,
@@ -130,6 +147,7 @@ pub(crate) mod odometer {
             id: Option<&Bound<'_, PyAny>>,
             received_time: Option<&Bound<'_, PyAny>>,
             status: Option<&Bound<'_, PyAny>>,
+            unknown: Option<&Bound<'_, PyDict>>,
         ) -> PyResult<Self> {
             guard(py, || {
                 let given = [
@@ -142,13 +160,13 @@ pub(crate) mod odometer {
                     ("received_time", received_time),
                     ("status", status),
                 ];
-                Ok(PyReading { inner: reading_from_kwargs(py, &given)? })
+                Ok(PyReading { inner: reading_from_kwargs(py, &given, unknown)? })
             })
         }
 
         /// A reading already in whole metres.
         #[staticmethod]
-        #[pyo3(signature = (metres: "int", reading_time: "int | float | str", *, event_id: "str | None" = None, source: "str | None" = None, id: "int | str | None" = None, received_time: "int | float | str | None" = None, status: "str | None" = None) -> "Reading")]
+        #[pyo3(signature = (metres: "int", reading_time: "int | float | str", *, event_id: "str | None" = None, source: "str | None" = None, id: "int | str | None" = None, received_time: "int | float | str | None" = None, status: "str | None" = None, **unknown: "object") -> "Reading")]
         #[allow(clippy::too_many_arguments)]
         fn from_metres(
             py: Python<'_>,
@@ -159,6 +177,7 @@ pub(crate) mod odometer {
             id: Option<&Bound<'_, PyAny>>,
             received_time: Option<&Bound<'_, PyAny>>,
             status: Option<&Bound<'_, PyAny>>,
+            unknown: Option<&Bound<'_, PyDict>>,
         ) -> PyResult<Self> {
             guard(py, || {
                 let given = [
@@ -170,7 +189,7 @@ pub(crate) mod odometer {
                     ("received_time", received_time),
                     ("status", status),
                 ];
-                Ok(PyReading { inner: reading_from_kwargs(py, &given)? })
+                Ok(PyReading { inner: reading_from_kwargs(py, &given, unknown)? })
             })
         }
 
@@ -312,14 +331,16 @@ pub(crate) mod odometer {
     /// for malformed readings (``invalid_reading``, ``invalid_time``) or policies (``invalid_policy``), with
     /// ``details.path``. Rules: ``docs/odometer.md``.
     #[pyfunction]
-    #[pyo3(signature = (history: "list[Reading | dict[str, object]]", candidate: "Reading | dict[str, object]", policy: "Policy | dict[str, object] | None" = None) -> "Verdict")]
+    #[pyo3(signature = (history: "list[Reading | dict[str, object]]", candidate: "Reading | dict[str, object]", policy: "Policy | dict[str, object] | None" = None, **unknown: "object") -> "Verdict")]
     fn check(
         py: Python<'_>,
         history: &Bound<'_, PyAny>,
         candidate: &Bound<'_, PyAny>,
         policy: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<PyVerdict> {
         guard(py, || {
+            no_unknown(py, unknown)?;
             let policy = policy_of(py, policy)?;
             let history = readings_at(history, &reading_site("history"))?;
             let candidate = reading_of(candidate, &reading_site("candidate"))?;
@@ -330,13 +351,15 @@ pub(crate) mod odometer {
     /// Judges a whole history (a backfill) in one call: sorted by reading time, O(n log n); returns one verdict per
     /// input, in input order, the same as checking them one at a time in reading-time order.
     #[pyfunction]
-    #[pyo3(signature = (readings: "list[Reading | dict[str, object]]", policy: "Policy | dict[str, object] | None" = None) -> "list[Verdict]")]
+    #[pyo3(signature = (readings: "list[Reading | dict[str, object]]", policy: "Policy | dict[str, object] | None" = None, **unknown: "object") -> "list[Verdict]")]
     fn check_batch(
         py: Python<'_>,
         readings: &Bound<'_, PyAny>,
         policy: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Vec<PyVerdict>> {
         guard(py, || {
+            no_unknown(py, unknown)?;
             let policy = policy_of(py, policy)?;
             let all = readings_at(readings, &reading_site("readings"))?;
             let checked = py.detach(|| core::check_batch_checked(all, &policy));
@@ -347,7 +370,7 @@ pub(crate) mod odometer {
     /// A column argument decoded by the core (its problems name the column: ``times[3]``).
     fn column<T: DeserializeOwned>(py: Python<'_>, name: &'static str, given: &Bound<'_, PyAny>) -> PyResult<T> {
         let columns: std::collections::BTreeMap<String, T> =
-            boundary::decode_kwargs(py, &[(name, Some(given))], &reading_site("columns"))?;
+            boundary::decode_kwargs(py, &[(name, Some(given))], None, &reading_site("columns"))?;
         columns.into_values().next().ok_or_else(|| to_py_err(py, &reading_site("columns").error(name, "is required")))
     }
 
@@ -369,7 +392,7 @@ pub(crate) mod odometer {
     /// ``status``, ``reason``, ``metres`` and ``duplicate_of`` (the index of the repeated input, or None). These
     /// are not ``Verdict`` objects: meter entries come from ``check`` / ``check_batch`` verdicts.
     #[pyfunction]
-    #[pyo3(signature = (values: "list[float]", units: "str | list[str]", times: "list[float]", *, event_ids: "list[str | None] | None" = None, sources: "list[str | None] | None" = None, policy: "Policy | dict[str, object] | None" = None) -> "dict[str, list[object]]")]
+    #[pyo3(signature = (values: "list[float]", units: "str | list[str]", times: "list[float]", *, event_ids: "list[str | None] | None" = None, sources: "list[str | None] | None" = None, policy: "Policy | dict[str, object] | None" = None, **unknown: "object") -> "dict[str, list[object]]")]
     fn check_batch_columns<'py>(
         py: Python<'py>,
         values: &Bound<'py, PyAny>,
@@ -378,8 +401,10 @@ pub(crate) mod odometer {
         event_ids: Option<&Bound<'py, PyAny>>,
         sources: Option<&Bound<'py, PyAny>>,
         policy: Option<&Bound<'py, PyAny>>,
+        unknown: Option<&Bound<'py, PyDict>>,
     ) -> PyResult<Bound<'py, PyDict>> {
         guard(py, || {
+            no_unknown(py, unknown)?;
             let policy = policy_of(py, policy)?;
             let values = floats(py, "values", values)?;
             let times = floats(py, "times", times)?;
@@ -393,8 +418,7 @@ pub(crate) mod odometer {
                 event_ids: event_ids.as_deref(),
                 sources: sources.as_deref(),
             };
-            let verdicts =
-                py.detach(|| core::check_columns_input(&columns, &policy, Keys::Snake)).map_err(err(py))?;
+            let verdicts = py.detach(|| core::check_columns_input(&columns, &policy, Keys::Snake)).map_err(err(py))?;
             let out = PyDict::new(py);
             out.set_item("status", verdicts.iter().map(|v| v.status.as_str()).collect::<Vec<_>>())?;
             out.set_item("reason", verdicts.iter().map(|v| v.reason.map(Reason::code)).collect::<Vec<_>>())?;
@@ -410,7 +434,7 @@ pub(crate) mod odometer {
     /// must be that same reading. ``car_id`` and ``source_id`` are required; ``source_type`` and ``sync``
     /// (``webhook`` or ``manual``) have the documented defaults.
     #[pyfunction]
-    #[pyo3(signature = (verdict: "Verdict", reading: "Reading | dict[str, object] | None" = None, car_id: "int | str | None" = None, source_id: "int | str | None" = None, *, source_type: "str | None" = None, sync: "str | None" = None) -> "MeterEntry | None")]
+    #[pyo3(signature = (verdict: "Verdict", reading: "Reading | dict[str, object] | None" = None, car_id: "int | str | None" = None, source_id: "int | str | None" = None, *, source_type: "str | None" = None, sync: "str | None" = None, **unknown: "object") -> "MeterEntry | None")]
     fn meter_entry(
         py: Python<'_>,
         verdict: &Bound<'_, PyAny>,
@@ -419,6 +443,7 @@ pub(crate) mod odometer {
         source_id: Option<&Bound<'_, PyAny>>,
         source_type: Option<&Bound<'_, PyAny>>,
         sync: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Option<Py<PyAny>>> {
         guard(py, || {
             let Ok(verdict) = verdict.cast::<PyVerdict>() else {
@@ -430,9 +455,8 @@ pub(crate) mod odometer {
             if let Some(given) = reading {
                 checked.require_reading(&reading_of(given, &reading_site("reading"))?).map_err(err(py))?;
             }
-            let given =
-                [("car_id", car_id), ("source_id", source_id), ("source_type", source_type), ("sync", sync)];
-            let options: MeterEntryOptions = boundary::decode_kwargs(py, &given, &Site::options("odometer"))?;
+            let given = [("car_id", car_id), ("source_id", source_id), ("source_type", source_type), ("sync", sync)];
+            let options: MeterEntryOptions = boundary::decode_kwargs(py, &given, unknown, &Site::options("odometer"))?;
             match checked.meter_entry(&options) {
                 None => Ok(None),
                 Some(entry) => {

@@ -168,7 +168,8 @@ fn entry_of(verdict: &JsValue, options: &JsValue, given: &JsValue) -> Result<JsV
     }
     let prototype = VERDICT_PROTOTYPE.with(JsValue::clone);
     let genuine = Reflect::get_prototype_of(verdict).map(JsValue::from).is_ok_and(|p| p == prototype);
-    let live = Reflect::get(verdict, &JsValue::from_str("__wbg_ptr")).ok().and_then(|p| p.as_f64()).is_some_and(|p| p > 0.0);
+    let live =
+        Reflect::get(verdict, &JsValue::from_str("__wbg_ptr")).ok().and_then(|p| p.as_f64()).is_some_and(|p| p > 0.0);
     if !(genuine && live) {
         return Err(not_ours());
     }

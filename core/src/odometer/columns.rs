@@ -136,7 +136,11 @@ impl ColumnsFields {
     /// spelling); `values` and `times` may come from elsewhere (typed arrays).
     pub fn require(&self, keys: Keys, has_values: bool, has_times: bool) -> Result<(), OdometerError> {
         let site = reading_site("columns").with_keys(keys);
-        let missing = [("values", has_values || self.values.is_some()), ("units", self.units.is_some()), ("times", has_times || self.times.is_some())];
+        let missing = [
+            ("values", has_values || self.values.is_some()),
+            ("units", self.units.is_some()),
+            ("times", has_times || self.times.is_some()),
+        ];
         match missing.iter().find(|(_, there)| !there) {
             Some((key, _)) => Err(site.error(*key, "is required").into()),
             None => Ok(()),

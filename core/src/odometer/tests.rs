@@ -149,7 +149,10 @@ mod inputs {
             crate::boundary::decode(v(o), &Site::options("odometer")).unwrap()
         };
         let entry = checked.meter_entry(&options(json!({}))).unwrap();
-        assert_eq!((entry.source_type.as_str(), entry.notes.as_str()), ("manual", "Automatically synced from Smartcar"));
+        assert_eq!(
+            (entry.source_type.as_str(), entry.notes.as_str()),
+            ("manual", "Automatically synced from Smartcar")
+        );
         let entry = checked.meter_entry(&options(json!({"sync": "manual"}))).unwrap();
         assert!(entry.notes.ends_with("(manual sync)"));
         let other = decode_reading(v(json!({"value": 1001, "unit": "km", "reading_time": 0})), &reading_site("r"));

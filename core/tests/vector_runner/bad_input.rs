@@ -6,13 +6,32 @@
 use std::path::PathBuf;
 
 use fleetgate::boundary::{decode, ArgError, Site, Value};
+use fleetgate::odometer::{input as odometer_input, OdometerError};
 use serde_json::Value as Json;
 
 /// One row per core type the vectors decode: its name in the file, and the decode at its binding site.
 type Decoder = fn(Value) -> Result<(), ArgError>;
 
 fn decoders() -> Vec<(&'static str, Decoder)> {
-    vec![("sse::EncodeOptions", |v| decode::<fleetgate::sse::EncodeOptions>(v, &Site::options("sse")).map(drop))]
+    vec![
+        ("sse::EncodeOptions", |v| decode::<fleetgate::sse::EncodeOptions>(v, &Site::options("sse")).map(drop)),
+        // odometer: the decoders every binding calls (odometer::input), their errors as ArgError
+        ("odometer::Policy", |v| {
+            odometer_input::decode_policy(v, &odometer_input::POLICY_SITE)
+                .map(drop)
+                .map_err(OdometerError::into_arg_error)
+        }),
+        ("odometer::Reading", |v| {
+            odometer_input::decode_reading(v, &odometer_input::reading_site("candidate"))
+                .map(drop)
+                .map_err(OdometerError::into_arg_error)
+        }),
+        ("odometer::Readings", |v| {
+            odometer_input::decode_readings(v, &odometer_input::reading_site("history"))
+                .map(drop)
+                .map_err(OdometerError::into_arg_error)
+        }),
+    ]
 }
 
 #[test]
