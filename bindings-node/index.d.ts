@@ -66,13 +66,13 @@ export declare namespace odometer {
      * Why it is void (`out_of_sequence`, `exceeds_max_rate`, `unit_mismatch`, `rollover_suspected`,
      * `invalid_value`), else `null`.
      */
-    get reason(): string | null
+    get reason(): VerdictJson['reason']
     /** The reading in whole metres, when it could be read. */
     get metres(): number | null
     /** The reading in km, when it could be read. */
     get km(): number | null
     /** For order failures, `[prev, next]` in metres (`next` null when unbounded). */
-    get allowed_range_m(): Array<number | undefined | null> | null
+    get allowed_range_m(): [number, number | null] | null
     /** For duplicates, the id (else the event id) of the reading this one repeats. */
     get duplicate_of(): number | string | null
     /** The verdict in the JSON shape shared by every binding (snake_case keys, `null` for absent values). */
@@ -228,18 +228,18 @@ export declare namespace odometer {
   /** The verdict's JSON shape, shared by every binding (what `Verdict.toJSON()` returns). */
   export interface VerdictJson {
     /** `accept`, `duplicate` or `void`. */
-    status: string
+    status: 'accept' | 'duplicate' | 'void'
     /**
      * Why it is void: `out_of_sequence`, `exceeds_max_rate`, `unit_mismatch`, `rollover_suspected`,
      * `invalid_value`.
      */
-    reason: string | null
+    reason: 'out_of_sequence' | 'exceeds_max_rate' | 'unit_mismatch' | 'rollover_suspected' | 'invalid_value' | null | null
     /** The reading in whole metres, when it could be read. */
     metres: number | null
     /** The reading in km, when it could be read. */
     km: number | null
     /** For order failures, `[prev, next]` in metres (`next` null when unbounded). */
-    allowed_range_m: Array<number | undefined | null> | null
+    allowed_range_m: [number, number | null] | null | null
     /** For duplicates, the id (else the event id) of the reading this one repeats. */
     duplicate_of: number | string | null
   }

@@ -6,7 +6,7 @@ import type * as raw from './pkg/web/fleetgate_wasm.js';
 export declare const units: Omit<typeof raw.units, 'prototype'>;
 /** Odometer readings: duplicates, order and speed checks, verdicts and meter entries. */
 export declare const odometer: Omit<typeof raw.odometer, 'prototype'>;
-export type { ReadingInput, PolicyInput, Verdict, MeterEntry } from './pkg/web/fleetgate_wasm.js';
+export type { ReadingInput, PolicyInput, Verdict, VerdictJson, MeterEntryOptions, MeterEntry } from './pkg/web/fleetgate_wasm.js';
 /** Booking requests: validation and sanitisation, every problem collected. */
 export declare const booking: Omit<typeof raw.booking, 'prototype'>;
 /** Rental prices: `new pricing.RateCard(rules, options).quote(start, end, options)` and `pricing.lateFee(...)`. */

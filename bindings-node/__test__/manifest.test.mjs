@@ -16,6 +16,7 @@ const ONLY_NAPI = {
   'odometer.checkBatchColumns': 'typed-array batch API (issue 14 brings it to WASM)',
   'odometer.STATUSES': 'the code tables of checkBatchColumns',
   'odometer.REASONS': 'the code tables of checkBatchColumns',
+  'odometer.Verdict': 'napi exports every class of a namespace (it has no constructor); WASM verdicts come only from check/checkBatch',
   'odoo.Client': 'HTTP clients need sockets (core feature http): Node only',
   'smartcar.Client': 'HTTP clients need sockets (core feature http): Node only',
   'ratelimit.Decision': 'the napi Decision is a class (headers built lazily); WASM returns plain objects',

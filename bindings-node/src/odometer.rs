@@ -105,16 +105,20 @@ pub struct PolicyInput {
 #[allow(dead_code)]
 pub struct VerdictJson {
     /// `accept`, `duplicate` or `void`.
+    #[napi(ts_type = "'accept' | 'duplicate' | 'void'")]
     pub status: String,
     /// Why it is void: `out_of_sequence`, `exceeds_max_rate`, `unit_mismatch`, `rollover_suspected`,
     /// `invalid_value`.
+    #[napi(
+        ts_type = "'out_of_sequence' | 'exceeds_max_rate' | 'unit_mismatch' | 'rollover_suspected' | 'invalid_value' | null"
+    )]
     pub reason: Option<String>,
     /// The reading in whole metres, when it could be read.
     pub metres: Option<i64>,
     /// The reading in km, when it could be read.
     pub km: Option<f64>,
     /// For order failures, `[prev, next]` in metres (`next` null when unbounded).
-    #[napi(js_name = "allowed_range_m")]
+    #[napi(js_name = "allowed_range_m", ts_type = "[number, number | null] | null")]
     pub allowed_range_m: Option<Vec<Option<i64>>>,
     /// For duplicates, the id (else the event id) of the reading this one repeats.
     #[napi(js_name = "duplicate_of")]
@@ -138,7 +142,7 @@ impl Verdict {
     }
     /// Why it is void (`out_of_sequence`, `exceeds_max_rate`, `unit_mismatch`, `rollover_suspected`,
     /// `invalid_value`), else `null`.
-    #[napi(getter)]
+    #[napi(getter, ts_return_type = "VerdictJson['reason']")]
     pub fn reason(&self) -> Option<&'static str> {
         self.inner.verdict().reason.map(Reason::code)
     }
@@ -153,7 +157,7 @@ impl Verdict {
         self.inner.verdict().km()
     }
     /// For order failures, `[prev, next]` in metres (`next` null when unbounded).
-    #[napi(getter, js_name = "allowed_range_m")]
+    #[napi(getter, js_name = "allowed_range_m", ts_return_type = "[number, number | null] | null")]
     pub fn allowed_range_m(&self) -> Option<Vec<Option<i64>>> {
         self.inner.verdict().allowed_range_m.map(|(lo, hi)| vec![Some(lo), hi])
     }
@@ -262,7 +266,10 @@ pub const REASONS: [&str; 6] =
 
 /// The columns object: `values` and `times` as typed arrays (the fast path) or plain arrays, the other fields
 /// decoded by the core.
-fn columns_of(value: Unknown<'_>) -> Result<(ColumnsFields, Option<Vec<f64>>, Option<Vec<f64>>), OdometerError> {
+/// The decoded columns: the other fields, and `values` / `times` when they came as typed arrays.
+type DecodedColumns = (ColumnsFields, Option<Vec<f64>>, Option<Vec<f64>>);
+
+fn columns_of(value: Unknown<'_>) -> Result<DecodedColumns, OdometerError> {
     let site = reading_site("columns").camel();
     let not_object = || site.error("", "must be an object with values, units and times");
     if value.get_type().ok() != Some(ValueType::Object) || value.is_array().unwrap_or(true) {

@@ -393,6 +393,7 @@ pub(crate) mod odometer {
     /// are not ``Verdict`` objects: meter entries come from ``check`` / ``check_batch`` verdicts.
     #[pyfunction]
     #[pyo3(signature = (values: "list[float]", units: "str | list[str]", times: "list[float]", *, event_ids: "list[str | None] | None" = None, sources: "list[str | None] | None" = None, policy: "Policy | dict[str, object] | None" = None, **unknown: "object") -> "dict[str, list[object]]")]
+    #[allow(clippy::too_many_arguments)]
     fn check_batch_columns<'py>(
         py: Python<'py>,
         values: &Bound<'py, PyAny>,
@@ -434,7 +435,8 @@ pub(crate) mod odometer {
     /// must be that same reading. ``car_id`` and ``source_id`` are required; ``source_type`` and ``sync``
     /// (``webhook`` or ``manual``) have the documented defaults.
     #[pyfunction]
-    #[pyo3(signature = (verdict: "Verdict", reading: "Reading | dict[str, object] | None" = None, car_id: "int | str | None" = None, source_id: "int | str | None" = None, *, source_type: "str | None" = None, sync: "str | None" = None, **unknown: "object") -> "MeterEntry | None")]
+    #[pyo3(signature = (verdict: "Verdict", reading: "Reading | dict[str, object] | None" = None, car_id: "int | str | None" = None, source_id: "int | str | None" = None, *, source_type: "str | None" = None, sync: "str | None" = None, **unknown: "object") -> "object | None")]
+    #[allow(clippy::too_many_arguments)]
     fn meter_entry(
         py: Python<'_>,
         verdict: &Bound<'_, PyAny>,

@@ -30,3 +30,30 @@ test('[wasm-node] webhooks: Headers objects, ArrayBuffer bodies, and body_not_by
   assert.throws(() => v.verify(headers, { eventId: 'e1' }), (err) => err.code === 'body_not_bytes' && /raw/.test(err.message));
   assert.throws(() => fleetgate.smartcar.parseEvent('{'), { code: 'invalid_payload' });
 });
+
+test('[wasm-node] odometer verdicts cannot be forged; meterEntry builds from the reading the verdict holds', () => {
+  const { odometer } = fleetgate;
+  const reading = { value: '31,120.3', unit: 'mi', readingTime: '2024-06-01T00:00:00Z', eventId: 'e4' };
+  const verdict = odometer.check([], reading);
+  assert.deepEqual(JSON.parse(JSON.stringify(verdict)), {
+    status: 'accept', reason: null, metres: 50083268, km: 50083.268, allowed_range_m: null, duplicate_of: null,
+  });
+  const entry = odometer.meterEntry(verdict, { carId: 17, sourceId: 3, sync: 'manual' });
+  assert.equal(entry.odometer_reading, 50083.268);
+  assert.equal(entry.source_type, 'manual');
+  assert.deepEqual(odometer.meterEntry(verdict, { carId: 17, sourceId: 3, sync: 'manual' }, reading), entry);
+  // the verdict is still usable after meterEntry (it was borrowed, not consumed)
+  assert.equal(verdict.status, 'accept');
+  const forged = { status: 'accept', reason: null, metres: 5000000, km: 5000, allowed_range_m: null, duplicate_of: null };
+  const spoofed = Object.create(Object.getPrototypeOf(verdict));
+  const blank = new verdict.constructor();
+  for (const fake of [forged, verdict.toJSON(), spoofed, blank, null, undefined, 7]) {
+    assert.throws(() => odometer.meterEntry(fake, { carId: 1, sourceId: 2 }),
+      (e) => e.name === 'FleetgateError' && e.code === 'invalid_argument' && e.details.argument === 'verdict');
+  }
+  assert.throws(() => odometer.meterEntry(verdict, { carId: 1, sourceId: 2 }, { value: 1, unit: 'km', readingTime: 0 }),
+    { code: 'invalid_argument' });
+  assert.throws(() => odometer.meterEntry(verdict, { carId: 1 }), { code: 'invalid_option' });
+  assert.throws(() => odometer.check([], { value: 1, unit: 'km', readingTime: 0 }, { sameValueWindowS: 1e12 }),
+    (e) => e.code === 'invalid_policy' && e.details.path === 'sameValueWindowS' && e.details.max === 31536000);
+});

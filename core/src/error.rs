@@ -74,16 +74,25 @@ pub const CODES: &[CodeInfo] = &[
         code: "invalid_value",
         meaning: "the distance is not a finite, non-negative number within range, or not a plain decimal string",
     },
-    CodeInfo { area: "odometer", code: "invalid_policy", meaning: "an odometer policy threshold is out of range" },
+    CodeInfo {
+        area: "odometer",
+        code: "invalid_policy",
+        meaning:
+            "an odometer policy threshold is out of range (details: argument, path, rule, min, max), of the wrong \
+                  type or unknown (details: argument, path, problem)",
+    },
     CodeInfo {
         area: "odometer",
         code: "invalid_time",
-        meaning: "a reading time is not unix seconds or an RFC 3339 instant (to the millisecond)",
+        meaning: "a reading time is not unix seconds or an RFC 3339 instant (to the millisecond); details: argument, \
+                  path, time",
     },
     CodeInfo {
         area: "odometer",
         code: "invalid_reading",
-        meaning: "a reading lacks a field or has one of the wrong type (a bad value is a void verdict, not this)",
+        meaning:
+            "a reading lacks a field, has an unknown one or one of the wrong type, or columns differ in length (a \
+                  bad value is a void verdict, not this); details: argument, path, problem",
     },
     CodeInfo {
         area: "booking",

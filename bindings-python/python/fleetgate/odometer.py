@@ -37,8 +37,9 @@ A :class:`Verdict` is made only by :func:`check` / :func:`check_batch` and holds
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional, Union
+from typing import Dict, Optional, Union, cast
 
+from fleetgate._fleetgate import odometer as _native
 from fleetgate._fleetgate.odometer import (
     Policy,
     Reading,
@@ -46,7 +47,6 @@ from fleetgate._fleetgate.odometer import (
     check,
     check_batch,
     check_batch_columns,
-    meter_entry,
 )
 from fleetgate._result import Result
 
@@ -90,3 +90,25 @@ class MeterEntry(Result):
     """Provenance: the reading time, RFC 3339 UTC."""
     received_time: Optional[str]
     """Provenance: when the reading reached the app, RFC 3339 UTC."""
+
+
+def meter_entry(
+    verdict: Verdict,
+    reading: Union[Reading, Dict[str, object], None] = None,
+    car_id: Union[int, str, None] = None,
+    source_id: Union[int, str, None] = None,
+    *,
+    source_type: Optional[str] = None,
+    sync: Optional[str] = None,
+    **unknown: object,
+) -> Optional[MeterEntry]:
+    """The ``meter_entries`` row to insert for an accepted reading, or None for a duplicate or void one.
+
+    ``verdict`` must be a :class:`Verdict` returned by :func:`check` / :func:`check_batch` (anything else is
+    ``invalid_argument``): the entry is made from the reading it holds, and a ``reading``, if given, must be that same
+    reading. ``car_id`` and ``source_id`` are required (a str or a whole number); ``source_type`` (default
+    ``manual``) and ``sync`` (``webhook``, the default, or ``manual``) label the row. Defaults and checks live in the
+    core (``docs/odometer.md``).
+    """
+    entry = _native.meter_entry(verdict, reading, car_id, source_id, source_type=source_type, sync=sync, **unknown)
+    return cast(Optional[MeterEntry], entry)

@@ -66,6 +66,9 @@ impl ErrorCode for OdometerError {
         match self {
             OdometerError::InvalidPolicy { .. } => "invalid_policy",
             OdometerError::InvalidTime { .. } => "invalid_time",
+            // A reading that could not be decoded (the odometer's own code; see `input::INVALID_READING`).
+            OdometerError::Input(e) if e.code == "invalid_reading" => "invalid_reading",
+            // Any other decoding problem keeps its site's code (`invalid_policy`, `invalid_option`, ...).
             OdometerError::Input(e) => e.code,
         }
     }

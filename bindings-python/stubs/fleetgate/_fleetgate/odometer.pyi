@@ -9,11 +9,15 @@ __all__ = ["Policy", "Reading", "Verdict", "check", "check_batch", "check_batch_
 @final
 class Policy:
     """
-    The thresholds of the checks (every one has the documented default).
+    The thresholds of the checks; every keyword is optional and defaults to the documented value
+    (see ``docs/odometer.md``).
     """
-    def __new__(cls, /, *, max_speed_kmh: "float" = 250.0, min_elapsed_s: "int" = 60, meter_digits: "int | None" = None, tolerance_m: "int" = 0, same_value_window_s: "int | None" = None) -> Policy:
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+    def __new__(cls, /, *, max_speed_kmh: "float | None" = None, min_elapsed_s: "int | None" = None, meter_digits: "int | None" = None, tolerance_m: "int | None" = None, same_value_window_s: "int | None" = None, **unknown: "object") -> Policy:
         """
-        Builds a policy; raises ``fleetgate.OdometerError`` (``invalid_policy``) for an out-of-range threshold.
+        Builds a policy; raises ``fleetgate.OdometerError`` (``invalid_policy``, with ``details.path`` and the
+        bound) for a threshold of the wrong type or out of range.
         """
     def __repr__(self, /) -> str: ...
     @property
@@ -47,11 +51,14 @@ class Reading:
     """
     One odometer reading: a value and unit (or whole metres), when the car recorded it, and what identifies it.
     """
-    def __new__(cls, /, value: "int | float | str", unit: "str", reading_time: "int | float | str", *, event_id: "str | None" = None, source: "str | None" = None, id: "int | str | None" = None, received_time: "int | float | str | None" = None, status: "str | None" = None) -> Reading:
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
+    def __new__(cls, /, value: "int | float | str", unit: "str", reading_time: "int | float | str", *, event_id: "str | None" = None, source: "str | None" = None, id: "int | str | None" = None, received_time: "int | float | str | None" = None, status: "str | None" = None, **unknown: "object") -> Reading:
         """
         A reading of ``value`` (a number or decimal string) in ``unit`` at ``reading_time`` (unix seconds or an
-        RFC 3339 string). ``event_id``, ``source`` and ``id`` (your row id) identify it; ``status`` marks a
-        history entry that was voided or duplicated.
+        RFC 3339 string). ``event_id``, ``source`` and ``id`` (your row id: a str or a whole number) identify it;
+        ``status`` marks a history entry that was voided or duplicated. Raises ``fleetgate.OdometerError``
+        (``invalid_reading`` / ``invalid_time``, with ``details.path``).
         """
     def __repr__(self, /) -> str: ...
     @property
@@ -60,7 +67,7 @@ class Reading:
         The source event id.
         """
     @staticmethod
-    def from_metres(metres: "int", reading_time: "int | float | str", *, event_id: "str | None" = None, source: "str | None" = None, id: "int | str | None" = None, received_time: "int | float | str | None" = None, status: "str | None" = None) -> "Reading":
+    def from_metres(metres: "int", reading_time: "int | float | str", *, event_id: "str | None" = None, source: "str | None" = None, id: "int | str | None" = None, received_time: "int | float | str | None" = None, status: "str | None" = None, **unknown: "object") -> "Reading":
         """
         A reading already in whole metres.
         """
@@ -83,14 +90,17 @@ class Reading:
 @final
 class Verdict:
     """
-    The verdict on one reading: ``status`` (accept, duplicate, void), ``reason``, ``metres``, ``km``,
-    ``allowed_range_m`` and ``duplicate_of``; ``to_dict()`` gives the JSON shape shared by every binding.
+    The verdict on one reading, made only by ``check`` / ``check_batch`` and holding the reading it judged:
+    ``status`` (accept, duplicate, void), ``reason``, ``metres``, ``km``, ``allowed_range_m``,
+    ``duplicate_of``; ``to_dict()`` gives the JSON shape shared by every binding.
     """
+    def __eq__(self, value: object, /) -> bool: ...
+    def __ne__(self, value: object, /) -> bool: ...
     def __repr__(self, /) -> str: ...
     @property
     def allowed_range_m(self, /) -> tuple[int, int | None] | None:
         """
-        For order failures, ``[prev, next]`` in metres (``next`` None when unbounded).
+        For order failures, ``(prev, next)`` in metres (``next`` None when unbounded).
         """
     @property
     def duplicate_of(self, /) -> Any:
@@ -108,6 +118,11 @@ class Verdict:
         The reading in whole metres, when it could be read.
         """
     @property
+    def reading(self, /) -> Reading:
+        """
+        The reading this verdict was produced for.
+        """
+    @property
     def reason(self, /) -> str | None:
         """
         Why the reading is void (``out_of_sequence``, ``exceeds_max_rate``, ``unit_mismatch``,
@@ -123,29 +138,33 @@ class Verdict:
         The verdict as a dict in the JSON shape shared by every binding.
         """
 
-def check(history: "list[Reading | dict[str, object]]", candidate: "Reading | dict[str, object]", policy: "Policy | dict[str, object] | None" = None) -> "Verdict":
+def check(history: "list[Reading | dict[str, object]]", candidate: "Reading | dict[str, object]", policy: "Policy | dict[str, object] | None" = None, **unknown: "object") -> "Verdict":
     """
     Judges ``candidate`` against the vehicle's ``history`` (Readings or dicts, any order). Every reading gets a
     verdict; a bad value is a ``void`` verdict with reason ``invalid_value``. Raises ``fleetgate.OdometerError``
-    for malformed readings (``invalid_reading``, ``invalid_time``) or policies (``invalid_policy``).
+    for malformed readings (``invalid_reading``, ``invalid_time``) or policies (``invalid_policy``), with
+    ``details.path``. Rules: ``docs/odometer.md``.
     """
 
-def check_batch(readings: "list[Reading | dict[str, object]]", policy: "Policy | dict[str, object] | None" = None) -> "list[Verdict]":
+def check_batch(readings: "list[Reading | dict[str, object]]", policy: "Policy | dict[str, object] | None" = None, **unknown: "object") -> "list[Verdict]":
     """
     Judges a whole history (a backfill) in one call: sorted by reading time, O(n log n); returns one verdict per
     input, in input order, the same as checking them one at a time in reading-time order.
     """
 
-def check_batch_columns(values: "list[float]", units: "str | list[str]", times: "list[float]", *, event_ids: "list[str | None] | None" = None, sources: "list[str | None] | None" = None, policy: "Policy | dict[str, object] | None" = None) -> "dict[str, list[object]]":
+def check_batch_columns(values: "list[float]", units: "str | list[str]", times: "list[float]", *, event_ids: "list[str | None] | None" = None, sources: "list[str | None] | None" = None, policy: "Policy | dict[str, object] | None" = None, **unknown: "object") -> "dict[str, list[object]]":
     """
     ``check_batch`` over columns, for large backfills: ``values`` (floats), ``units`` (one unit name or one
     per value), ``times`` (unix seconds), optional ``event_ids`` and ``sources``. Returns a dict of lists:
-    ``status``, ``reason``, ``metres`` and ``duplicate_of`` (the index of the repeated input, or None).
+    ``status``, ``reason``, ``metres`` and ``duplicate_of`` (the index of the repeated input, or None). These
+    are not ``Verdict`` objects: meter entries come from ``check`` / ``check_batch`` verdicts.
     """
 
-def meter_entry(verdict: "Verdict", reading: "Reading | dict[str, object]", car_id: "int | str", source_id: "int | str", *, source_type: "str" = "manual", sync: "str" = "webhook") -> "dict[str, object] | None":
+def meter_entry(verdict: "Verdict", reading: "Reading | dict[str, object] | None" = None, car_id: "int | str | None" = None, source_id: "int | str | None" = None, *, source_type: "str | None" = None, sync: "str | None" = None, **unknown: "object") -> "object | None":
     """
-    The ``meter_entries`` row to insert for an accepted reading (keys ``car_id``, ``odometer_reading`` (km),
-    ``entry_date``, ``source_type``, ``source_id``, ``notes`` and the provenance ``metres``, ``raw_value``,
-    ``raw_unit``, ``event_id``, ``reading_time``, ``received_time``), or None for a duplicate or void reading.
+    The ``meter_entries`` row to insert for an accepted reading (a ``fleetgate.odometer.MeterEntry``), or None
+    for a duplicate or void one. ``verdict`` must be a ``Verdict`` returned by ``check`` / ``check_batch`` (the
+    entry is made from the reading it holds; anything else is ``invalid_argument``); a ``reading``, if given,
+    must be that same reading. ``car_id`` and ``source_id`` are required; ``source_type`` and ``sync``
+    (``webhook`` or ``manual``) have the documented defaults.
     """
