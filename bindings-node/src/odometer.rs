@@ -7,8 +7,7 @@
 use fleetgate::boundary::{self as core_boundary, ArgError, Keys, Site, Value};
 use fleetgate::odometer::input::{self, indexed_path, reading_site, POLICY_SITE};
 use fleetgate::odometer::{
-    self as core, Checked, ColumnsFields, ColumnsInput, OdometerError, Policy, Reading, Reason, Status,
-    Verdict as CoreVerdict,
+    self as core, Checked, ColumnsFields, ColumnsInput, OdometerError, Policy, Reading, Reason, Verdict as CoreVerdict,
 };
 use napi::bindgen_prelude::{
     ClassInstance, Either, Float64Array, FromNapiValue, Int32Array, JsObjectValue, JsValue, Object, Uint8Array, Unknown,
@@ -255,6 +254,9 @@ pub struct VerdictColumns {
     pub duplicate_of: Int32Array,
 }
 
+/// `VerdictColumns.duplicate_of` of a reading that duplicates none (an index is never negative).
+const NOT_A_DUPLICATE: i32 = -1;
+
 /// The statuses `VerdictColumns.status` indexes: `["accept", "duplicate", "void"]`.
 #[napi(namespace = "odometer", js_name = "STATUSES")]
 pub const STATUSES: [&str; 3] = ["accept", "duplicate", "void"];
@@ -272,7 +274,7 @@ type DecodedColumns = (ColumnsFields, Option<Vec<f64>>, Option<Vec<f64>>);
 fn columns_of(value: Unknown<'_>) -> Result<DecodedColumns, OdometerError> {
     let site = reading_site("columns").camel();
     let not_object = || site.error("", "must be an object with values, units and times");
-    if value.get_type().ok() != Some(ValueType::Object) || value.is_array().unwrap_or(true) {
+    if value.get_type().ok() != Some(ValueType::Object) || !matches!(value.is_array(), Ok(false)) {
         return Err(not_object().into());
     }
     let object = Object::from_unknown(value).map_err(|_| not_object())?;
@@ -280,7 +282,7 @@ fn columns_of(value: Unknown<'_>) -> Result<DecodedColumns, OdometerError> {
     for key in Object::keys(&object).map_err(|_| not_object())? {
         let item: Unknown = object.get_named_property(&key).map_err(|_| not_object())?;
         let typed = match key.as_str() {
-            "values" | "times" if item.is_typedarray().unwrap_or(false) => Float64Array::from_unknown(item).ok(),
+            "values" | "times" if matches!(item.is_typedarray(), Ok(true)) => Float64Array::from_unknown(item).ok(),
             _ => None,
         };
         match (key.as_str(), typed) {
@@ -334,11 +336,9 @@ pub fn check_batch_columns(
             core::check_columns_input(&given, &policy, Keys::Camel)
         };
         let verdicts = run().map_err(to_js_err(env))?;
-        let status_code = |v: &CoreVerdict| match v.status {
-            Status::Accept => 0,
-            Status::Duplicate => 1,
-            Status::Void => 2,
-        };
+        // STATUSES lists the statuses by their codes (checked by the JS tests against the object API).
+        let status_code =
+            |v: &CoreVerdict| STATUSES.iter().position(|s| *s == v.status.as_str()).map_or(0, |i| i as u8);
         // REASONS lists Reason::ALL in order after the empty "no reason" (same length, checked at compile time; the
         // JS tests check the order against the object API).
         const _: () = assert!(Reason::ALL.len() + 1 == REASONS.len());
@@ -350,7 +350,10 @@ pub fn check_batch_columns(
             reason: Uint8Array::new(verdicts.iter().map(reason_code).collect()),
             metres: Float64Array::new(verdicts.iter().map(|v| v.metres.map_or(f64::NAN, |m| m as f64)).collect()),
             duplicate_of: Int32Array::new(
-                verdicts.iter().map(|v| v.duplicate_of.and_then(|i| i32::try_from(i).ok()).unwrap_or(-1)).collect(),
+                verdicts
+                    .iter()
+                    .map(|v| v.duplicate_of.and_then(|i| i32::try_from(i).ok()).unwrap_or(NOT_A_DUPLICATE))
+                    .collect(),
             ),
         })
     })

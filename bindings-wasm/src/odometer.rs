@@ -14,7 +14,7 @@ use crate::errors::to_js_err;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
-/** A reading: `value` + `unit` (or `metres`), `readingTime` (unix seconds or RFC 3339), optional identity. */
+/** A reading: `value` + `unit` (or `metres`), `readingTime` (unix seconds or an instant as text: docs/odometer.md), optional identity. */
 export interface ReadingInput {
   value?: number | string;
   metres?: number;
