@@ -188,9 +188,9 @@ impl Odometer {
     pub fn check(
         #[wasm_bindgen(unchecked_param_type = "ReadingInput[]")] history: JsValue,
         #[wasm_bindgen(unchecked_param_type = "ReadingInput")] candidate: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "PolicyInput | null | undefined")] policy: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "PolicyInput | null")] policy: Option<JsValue>,
     ) -> Result<Verdict, JsValue> {
-        let policy = self::policy(&policy)?;
+        let policy = self::policy(&policy.unwrap_or(JsValue::NULL))?;
         let history = readings(&history, "history")?;
         let candidate = reading(&candidate, "candidate")?;
         Ok(Verdict { inner: core::check_checked(&history, candidate, &policy) })
@@ -202,9 +202,9 @@ impl Odometer {
     #[wasm_bindgen(js_name = "checkBatch", unchecked_return_type = "Verdict[]")]
     pub fn check_batch(
         #[wasm_bindgen(unchecked_param_type = "ReadingInput[]")] readings: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "PolicyInput | null | undefined")] policy: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "PolicyInput | null")] policy: Option<JsValue>,
     ) -> Result<Array, JsValue> {
-        let policy = self::policy(&policy)?;
+        let policy = self::policy(&policy.unwrap_or(JsValue::NULL))?;
         let all = self::readings(&readings, "readings")?;
         Ok(core::check_batch_checked(all, &policy).into_iter().map(|inner| JsValue::from(Verdict { inner })).collect())
     }
@@ -218,8 +218,8 @@ impl Odometer {
     pub fn meter_entry(
         #[wasm_bindgen(unchecked_param_type = "Verdict")] verdict: JsValue,
         #[wasm_bindgen(unchecked_param_type = "MeterEntryOptions")] options: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "ReadingInput | null | undefined")] reading: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "ReadingInput | null")] reading: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        entry_of(&verdict, &options, &reading)
+        entry_of(&verdict, &options, &reading.unwrap_or(JsValue::NULL))
     }
 }

@@ -21,6 +21,11 @@
 //!
 //! [`check`] judges one reading against a history; [`check_batch`] judges a whole backfill in O(n log n) and agrees
 //! with checking the readings one at a time in reading-time order. [`meter_entry`] builds the row the app stores.
+//! [`check_checked`] / [`check_batch_checked`] keep the reading with its verdict ([`Checked`], which only they make),
+//! and [`Checked::meter_entry`] builds the row from that reading: the bindings hand out only `Checked` verdicts, so a
+//! meter entry is never made for a reading fleetgate did not check. [`input`] decodes readings and policies as every
+//! binding receives them ([`ReadingInput`], [`Policy`], [`MeterEntryOptions`]: serde types with their defaults and
+//! bounds).
 //!
 //! ```
 //! use fleetgate::odometer::{check, Policy, RawValue, Reading, Status};
