@@ -5,7 +5,7 @@
 //! one), which holds the reading it judged; `meterEntry` takes only such an object.
 
 use fleetgate::boundary::{self as core_boundary, ArgError, Keys, Site, Value};
-use fleetgate::odometer::input::{self, indexed_path, reading_site, POLICY_SITE};
+use fleetgate::odometer::input::{self, indexed_path, keyed_path, reading_site, POLICY_SITE};
 use fleetgate::odometer::{
     self as core, Checked, ColumnsFields, ColumnsInput, OdometerError, Policy, Reading, Reason, Verdict as CoreVerdict,
 };
@@ -290,11 +290,7 @@ fn columns_of(value: Unknown<'_>) -> Result<DecodedColumns, OdometerError> {
             ("times", Some(array)) => typed_times = Some(array.to_vec()),
             _ => {
                 let walked = core_boundary::walk(&JsHost(item), &site).map_err(|mut e| {
-                    e.path = if e.path.is_empty() || e.path.starts_with('[') {
-                        format!("{key}{}", e.path)
-                    } else {
-                        format!("{key}.{}", e.path)
-                    };
+                    e.path = keyed_path(&key, &e.path);
                     e
                 })?;
                 rest.push((key, walked));
@@ -450,7 +446,7 @@ pub fn meter_entry<'env>(
             let site = Site::options("odometer").camel();
             let options: core::MeterEntryOptions =
                 core_boundary::decode(core_boundary::walk(&JsHost(options), &site)?, &site)?;
-            Ok(checked.meter_entry(&options))
+            checked.meter_entry(&options, Keys::Camel)
         };
         let entry = run().map_err(to_js_err(env))?;
         boundary::to_js(env, &serde_json::to_value(&entry).unwrap_or_default())

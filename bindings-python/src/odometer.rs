@@ -459,7 +459,7 @@ pub(crate) mod odometer {
             }
             let given = [("car_id", car_id), ("source_id", source_id), ("source_type", source_type), ("sync", sync)];
             let options: MeterEntryOptions = boundary::decode_kwargs(py, &given, unknown, &Site::options("odometer"))?;
-            match checked.meter_entry(&options) {
+            match checked.meter_entry(&options, Keys::Snake).map_err(err(py))? {
                 None => Ok(None),
                 Some(entry) => {
                     let json = serde_json::to_value(&entry).unwrap_or_default();

@@ -90,7 +90,7 @@ def test_verdicts_cannot_be_forged() -> None:
                                  "allowed_range_m": None, "duplicate_of": None}
     with pytest.raises(OdometerError) as raised:
         odometer.meter_entry(verdict, car_id=17)
-    assert raised.value.code == "invalid_option" and "source_id" in raised.value.message
+    assert (raised.value.code, raised.value.details["path"]) == ("invalid_option", "source_id")
 
 
 def test_errors_name_their_place() -> None:

@@ -3,7 +3,7 @@
 //! `crate::boundary`, with camelCase keys; `check` returns a `Verdict` object that holds the reading it judged, and
 //! `meterEntry` takes only such an object.
 
-use fleetgate::boundary::Site;
+use fleetgate::boundary::{Keys, Site};
 use fleetgate::odometer::input::{self, reading_site, POLICY_SITE};
 use fleetgate::odometer::{self as core, Checked, MeterEntryOptions, OdometerError, Policy, RawValue, Reading, Reason};
 use js_sys::{Array, Function, Reflect};
@@ -144,7 +144,8 @@ impl Verdict {
         }
         let site = Site::options("odometer").camel();
         let options: MeterEntryOptions = boundary::decode(&options, &site)?;
-        Ok(self.inner.meter_entry(&options).map_or(JsValue::NULL, |e| json(&e)))
+        let entry = self.inner.meter_entry(&options, Keys::Camel).map_err(to_js_err)?;
+        Ok(entry.map_or(JsValue::NULL, |e| json(&e)))
     }
 }
 

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{
     check, check_batch, entry, Ident, MeterEntry, OdometerError, Policy, Reading, Reason, Status, SyncKind, Verdict,
 };
-use crate::boundary::{Site, INVALID_ARGUMENT};
+use crate::boundary::{snake_to_camel, Keys, Site, INVALID_ARGUMENT};
 
 /// The `source_type` of a meter entry when none is given: `manual` (the app's enum has no `smartcar_sync` yet).
 pub const DEFAULT_SOURCE_TYPE: &str = "manual";
@@ -83,16 +83,17 @@ impl Checked {
     }
 
     /// The `meter_entries` row for this reading, or `None` unless the verdict is `accept` (duplicates and void
-    /// readings are kept in the sync log by the caller, never stored as the current odometer).
-    pub fn meter_entry(&self, options: &MeterEntryOptions) -> Option<MeterEntry> {
-        entry::meter_entry(
-            &self.verdict,
-            &self.reading,
-            options.car_id.clone(),
-            options.source_id.clone(),
-            &options.source_type,
-            options.sync,
-        )
+    /// readings are kept in the sync log by the caller, never stored as the current odometer). A missing `car_id`
+    /// or `source_id` is `invalid_option` naming it in `keys`' spelling.
+    pub fn meter_entry(&self, options: &MeterEntryOptions, keys: Keys) -> Result<Option<MeterEntry>, OdometerError> {
+        let required = |id: &Option<Ident>, key: &'static str| {
+            id.clone().ok_or_else(|| {
+                let path = if keys == Keys::Camel { snake_to_camel(key) } else { key.to_owned() };
+                OdometerError::from(Site::options("odometer").with_keys(keys).error(path, "is required"))
+            })
+        };
+        let (car_id, source_id) = (required(&options.car_id, "car_id")?, required(&options.source_id, "source_id")?);
+        Ok(entry::meter_entry(&self.verdict, &self.reading, car_id, source_id, &options.source_type, options.sync))
     }
 }
 
@@ -106,10 +107,12 @@ impl Serialize for Checked {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MeterEntryOptions {
-    /// The app's car id (required).
-    pub car_id: Ident,
-    /// The `smartcar_vehicles` row id (required).
-    pub source_id: Ident,
+    /// The app's car id (required: [`Checked::meter_entry`] refuses `None` naming it).
+    #[serde(default)]
+    pub car_id: Option<Ident>,
+    /// The `smartcar_vehicles` row id (required, like `car_id`).
+    #[serde(default)]
+    pub source_id: Option<Ident>,
     /// The app's `source_type` value (default [`DEFAULT_SOURCE_TYPE`]).
     #[serde(default = "default_source_type")]
     pub source_type: String,

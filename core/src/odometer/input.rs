@@ -266,6 +266,15 @@ pub fn decode_policy(value: Value, site: &Site) -> Result<Policy, OdometerError>
     decode::<Policy>(value, site)?.validated(site.keys)
 }
 
+/// `path` inside the field `key` of an object: `key`, `key[2]`, `key.unit`.
+pub fn keyed_path(key: &str, path: &str) -> String {
+    if path.is_empty() || path.starts_with('[') {
+        format!("{key}{path}")
+    } else {
+        format!("{key}.{path}")
+    }
+}
+
 /// `path` inside item `index` of a list: `[2]`, `[2].reading_time`, `[2][0]`.
 pub fn indexed_path(index: usize, path: &str) -> String {
     if path.is_empty() || path.starts_with('[') {

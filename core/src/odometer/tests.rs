@@ -84,7 +84,7 @@ fn smartcar_readings_become_odometer_readings() {
 mod inputs {
     use super::super::input::{decode_policy, decode_reading, decode_readings, reading_site, POLICY_SITE};
     use super::super::*;
-    use crate::boundary::{Site, Value};
+    use crate::boundary::{Keys, Site, Value};
     use serde_json::json;
 
     fn v(j: serde_json::Value) -> Value {
@@ -148,17 +148,19 @@ mod inputs {
             o.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
             crate::boundary::decode(v(o), &Site::options("odometer")).unwrap()
         };
-        let entry = checked.meter_entry(&options(json!({}))).unwrap();
+        let entry = checked.meter_entry(&options(json!({})), Keys::Snake).unwrap().unwrap();
         assert_eq!(
             (entry.source_type.as_str(), entry.notes.as_str()),
             ("manual", "Automatically synced from Smartcar")
         );
-        let entry = checked.meter_entry(&options(json!({"sync": "manual"}))).unwrap();
+        let entry = checked.meter_entry(&options(json!({"sync": "manual"})), Keys::Snake).unwrap().unwrap();
         assert!(entry.notes.ends_with("(manual sync)"));
         let other = decode_reading(v(json!({"value": 1001, "unit": "km", "reading_time": 0})), &reading_site("r"));
         assert_eq!(checked.require_reading(&other.unwrap()).unwrap_err().code(), "invalid_argument");
         assert!(checked.require_reading(&reading).is_ok());
-        let missing = crate::boundary::decode::<MeterEntryOptions>(v(json!({"car_id": 1})), &Site::options("odometer"));
-        assert_eq!(missing.unwrap_err().code, "invalid_option");
+        let missing: MeterEntryOptions =
+            crate::boundary::decode(v(json!({"car_id": 1})), &Site::options("odometer")).unwrap();
+        let err = checked.meter_entry(&missing, Keys::Camel).unwrap_err();
+        assert_eq!((err.code(), err.path()), ("invalid_option", "sourceId"));
     }
 }

@@ -50,7 +50,7 @@ fn run(function: &str, args: &[Json]) -> Result<Json, OdometerError> {
                 entries.push(("source_id".into(), value(&args[3])));
             }
             let options: MeterEntryOptions = decode(options, &Site::options("odometer"))?;
-            Ok(json(&checked.meter_entry(&options)))
+            Ok(json(&checked.meter_entry(&options, fleetgate::boundary::Keys::Snake)?))
         }
         other => panic!("unknown odometer function {other}"),
     }
