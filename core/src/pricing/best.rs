@@ -1,9 +1,11 @@
 //! Best mode: the cheapest combination of a rate card's rules covering the period (see the module docs of
-//! [`crate::pricing`]). Moved verbatim from `pricing.rs`.
+//! [`crate::pricing`]). Moved verbatim from `pricing.rs`; only the result constructors changed since.
 
-use super::{
-    quote_err, times, Currency, Line, Period, PeriodUnit, PricingError, Quote, Rule, BEST_MODE_MAX_HOURS, MAX_MINOR,
-};
+use super::card::{Line, PricedRule as Rule, Quote};
+use super::odoo::Period;
+use super::schema::{Currency, PeriodUnit};
+use super::{quote_err, times, PricingError, BEST_MODE_MAX_HOURS, MAX_MINOR};
+
 /// Cheapest covers of 0..=size steps with items of (steps, price): `cost[s]` and the item chosen last.
 fn covering_knapsack(size: usize, items: &[(usize, i64)]) -> (Vec<Option<i64>>, Vec<usize>) {
     let mut cost: Vec<Option<i64>> = vec![None; size + 1];
@@ -38,7 +40,7 @@ fn taken(size: usize, items: &[(usize, i64)], choice: &[usize]) -> Vec<u64> {
 pub(super) fn best_quote(candidates: &[&Rule], period: &Period, currency: &Currency) -> Result<Quote, PricingError> {
     let total_hours = (period.minutes + 59) / 60;
     if total_hours > BEST_MODE_MAX_HOURS {
-        return Err(quote_err("end", "best mode quotes periods of up to 100 years"));
+        return Err(quote_err("end", "", "best mode quotes periods of up to 100 years"));
     }
     let elapsed: Vec<&Rule> =
         candidates.iter().copied().filter(|r| r.duration > 0 && r.unit.hours().is_some()).collect();
@@ -71,13 +73,8 @@ pub(super) fn best_quote(candidates: &[&Rule], period: &Period, currency: &Curre
     let flat = candidates.iter().filter(|r| r.duration == 0).min_by_key(|r| r.price_minor);
     if let Some(rule) = flat {
         if best.is_none_or(|(t, _, _)| rule.price_minor < t) {
-            let line = Line { rule: Some((*rule).clone()), count: 1, subtotal_minor: rule.price_minor };
-            return Ok(Quote {
-                total_minor: rule.price_minor,
-                currency: currency.clone(),
-                rule: None,
-                breakdown: vec![line],
-            });
+            let line = Line::new(Some((*rule).clone()), 1, rule.price_minor, currency);
+            return Ok(Quote::new(rule.price_minor, currency, None, vec![line]));
         }
     }
     let (total, m, hours) = best.ok_or(PricingError::AmountOverflow)?;
@@ -87,9 +84,9 @@ pub(super) fn best_quote(candidates: &[&Rule], period: &Period, currency: &Curre
         for (rule, count) in rules.iter().zip(taken(size, items, choice)) {
             if count > 0 {
                 let subtotal_minor = times(count, rule.price_minor).ok_or(PricingError::AmountOverflow)?;
-                breakdown.push(Line { rule: Some((*rule).clone()), count, subtotal_minor });
+                breakdown.push(Line::new(Some((*rule).clone()), count, subtotal_minor, currency));
             }
         }
     }
-    Ok(Quote { total_minor: total, currency: currency.clone(), rule: None, breakdown })
+    Ok(Quote::new(total, currency, None, breakdown))
 }
