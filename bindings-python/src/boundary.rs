@@ -117,6 +117,16 @@ pub(crate) fn decode_kwargs<T: DeserializeOwned>(
     kwargs: &[(&'static str, Option<&Bound<'_, PyAny>>)],
     site: &Site,
 ) -> PyResult<T> {
+    boundary::decode(kwargs_value(py, kwargs, site)?, site).map_err(|e| arg_err(py, e))
+}
+
+/// Keyword arguments (those given, by name) after the bounded walk, as the map a JS options object would be: for
+/// the core decoders that take a [`Value`] themselves (e.g. `fleetgate::booking::decode_options`).
+pub(crate) fn kwargs_value(
+    py: Python<'_>,
+    kwargs: &[(&'static str, Option<&Bound<'_, PyAny>>)],
+    site: &Site,
+) -> PyResult<Value> {
     let mut entries = Vec::with_capacity(kwargs.len());
     for (name, given) in kwargs {
         if let Some(given) = given {
@@ -131,7 +141,7 @@ pub(crate) fn decode_kwargs<T: DeserializeOwned>(
             entries.push(((*name).to_owned(), walked));
         }
     }
-    boundary::decode(Value::Map(entries), site).map_err(|e| arg_err(py, e))
+    Ok(Value::Map(entries))
 }
 
 /// `value` as JSON, for the core functions that take JSON-shaped data (a booking request, an Odoo reply).
