@@ -7,6 +7,7 @@ use pyo3::prelude::*;
 pub(crate) mod booking {
     use fleetgate::booking::{self as core, site};
     use pyo3::prelude::*;
+    use pyo3::types::PyDict;
 
     use crate::boundary;
     use crate::errors::{guard, to_py_err};
@@ -20,16 +21,17 @@ pub(crate) mod booking {
     /// Validates and cleans a booking ``request``; see :func:`fleetgate.booking.validate`. Returns a
     /// ``fleetgate.booking.CleanBooking``.
     #[pyfunction]
-    #[pyo3(signature = (request: "object", *, rules: "object" = None, now: "object" = None) -> "object")]
+    #[pyo3(signature = (request: "object", *, rules: "object" = None, now: "object" = None, **unknown: "object") -> "object")]
     fn validate(
         py: Python<'_>,
         request: &Bound<'_, PyAny>,
         rules: Option<&Bound<'_, PyAny>>,
         now: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
         guard(py, || {
             let request = boundary::json(request, &site::REQUEST)?;
-            let options = boundary::kwargs_value(py, &[("rules", rules), ("now", now)], &site::OPTIONS)?;
+            let options = boundary::kwargs_value(py, &[("rules", rules), ("now", now)], unknown, &site::OPTIONS)?;
             let options = core::decode_options(options, &site::OPTIONS).map_err(|e| boundary::arg_err(py, e))?;
             let now = options.now_or(system_clock);
             let clean = core::validate(&request, &options.rules, now).map_err(|e| to_py_err(py, &e))?;

@@ -112,23 +112,33 @@ pub(crate) fn decode_or_default<T: DeserializeOwned + Default>(
 }
 
 /// Decodes keyword arguments (those given, by name) into the options type `T`: the same rules as a dict of them.
+/// `unknown` is the function's `**unknown` catch-all: an unknown keyword is `invalid_option` naming it (like an
+/// unknown key in JS), never Python's own `TypeError`.
 pub(crate) fn decode_kwargs<T: DeserializeOwned>(
     py: Python<'_>,
-    kwargs: &[(&'static str, Option<&Bound<'_, PyAny>>)],
+    kwargs: &[(&str, Option<&Bound<'_, PyAny>>)],
+    unknown: Option<&Bound<'_, PyDict>>,
     site: &Site,
 ) -> PyResult<T> {
-    boundary::decode(kwargs_value(py, kwargs, site)?, site).map_err(|e| arg_err(py, e))
+    boundary::decode(kwargs_value(py, kwargs, unknown, site)?, site).map_err(|e| arg_err(py, e))
 }
 
-/// Keyword arguments (those given, by name) after the bounded walk, as the map a JS options object would be: for
-/// the core decoders that take a [`Value`] themselves (e.g. `fleetgate::booking::decode_options`).
+/// Keyword arguments (those given, by name, and the `**unknown` ones) after the bounded walk, as the map a JS
+/// options object would be: for the core decoders that take a [`Value`] themselves (e.g.
+/// `fleetgate::booking::decode_options`).
 pub(crate) fn kwargs_value(
     py: Python<'_>,
-    kwargs: &[(&'static str, Option<&Bound<'_, PyAny>>)],
+    kwargs: &[(&str, Option<&Bound<'_, PyAny>>)],
+    unknown: Option<&Bound<'_, PyDict>>,
     site: &Site,
 ) -> PyResult<Value> {
-    let mut entries = Vec::with_capacity(kwargs.len());
-    for (name, given) in kwargs {
+    let extra: Vec<(String, Bound<'_, PyAny>)> = match unknown {
+        Some(d) => d.iter().map(|(k, v)| Ok((k.str()?.to_string(), v))).collect::<PyResult<_>>()?,
+        None => Vec::new(),
+    };
+    let mut entries = Vec::with_capacity(kwargs.len() + extra.len());
+    let named = kwargs.iter().map(|(name, given)| (*name, *given));
+    for (name, given) in named.chain(extra.iter().map(|(k, v)| (k.as_str(), Some(v)))) {
         if let Some(given) = given {
             let walked = boundary::walk(&PyHost((*given).clone()), site).map_err(|mut e| {
                 e.path = if e.path.starts_with('[') || e.path.is_empty() {

@@ -8,6 +8,7 @@ pub(crate) mod pricing {
     use fleetgate::instant::Instant;
     use fleetgate::pricing::{self as core, site, LateFeeOptions, QuoteOptions, RateCardOptions, Rule};
     use pyo3::prelude::*;
+    use pyo3::types::PyDict;
 
     use crate::boundary;
     use crate::errors::{guard, to_py_err};
@@ -21,18 +22,19 @@ pub(crate) mod pricing {
     #[pymethods]
     impl RateCard {
         #[new]
-        #[pyo3(signature = (rules: "object", *, currency: "object" = None, list_price: "object" = None, pricelist_rules: "object" = None))]
+        #[pyo3(signature = (rules: "object", *, currency: "object" = None, list_price: "object" = None, pricelist_rules: "object" = None, **unknown: "object"))]
         fn new(
             py: Python<'_>,
             rules: &Bound<'_, PyAny>,
             currency: Option<&Bound<'_, PyAny>>,
             list_price: Option<&Bound<'_, PyAny>>,
             pricelist_rules: Option<&Bound<'_, PyAny>>,
+            unknown: Option<&Bound<'_, PyDict>>,
         ) -> PyResult<Self> {
             guard(py, || {
                 let rules: Vec<Rule> = boundary::decode(rules, &site::RULES)?;
                 let kwargs = [("currency", currency), ("list_price", list_price), ("pricelist_rules", pricelist_rules)];
-                let options: RateCardOptions = boundary::decode_kwargs(py, &kwargs, &site::CARD_OPTIONS)?;
+                let options: RateCardOptions = boundary::decode_kwargs(py, &kwargs, unknown, &site::CARD_OPTIONS)?;
                 let card = core::RateCard::with_options(rules, options).map_err(|e| to_py_err(py, &e))?;
                 Ok(RateCard { card })
             })
@@ -40,7 +42,7 @@ pub(crate) mod pricing {
 
         /// Quotes ``[start, end)``; see :meth:`fleetgate.pricing.RateCard.quote`. Returns a
         /// ``fleetgate.pricing.Quote``.
-        #[pyo3(signature = (start: "object", end: "object", *, mode: "object" = None, pricelist: "object" = None, tz: "object" = None) -> "object")]
+        #[pyo3(signature = (start: "object", end: "object", *, mode: "object" = None, pricelist: "object" = None, tz: "object" = None, **unknown: "object") -> "object")]
         fn quote(
             &self,
             py: Python<'_>,
@@ -49,12 +51,13 @@ pub(crate) mod pricing {
             mode: Option<&Bound<'_, PyAny>>,
             pricelist: Option<&Bound<'_, PyAny>>,
             tz: Option<&Bound<'_, PyAny>>,
+            unknown: Option<&Bound<'_, PyDict>>,
         ) -> PyResult<Py<PyAny>> {
             guard(py, || {
                 let start: Instant = boundary::decode(start, &site::START)?;
                 let end: Instant = boundary::decode(end, &site::END)?;
                 let kwargs = [("mode", mode), ("pricelist", pricelist), ("tz", tz)];
-                let options: QuoteOptions = boundary::decode_kwargs(py, &kwargs, &site::OPTIONS)?;
+                let options: QuoteOptions = boundary::decode_kwargs(py, &kwargs, unknown, &site::OPTIONS)?;
                 let quote = self.card.quote(start.0, end.0, &options).map_err(|e| to_py_err(py, &e))?;
                 boundary::result(py, "fleetgate.pricing", "Quote", &serde_json::to_value(quote).expect("serializes"))
             })
@@ -63,7 +66,7 @@ pub(crate) mod pricing {
 
     /// The late-return fee; see :func:`fleetgate.pricing.late_fee`. Returns a ``fleetgate.pricing.LateFee``.
     #[pyfunction]
-    #[pyo3(signature = (planned_return: "object", actual_return: "object", *, extra_hourly: "object" = None, extra_daily: "object" = None, grace_hours: "object" = None, variant: "object" = None, currency: "object" = None) -> "object")]
+    #[pyo3(signature = (planned_return: "object", actual_return: "object", *, extra_hourly: "object" = None, extra_daily: "object" = None, grace_hours: "object" = None, variant: "object" = None, currency: "object" = None, **unknown: "object") -> "object")]
     #[allow(clippy::too_many_arguments)]
     fn late_fee(
         py: Python<'_>,
@@ -74,6 +77,7 @@ pub(crate) mod pricing {
         grace_hours: Option<&Bound<'_, PyAny>>,
         variant: Option<&Bound<'_, PyAny>>,
         currency: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
         guard(py, || {
             let planned: Instant = boundary::decode(planned_return, &site::PLANNED_RETURN)?;
@@ -85,7 +89,7 @@ pub(crate) mod pricing {
                 ("variant", variant),
                 ("currency", currency),
             ];
-            let options: LateFeeOptions = boundary::decode_kwargs(py, &kwargs, &site::OPTIONS)?;
+            let options: LateFeeOptions = boundary::decode_kwargs(py, &kwargs, unknown, &site::OPTIONS)?;
             let fee = core::late_fee(planned.0, actual.0, &options).map_err(|e| to_py_err(py, &e))?;
             boundary::result(py, "fleetgate.pricing", "LateFee", &serde_json::to_value(fee).expect("serializes"))
         })
