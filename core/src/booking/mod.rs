@@ -42,8 +42,9 @@ pub use schema::{
     INVALID_NOW,
 };
 
-/// A booking error: `validation_failed`, with every [`FieldError`]. (Rules and `now` are typed: their problems
-/// are found when they are decoded, as `invalid_booking_rules` and `invalid_now`, see [`schema::site`].)
+/// A booking error: `validation_failed`, with every [`FieldError`], or `invalid_booking_rules`. (Rules and `now`
+/// are typed: in the bindings their problems are found when they are decoded, as `invalid_booking_rules` and
+/// `invalid_now`, see [`site`].)
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
@@ -54,6 +55,24 @@ pub enum BookingError {
         /// Every problem found.
         errors: Vec<FieldError>,
     },
+    /// The rules could not be decoded (for callers that decode them outside a binding, e.g. the Odoo client's
+    /// options): the decoding problem at [`site::RULES`], as data.
+    #[error("invalid booking rules{}: {problem}", if path.is_empty() { String::new() } else { format!(" at {path}") })]
+    InvalidRules {
+        /// The argument, e.g. `rules`.
+        argument: &'static str,
+        /// Where inside the rules, e.g. `time_zone`.
+        path: String,
+        /// What is wrong.
+        problem: String,
+    },
+}
+
+impl BookingError {
+    /// A decoding problem of the rules as [`BookingError::InvalidRules`].
+    pub fn invalid_rules(err: crate::boundary::ArgError) -> BookingError {
+        BookingError::InvalidRules { argument: err.argument, path: err.path, problem: err.problem }
+    }
 }
 
 fn summary(errors: &[FieldError]) -> String {
@@ -65,6 +84,7 @@ impl BookingError {
     pub fn code(&self) -> &'static str {
         match self {
             BookingError::ValidationFailed { .. } => "validation_failed",
+            BookingError::InvalidRules { .. } => INVALID_BOOKING_RULES,
         }
     }
 }

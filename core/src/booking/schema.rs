@@ -24,6 +24,8 @@ pub mod site {
     /// `invalid_booking_rules`, in `now` `invalid_now`, any other key `invalid_option` (see
     /// [`super::decode_options`]).
     pub const OPTIONS: Site = Site::options("booking");
+    /// Booking rules given on their own (the Odoo client's `booking_rules`).
+    pub const RULES: Site = Site::coded("booking", super::INVALID_BOOKING_RULES, "booking_rules");
 }
 
 /// The options of a validation: the `rules` (default [`BookingRules::default`]) and `now` (default: the caller's
