@@ -41,7 +41,8 @@ function resolvePath(api, path) {
   let owner;
   for (const part of path.split('.')) {
     owner = target;
-    target = target?.[part];
+    // Function names are written as in Python (`pricing.late_fee`); JS spells them in camelCase (`lateFee`).
+    target = target?.[part] ?? target?.[camel(part)];
     if (target === undefined) throw new TypeError(`the package has no ${path} (at ${part})`);
   }
   return { target, owner };
