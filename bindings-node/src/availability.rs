@@ -22,9 +22,9 @@ pub struct Booking {
     /// Return (after the pickup).
     #[napi(ts_type = "string | number | Date")]
     pub end: Json,
-    /// Units it occupies (default 1).
+    /// Units it occupies.
     pub quantity: Option<u32>,
-    /// Preparation hours before pickup (default 0).
+    /// Preparation hours before pickup.
     #[napi(js_name = "padding_hours")]
     pub padding_hours: Option<u32>,
     /// The serial unit it holds.

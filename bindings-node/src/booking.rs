@@ -14,28 +14,28 @@ use crate::errors::{guard, to_js_err};
 #[napi(object, object_to_js = false, namespace = "booking")]
 #[allow(dead_code)]
 pub struct BookingRules {
-    /// The location's IANA time zone (default `UTC`).
+    /// The location's IANA time zone.
     #[napi(js_name = "time_zone")]
     pub time_zone: Option<String>,
-    /// Shortest rental in whole hours (default 1).
+    /// Shortest rental in whole hours.
     #[napi(js_name = "min_rental_hours")]
     pub min_rental_hours: Option<u32>,
-    /// Longest rental in whole days (default 90).
+    /// Longest rental in whole days.
     #[napi(js_name = "max_rental_days")]
     pub max_rental_days: Option<u32>,
     /// Weekdays with neither pickup nor return.
     #[napi(js_name = "forbidden_weekdays", ts_type = "Array<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'>")]
     pub forbidden_weekdays: Option<Vec<String>>,
-    /// How far in the past the pickup may be, in minutes (default 5).
+    /// How far in the past the pickup may be, in minutes.
     #[napi(js_name = "past_tolerance_minutes")]
     pub past_tolerance_minutes: Option<u32>,
-    /// The date-only convention (default `inclusive`).
+    /// The date-only convention.
     #[napi(js_name = "date_only", ts_type = "'inclusive' | 'exclusive' | 'clock'")]
     pub date_only: Option<String>,
-    /// Pickup clock time `HH:MM` with `date_only: 'clock'` (default 09:00).
+    /// Pickup clock time `HH:MM` with `date_only: 'clock'`.
     #[napi(js_name = "pickup_time")]
     pub pickup_time: Option<String>,
-    /// Return clock time `HH:MM` with `date_only: 'clock'` (default 18:00).
+    /// Return clock time `HH:MM` with `date_only: 'clock'`.
     #[napi(js_name = "return_time")]
     pub return_time: Option<String>,
     /// The region national phone numbers are read in (`BE`, `FR`, `US`, ...).
@@ -53,10 +53,10 @@ pub struct BookingRules {
 #[napi(object, object_to_js = false, namespace = "booking")]
 #[allow(dead_code)]
 pub struct ValidateOptions {
-    /// The rules (default: the core's).
+    /// The rules.
     #[napi(ts_type = "booking.BookingRules | null")]
     pub rules: Option<BookingRules>,
-    /// The instant the pickup is compared with (default: the clock).
+    /// The instant the pickup is compared with (none: the clock).
     #[napi(ts_type = "string | number | Date")]
     pub now: Option<Json>,
 }
@@ -99,7 +99,7 @@ fn system_clock() -> i64 {
 }
 
 /// Validates and cleans a booking `request` (`{vehicle_id, customer_name, customer_email, customer_phone,
-/// date_from, date_to, notes?}`) with `options.rules` at `options.now` (default: the clock). Every problem of the
+/// date_from, date_to, notes?}`) with `options.rules` at `options.now` (none: the clock). Every problem of the
 /// request is collected (see docs/booking.md).
 /// @throws {FleetgateError} `code` `validation_failed` with `errors` (`[{loc, code, message}]`),
 /// `invalid_booking_rules`, `invalid_now`, `invalid_option` or `invalid_argument`.

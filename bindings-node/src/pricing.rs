@@ -29,7 +29,7 @@ pub struct Rule {
 #[napi(object, object_to_js = false, namespace = "pricing")]
 #[allow(dead_code)]
 pub struct RateCardOptions {
-    /// The ISO 4217 currency (default `EUR`).
+    /// The ISO 4217 currency.
     pub currency: Option<String>,
     /// The price charged when no rule applies.
     #[napi(ts_type = "string | number | null")]
@@ -43,13 +43,13 @@ pub struct RateCardOptions {
 #[napi(object, object_to_js = false, namespace = "pricing")]
 #[allow(dead_code)]
 pub struct QuoteOptions {
-    /// `'odoo'` (default: Odoo's single cheapest rule) or `'best'` (the cheapest combination).
+    /// `'odoo'` (Odoo's single cheapest rule) or `'best'` (the cheapest combination).
     #[napi(ts_type = "'odoo' | 'best' | null")]
     pub mode: Option<String>,
     /// That pricelist's rules first.
     #[napi(ts_type = "string | null")]
     pub pricelist: Option<String>,
-    /// Where calendar months are counted (IANA name, default UTC).
+    /// Where calendar months are counted (an IANA name).
     #[napi(ts_type = "string | null")]
     pub tz: Option<String>,
 }
@@ -64,12 +64,12 @@ pub struct LateFeeOptions {
     /// The rate per whole day late.
     #[napi(ts_type = "string | number")]
     pub extra_daily: Json,
-    /// No fee while the delay is at most this many hours (default 2).
+    /// No fee while the delay is at most this many hours.
     pub grace_hours: Option<u32>,
-    /// How grace and hours are charged (default `'odoo'`).
+    /// How grace and hours are charged.
     #[napi(ts_type = "'odoo' | 'grace_subtracted' | 'hourly_capped'")]
     pub variant: Option<String>,
-    /// The currency of the rates (default `EUR`).
+    /// The currency of the rates.
     pub currency: Option<String>,
 }
 
@@ -140,8 +140,8 @@ pub struct LateFee {
     pub hours: i64,
 }
 
-/// A validated rate card: rules `{unit, duration, price}` (duration 0 = a flat price) with `options.currency`
-/// (default EUR), `options.listPrice` (charged when no rule applies) and `options.pricelistRules`
+/// A validated rate card: rules `{unit, duration, price}` (duration 0 = a flat price) with `options.currency`,
+/// `options.listPrice` (charged when no rule applies) and `options.pricelistRules`
 /// (`{pricelist name: [rules]}`). See docs/pricing.md.
 /// @throws {FleetgateError} `code` `invalid_rate_card` or `invalid_argument`.
 #[napi(namespace = "pricing")]
@@ -166,8 +166,7 @@ impl RateCard {
         })
     }
 
-    /// Quotes `[start, end)` (RFC 3339 strings, `Date`s or unix seconds) in `options.mode` (`'odoo'`, the
-    /// default, or `'best'`), with `options.pricelist`'s rules first; calendar months are counted in `options.tz`.
+    /// Quotes `[start, end)` (RFC 3339 strings, `Date`s or unix seconds) in `options.mode` (`'odoo'` or `'best'`), with `options.pricelist`'s rules first; calendar months are counted in `options.tz`.
     /// @throws {FleetgateError} `code` `invalid_quote`, `no_price` or `amount_overflow`.
     #[napi(ts_return_type = "pricing.Quote")]
     pub fn quote(
@@ -187,7 +186,7 @@ impl RateCard {
     }
 }
 
-/// The late-return fee (Odoo-compatible): nothing while the delay is at most `graceHours` (default 2); otherwise
+/// The late-return fee (Odoo-compatible): nothing while the delay is at most `graceHours`; otherwise
 /// whole days x `extraDaily` + whole remaining hours x `extraHourly`. See docs/pricing.md.
 /// @throws {FleetgateError} `code` `invalid_quote` or `amount_overflow`.
 #[napi(namespace = "pricing", js_name = "lateFee", ts_return_type = "pricing.LateFee")]

@@ -17,7 +17,7 @@ export interface AvailabilityBooking {
   padding_hours?: number | null;
   unit?: string | null;
 }
-/** A segment of a timeline: the units available throughout `[start, end)` (RFC 3339 UTC). */
+/** A segment of a timeline: the units available throughout `[start, end)` (UTC instants). */
 export interface Segment {
   start: string;
   end: string;

@@ -26,7 +26,7 @@ export interface ValidateOptions {
   rules?: BookingRules | null;
   now?: string | number | Date;
 }
-/** A cleaned booking request: text normalised, phone in E.164, the resolved `start` and `end` (RFC 3339 UTC). */
+/** A cleaned booking request: text normalised, phone in E.164, the resolved `start` and `end` (UTC instants). */
 export interface CleanBooking {
   vehicle_id: number;
   customer_name: string;

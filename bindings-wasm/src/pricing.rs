@@ -21,13 +21,13 @@ export interface RateCardOptions {
   listPrice?: string | number | null;
   pricelistRules?: Record<string, PricingRule[]> | null;
 }
-/** The options of `quote`: `mode` (default `"odoo"`), `pricelist`, `tz` (default UTC). */
+/** The options of `quote`: `mode`, `pricelist`, `tz` (defaults: docs/pricing.md). */
 export interface QuoteOptions {
   mode?: "odoo" | "best" | null;
   pricelist?: string | null;
   tz?: string | null;
 }
-/** The options of `lateFee`: the rates (required), `graceHours` (default 2), `variant`, `currency`. */
+/** The options of `lateFee`: the rates (required), `graceHours`, `variant`, `currency` (defaults: docs/pricing.md). */
 export interface LateFeeOptions {
   extraHourly: string | number;
   extraDaily: string | number;
@@ -71,8 +71,8 @@ export interface LateFee {
 #[wasm_bindgen(js_name = "pricing")]
 pub struct Pricing;
 
-/// A validated rate card: rules `{unit, duration, price}` (duration 0 = a flat price), with `options.currency`
-/// (default EUR), `options.listPrice` (charged when no rule applies) and `options.pricelistRules`
+/// A validated rate card: rules `{unit, duration, price}` (duration 0 = a flat price), with `options.currency`,
+/// `options.listPrice` (charged when no rule applies) and `options.pricelistRules`
 /// (`{pricelist name: [rules]}`). See docs/pricing.md.
 #[wasm_bindgen(js_name = "RateCard")]
 pub struct RateCard {
@@ -94,8 +94,8 @@ impl RateCard {
         Ok(RateCard { card })
     }
 
-    /// Quotes `[start, end)` (RFC 3339 strings, `Date`s or unix seconds) in `options.mode` (`'odoo'`, the
-    /// default, or `'best'`), with `options.pricelist`'s rules first; calendar months are counted in `options.tz`.
+    /// Quotes `[start, end)` (RFC 3339 strings, `Date`s or unix seconds) in `options.mode` (`'odoo'` or
+    /// `'best'`), with `options.pricelist`'s rules first; calendar months are counted in `options.tz`.
     /// @throws {FleetgateError} `code` `invalid_quote`, `no_price` or `amount_overflow`.
     #[wasm_bindgen(unchecked_return_type = "Quote")]
     pub fn quote(
@@ -114,8 +114,8 @@ impl RateCard {
 
 #[wasm_bindgen(js_class = "pricing")]
 impl Pricing {
-    /// The late-return fee (Odoo-compatible): nothing while the delay is at most `graceHours` (default 2);
-    /// otherwise whole days x `extraDaily` + whole remaining hours x `extraHourly`. See docs/pricing.md.
+    /// The late-return fee (Odoo-compatible): nothing while the delay is at most `graceHours`; otherwise
+    /// whole days x `extraDaily` + whole remaining hours x `extraHourly`. See docs/pricing.md.
     /// @throws {FleetgateError} `code` `invalid_quote` or `amount_overflow`.
     #[wasm_bindgen(js_name = "lateFee", unchecked_return_type = "LateFee")]
     pub fn late_fee(
