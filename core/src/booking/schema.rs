@@ -258,3 +258,36 @@ pub const DEFAULT_RETURN: NaiveTime = match NaiveTime::from_hms_opt(18, 0, 0) {
     Some(t) => t,
     None => NaiveTime::MIN,
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn options(value: serde_json::Value) -> Result<ValidateOptions, ArgError> {
+        decode_options(Value::from(value), &site::OPTIONS)
+    }
+
+    #[test]
+    fn an_empty_rules_object_is_the_defaults() {
+        assert_eq!(options(json!({"rules": {}})).unwrap().rules, BookingRules::default());
+        assert_eq!(options(json!({"rules": null, "now": null})).unwrap(), ValidateOptions::default());
+        let clock = options(json!({"rules": {"date_only": "clock", "return_time": "17:30"}})).unwrap().rules;
+        assert_eq!(
+            clock.date_only,
+            DateOnly::Clock { pickup: DEFAULT_PICKUP, return_: NaiveTime::from_hms_opt(17, 30, 0).unwrap() }
+        );
+    }
+
+    #[test]
+    fn problems_get_the_code_of_their_option() {
+        let code = |v| options(v).map(drop).unwrap_err();
+        let err = code(json!({"rules": {"past_tolerance_minutes": 1441}}));
+        assert_eq!((err.code, err.path.as_str()), (INVALID_BOOKING_RULES, "rules.past_tolerance_minutes"));
+        let err = code(json!({"rules": {"max_lengths": {"customer_nam": 5}}}));
+        assert_eq!((err.code, err.path.as_str()), (INVALID_BOOKING_RULES, "rules.max_lengths.customer_nam"));
+        assert_eq!(code(json!({"now": "yesterday"})).code, INVALID_NOW);
+        assert_eq!(code(json!({"rulez": {}})).code, crate::boundary::INVALID_OPTION);
+        assert_eq!(options(json!({"now": 60})).unwrap().now_or(|| 0), 60);
+    }
+}

@@ -307,3 +307,40 @@ impl LateFeeOptions {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::boundary::{decode, Site, Value};
+    use serde_json::json;
+
+    fn given<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, crate::boundary::ArgError> {
+        decode(Value::from(value), &Site::coded("pricing", "invalid_quote", "options"))
+    }
+
+    #[test]
+    fn absent_and_null_options_are_the_documented_defaults() {
+        let quote: QuoteOptions = given(json!({"mode": null, "tz": null})).unwrap();
+        assert_eq!(quote, QuoteOptions::default());
+        assert_eq!((quote.mode, quote.tz.0), (Mode::Odoo, chrono_tz::UTC));
+        let fee: LateFeeOptions = given(json!({"extra_hourly": "8", "extra_daily": 70, "grace_hours": null})).unwrap();
+        assert_eq!(fee, LateFeeOptions::new(Amount::parse("8").unwrap(), Amount::from(70)));
+        assert_eq!((fee.grace_hours, fee.variant, fee.currency.code.as_str()), (2, LateFeeVariant::Odoo, "EUR"));
+        let card: RateCardOptions = given(json!({"listPrice": "80", "pricelistRules": {"VIP": []}})).unwrap();
+        assert_eq!(card.list_price, Some(Amount::parse("80").unwrap()));
+        assert!(card.pricelist_rules.contains_key("VIP"), "pricelist names are data, kept as given");
+    }
+
+    #[test]
+    fn amounts_are_exact_and_checked_against_the_currency() {
+        let eur = Currency::default();
+        assert_eq!(eur.minor(&Amount::parse("3.5").unwrap()), Ok(350));
+        assert!(eur.minor(&Amount::parse("3.505").unwrap()).is_err());
+        let jpy = Currency::parse("JPY").unwrap();
+        assert_eq!((jpy.minor(&Amount::parse("500").unwrap()), jpy.format(500)), (Ok(500), "500".to_owned()));
+        for bad in ["", ".5", "5.", "-1", "1e3", " 1"] {
+            assert!(Amount::parse(bad).is_err(), "{bad:?}");
+        }
+        assert!(given::<Rule>(json!({"unit": "day", "duration": 1, "price": 1.5})).is_err());
+    }
+}
