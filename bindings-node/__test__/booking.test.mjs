@@ -31,7 +31,7 @@ for (const [label, api] of Object.entries(PACKAGES)) {
     assert.throws(() => api.booking.validate(REQUEST, { now: NOW, rules: { timezone: 'UTC' } }), (err) => {
       assert.equal(err.name, 'FleetgateError');
       assert.equal(err.code, 'invalid_booking_rules');
-      assert.equal(err.details.path, 'rules');
+      assert.equal(err.details.path, 'rules.timezone');
       assert.match(err.message, /timezone/);
       return true;
     });
