@@ -76,7 +76,7 @@ class LateFee(Result):
     hours: int
 
 
-class RateCard(_native.RateCard):
+class RateCard:
     """A validated rate card (see the module docs).
 
     ``RateCard(rules, *, currency=None, list_price=None, pricelist_rules=None)``: ``currency`` defaults to EUR;
@@ -84,17 +84,19 @@ class RateCard(_native.RateCard):
     :class:`fleetgate.PricingError` (``invalid_rate_card``, with ``.details["path"]`` such as ``[2].price``).
     """
 
-    def __new__(
-        cls,
+    __slots__ = ("_card",)
+
+    def __init__(
+        self,
         rules: Sequence[Mapping[str, object]],
         *,
         currency: Optional[str] = None,
         list_price: Optional[_Amount] = None,
         pricelist_rules: Optional[Mapping[str, Sequence[Mapping[str, object]]]] = None,
         **unknown: object,
-    ) -> RateCard:
-        return super().__new__(cls, rules, currency=currency, list_price=list_price, pricelist_rules=pricelist_rules,
-                               **unknown)
+    ) -> None:
+        self._card = _native.RateCard(rules, currency=currency, list_price=list_price,
+                                      pricelist_rules=pricelist_rules, **unknown)
 
     def quote(
         self,
@@ -112,7 +114,7 @@ class RateCard(_native.RateCard):
         ones; ``tz``: the IANA zone calendar months are counted in (default UTC). Raises
         :class:`fleetgate.PricingError` (``invalid_quote``, ``no_price``, ``amount_overflow``).
         """
-        return cast(Quote, super().quote(start, end, mode=mode, pricelist=pricelist, tz=tz, **unknown))
+        return cast(Quote, self._card.quote(start, end, mode=mode, pricelist=pricelist, tz=tz, **unknown))
 
 
 def late_fee(
