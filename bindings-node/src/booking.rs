@@ -79,7 +79,7 @@ pub struct CleanBooking {
     pub customer_phone: String,
     /// The notes, or `null`.
     #[napi(ts_type = "string | null")]
-    pub notes: Option<String>,
+    pub notes: Json,
     /// The pickup as given.
     #[napi(js_name = "date_from")]
     pub date_from: String,

@@ -86,7 +86,7 @@ pub struct PricedRule {
     pub price: String,
     /// The pricelist, or `null` for generic rules.
     #[napi(ts_type = "string | null")]
-    pub pricelist: Option<String>,
+    pub pricelist: Json,
 }
 
 /// One line of a quote.
@@ -95,7 +95,7 @@ pub struct PricedRule {
 pub struct Line {
     /// The rule, or `null` for the list price.
     #[napi(ts_type = "pricing.PricedRule | null")]
-    pub rule: Option<PricedRule>,
+    pub rule: Json,
     /// How many times its price is charged.
     pub count: i64,
     /// The subtotal in minor units.
@@ -118,7 +118,7 @@ pub struct Quote {
     pub currency: String,
     /// The rule Odoo mode chose (`null` in best mode and for the list price).
     #[napi(ts_type = "pricing.PricedRule | null")]
-    pub rule: Option<PricedRule>,
+    pub rule: Json,
     /// What the total is made of.
     pub breakdown: Vec<Line>,
 }
@@ -194,14 +194,12 @@ pub fn late_fee(
     env: &Env,
     #[napi(ts_arg_type = "string | number | Date")] planned_return: Unknown<'_>,
     #[napi(ts_arg_type = "string | number | Date")] actual_return: Unknown<'_>,
-    #[napi(ts_arg_type = "pricing.LateFeeOptions")] options: Option<Unknown<'_>>,
+    #[napi(ts_arg_type = "pricing.LateFeeOptions")] options: Unknown<'_>,
 ) -> napi::Result<Json> {
     guard(env, || {
         let planned: Instant = boundary::decode(env, planned_return, &site::PLANNED_RETURN)?;
         let actual: Instant = boundary::decode(env, actual_return, &site::ACTUAL_RETURN)?;
-        let walked = boundary::value(env, options, &site::OPTIONS.camel())?;
-        let options: CoreLateFeeOptions =
-            fleetgate::boundary::decode(walked, &site::OPTIONS.camel()).map_err(|e| boundary::arg_err(env, e))?;
+        let options: CoreLateFeeOptions = boundary::decode(env, options, &site::OPTIONS.camel())?;
         let fee = core::late_fee(planned.0, actual.0, &options).map_err(to_js_err(env))?;
         Ok(serde_json::to_value(fee).expect("a late fee serializes"))
     })

@@ -42,6 +42,7 @@ pub(crate) mod pricing {
 
         /// Quotes ``[start, end)``; see :meth:`fleetgate.pricing.RateCard.quote`. Returns a
         /// ``fleetgate.pricing.Quote``.
+        #[allow(clippy::too_many_arguments)]
         #[pyo3(signature = (start: "object", end: "object", *, mode: "object" = None, pricelist: "object" = None, tz: "object" = None, **unknown: "object") -> "object")]
         fn quote(
             &self,
