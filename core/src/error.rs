@@ -175,6 +175,11 @@ pub const CODES: &[CodeInfo] = &[
         meaning: "the webhook body exceeds the configured maximum size",
     },
     CodeInfo {
+        area: "webhook",
+        code: "stream_finished",
+        meaning: "a VerifyStream was fed or finished after finish() (start another with Verifier.stream)",
+    },
+    CodeInfo {
         area: "smartcar",
         code: "invalid_payload",
         meaning:
