@@ -79,10 +79,11 @@ pub(crate) mod webhook {
         preset: Untimed,
         secret: &Bound<'_, PyAny>,
         max_body: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Verifier> {
         guard(py, || {
             let secrets = boundary::decode(secret, &SECRET)?;
-            let options: core::BodyOptions = boundary::decode_kwargs(py, &[("max_body", max_body)], &OPTIONS)?;
+            let options: core::BodyOptions = boundary::decode_kwargs(py, &[("max_body", max_body)], unknown, &OPTIONS)?;
             options.verifier(preset, &secrets).map(|inner| Verifier { inner }).map_err(|e| to_py_err(py, &e))
         })
     }
@@ -93,11 +94,12 @@ pub(crate) mod webhook {
         secret: &Bound<'_, PyAny>,
         tolerance: Option<&Bound<'_, PyAny>>,
         max_body: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Verifier> {
         guard(py, || {
             let secrets = boundary::decode(secret, &SECRET)?;
             let kwargs = [("tolerance", tolerance), ("max_body", max_body)];
-            let options: core::TimedOptions = boundary::decode_kwargs(py, &kwargs, &OPTIONS)?;
+            let options: core::TimedOptions = boundary::decode_kwargs(py, &kwargs, unknown, &OPTIONS)?;
             options.verifier(preset, &secrets).map(|inner| Verifier { inner }).map_err(|e| to_py_err(py, &e))
         })
     }
@@ -115,76 +117,82 @@ pub(crate) mod webhook {
         /// ``whsk_`` (Ed25519 seed: signs v1a) secrets. ``tolerance``: seconds, or a ``(past, future)`` pair
         /// (default 300 each way).
         #[staticmethod]
-        #[pyo3(signature = (secret: "str | list[str]", *, tolerance: "int | tuple[int, int] | None" = None, max_body: "int | None" = None) -> "Verifier")]
+        #[pyo3(signature = (secret: "str | list[str]", *, tolerance: "int | tuple[int, int] | None" = None, max_body: "int | None" = None, **unknown: "object") -> "Verifier")]
         fn standard_webhooks(
             py: Python<'_>,
             secret: &Bound<'_, PyAny>,
             tolerance: Option<&Bound<'_, PyAny>>,
             max_body: Option<&Bound<'_, PyAny>>,
+            unknown: Option<&Bound<'_, PyDict>>,
         ) -> PyResult<Verifier> {
-            timed(py, Timed::StandardWebhooks, secret, tolerance, max_body)
+            timed(py, Timed::StandardWebhooks, secret, tolerance, max_body, unknown)
         }
 
         /// Smartcar ``SC-Signature``, keyed with the application management token(s).
         #[staticmethod]
-        #[pyo3(signature = (amt: "str | list[str]", *, max_body: "int | None" = None) -> "Verifier")]
+        #[pyo3(signature = (amt: "str | list[str]", *, max_body: "int | None" = None, **unknown: "object") -> "Verifier")]
         fn smartcar(
             py: Python<'_>,
             amt: &Bound<'_, PyAny>,
             max_body: Option<&Bound<'_, PyAny>>,
+            unknown: Option<&Bound<'_, PyDict>>,
         ) -> PyResult<Verifier> {
-            untimed(py, Untimed::Smartcar, amt, max_body)
+            untimed(py, Untimed::Smartcar, amt, max_body, unknown)
         }
 
         /// Stripe ``Stripe-Signature``, keyed with the whole secret string (``whsec_`` included).
         #[staticmethod]
-        #[pyo3(signature = (secret: "str | list[str]", *, tolerance: "int | tuple[int, int] | None" = None, max_body: "int | None" = None) -> "Verifier")]
+        #[pyo3(signature = (secret: "str | list[str]", *, tolerance: "int | tuple[int, int] | None" = None, max_body: "int | None" = None, **unknown: "object") -> "Verifier")]
         fn stripe(
             py: Python<'_>,
             secret: &Bound<'_, PyAny>,
             tolerance: Option<&Bound<'_, PyAny>>,
             max_body: Option<&Bound<'_, PyAny>>,
+            unknown: Option<&Bound<'_, PyDict>>,
         ) -> PyResult<Verifier> {
-            timed(py, Timed::Stripe, secret, tolerance, max_body)
+            timed(py, Timed::Stripe, secret, tolerance, max_body, unknown)
         }
 
         /// GitHub ``X-Hub-Signature-256: sha256=<hex>``.
         #[staticmethod]
-        #[pyo3(signature = (secret: "str | list[str]", *, max_body: "int | None" = None) -> "Verifier")]
+        #[pyo3(signature = (secret: "str | list[str]", *, max_body: "int | None" = None, **unknown: "object") -> "Verifier")]
         fn github(
             py: Python<'_>,
             secret: &Bound<'_, PyAny>,
             max_body: Option<&Bound<'_, PyAny>>,
+            unknown: Option<&Bound<'_, PyDict>>,
         ) -> PyResult<Verifier> {
-            untimed(py, Untimed::Github, secret, max_body)
+            untimed(py, Untimed::Github, secret, max_body, unknown)
         }
 
         /// Shopify ``X-Shopify-Hmac-Sha256: <base64>``.
         #[staticmethod]
-        #[pyo3(signature = (secret: "str | list[str]", *, max_body: "int | None" = None) -> "Verifier")]
+        #[pyo3(signature = (secret: "str | list[str]", *, max_body: "int | None" = None, **unknown: "object") -> "Verifier")]
         fn shopify(
             py: Python<'_>,
             secret: &Bound<'_, PyAny>,
             max_body: Option<&Bound<'_, PyAny>>,
+            unknown: Option<&Bound<'_, PyDict>>,
         ) -> PyResult<Verifier> {
-            untimed(py, Untimed::Shopify, secret, max_body)
+            untimed(py, Untimed::Shopify, secret, max_body, unknown)
         }
 
         /// The rental site's Odoo webhooks: ``X-Odoo-Signature: sha256=<hex>`` of the body; with
         /// ``timestamped=True`` a required ``X-Odoo-Timestamp`` is signed as ``timestamp + "." + body``.
         #[staticmethod]
-        #[pyo3(signature = (secret: "str | list[str]", *, timestamped: "bool | None" = None, tolerance: "int | tuple[int, int] | None" = None, max_body: "int | None" = None) -> "Verifier")]
+        #[pyo3(signature = (secret: "str | list[str]", *, timestamped: "bool | None" = None, tolerance: "int | tuple[int, int] | None" = None, max_body: "int | None" = None, **unknown: "object") -> "Verifier")]
         fn odoo(
             py: Python<'_>,
             secret: &Bound<'_, PyAny>,
             timestamped: Option<&Bound<'_, PyAny>>,
             tolerance: Option<&Bound<'_, PyAny>>,
             max_body: Option<&Bound<'_, PyAny>>,
+            unknown: Option<&Bound<'_, PyDict>>,
         ) -> PyResult<Verifier> {
             guard(py, || {
                 let secrets = boundary::decode(secret, &SECRET)?;
                 let kwargs = [("timestamped", timestamped), ("tolerance", tolerance), ("max_body", max_body)];
-                let options: core::OdooOptions = boundary::decode_kwargs(py, &kwargs, &OPTIONS)?;
+                let options: core::OdooOptions = boundary::decode_kwargs(py, &kwargs, unknown, &OPTIONS)?;
                 options.verifier(&secrets).map(|inner| Verifier { inner }).map_err(|e| to_py_err(py, &e))
             })
         }
@@ -193,7 +201,7 @@ pub(crate) mod webhook {
         /// ``"hex"`` (the default) or ``"base64"``, optional ``timestamp_header`` (then ``timestamp + "." + body``
         /// is signed).
         #[staticmethod]
-        #[pyo3(signature = (secret: "str | list[str]", *, header: "str", prefix: "str | None" = None, encoding: "str | None" = None, timestamp_header: "str | None" = None, tolerance: "int | tuple[int, int] | None" = None, max_body: "int | None" = None) -> "Verifier")]
+        #[pyo3(signature = (secret: "str | list[str]", *, header: "str", prefix: "str | None" = None, encoding: "str | None" = None, timestamp_header: "str | None" = None, tolerance: "int | tuple[int, int] | None" = None, max_body: "int | None" = None, **unknown: "object") -> "Verifier")]
         #[allow(clippy::too_many_arguments)]
         fn hmac(
             py: Python<'_>,
@@ -204,6 +212,7 @@ pub(crate) mod webhook {
             timestamp_header: Option<&Bound<'_, PyAny>>,
             tolerance: Option<&Bound<'_, PyAny>>,
             max_body: Option<&Bound<'_, PyAny>>,
+            unknown: Option<&Bound<'_, PyDict>>,
         ) -> PyResult<Verifier> {
             guard(py, || {
                 let secrets = boundary::decode(secret, &SECRET)?;
@@ -215,7 +224,7 @@ pub(crate) mod webhook {
                     ("tolerance", tolerance),
                     ("max_body", max_body),
                 ];
-                let options: core::HmacOptions = boundary::decode_kwargs(py, &kwargs, &OPTIONS)?;
+                let options: core::HmacOptions = boundary::decode_kwargs(py, &kwargs, unknown, &OPTIONS)?;
                 options.verifier(&secrets).map(|inner| Verifier { inner }).map_err(|e| to_py_err(py, &e))
             })
         }
@@ -230,7 +239,7 @@ pub(crate) mod webhook {
         /// ``now``: unix seconds or an RFC 3339 instant (default: the system clock); ``check_time=False`` skips the
         /// timestamp window (for re-verifying stored deliveries). Raises ``fleetgate.WebhookError`` with the
         /// reason's ``.code`` and its typed fields in ``.details``.
-        #[pyo3(signature = (headers: "Mapping[str, str] | list[tuple[str, str]]", body: "bytes | bytearray | memoryview", *, now: "int | str | datetime.datetime | None" = None, check_time: "bool | None" = None) -> "fleetgate.webhooks.Verified")]
+        #[pyo3(signature = (headers: "dict[str, str] | list[tuple[str, str]]", body: "bytes | bytearray | memoryview", *, now: "int | str | None" = None, check_time: "bool | None" = None, **unknown: "object"))]
         fn verify(
             &self,
             py: Python<'_>,
@@ -238,11 +247,12 @@ pub(crate) mod webhook {
             body: &Bound<'_, PyAny>,
             now: Option<&Bound<'_, PyAny>>,
             check_time: Option<&Bound<'_, PyAny>>,
+            unknown: Option<&Bound<'_, PyDict>>,
         ) -> PyResult<Py<PyAny>> {
             guard(py, || {
                 let pairs = self::headers(headers)?;
                 let kwargs = [("now", now), ("check_time", check_time)];
-                let options: core::VerifyOptions = boundary::decode_kwargs(py, &kwargs, &OPTIONS)?;
+                let options: core::VerifyOptions = boundary::decode_kwargs(py, &kwargs, unknown, &OPTIONS)?;
                 let time = options.time_check(system_clock);
                 let ok = with_body(body, |b| self.inner.verify(&pairs, b, time))?;
                 verified(py, &ok)
@@ -252,17 +262,18 @@ pub(crate) mod webhook {
         /// Signs ``body`` with the first secret and returns the headers to send, as a dict. ``timestamp`` (unix
         /// seconds or an RFC 3339 instant) defaults to now for the schemes that sign one; ``msg_id`` (Standard
         /// Webhooks) defaults to one derived from the timestamp and body.
-        #[pyo3(signature = (body: "bytes | bytearray | memoryview", *, msg_id: "str | None" = None, timestamp: "int | str | datetime.datetime | None" = None) -> "dict[str, str]")]
+        #[pyo3(signature = (body: "bytes | bytearray | memoryview", *, msg_id: "str | None" = None, timestamp: "int | str | None" = None, **unknown: "object") -> "dict[str, str]")]
         fn sign(
             &self,
             py: Python<'_>,
             body: &Bound<'_, PyAny>,
             msg_id: Option<&Bound<'_, PyAny>>,
             timestamp: Option<&Bound<'_, PyAny>>,
+            unknown: Option<&Bound<'_, PyDict>>,
         ) -> PyResult<Py<PyDict>> {
             guard(py, || {
                 let kwargs = [("msg_id", msg_id), ("timestamp", timestamp)];
-                let options: core::SignOptions = boundary::decode_kwargs(py, &kwargs, &OPTIONS)?;
+                let options: core::SignOptions = boundary::decode_kwargs(py, &kwargs, unknown, &OPTIONS)?;
                 let pairs = with_body(body, |b| options.sign(&self.inner, b, system_clock))?;
                 let out = PyDict::new(py);
                 for (name, value) in pairs {
@@ -275,18 +286,19 @@ pub(crate) mod webhook {
         /// Starts verifying a body that arrives in chunks: ``stream = v.stream(headers)``, then
         /// ``stream.update(chunk)`` for each chunk and ``stream.finish()`` for the result. The headers come first
         /// because the signed content starts with some of them (id, timestamp).
-        #[pyo3(signature = (headers: "Mapping[str, str] | list[tuple[str, str]]", *, now: "int | str | datetime.datetime | None" = None, check_time: "bool | None" = None) -> "VerifyStream")]
+        #[pyo3(signature = (headers: "dict[str, str] | list[tuple[str, str]]", *, now: "int | str | None" = None, check_time: "bool | None" = None, **unknown: "object") -> "VerifyStream")]
         fn stream(
             &self,
             py: Python<'_>,
             headers: &Bound<'_, PyAny>,
             now: Option<&Bound<'_, PyAny>>,
             check_time: Option<&Bound<'_, PyAny>>,
+            unknown: Option<&Bound<'_, PyDict>>,
         ) -> PyResult<VerifyStream> {
             guard(py, || {
                 let pairs = self::headers(headers)?;
                 let kwargs = [("now", now), ("check_time", check_time)];
-                let options: core::VerifyOptions = boundary::decode_kwargs(py, &kwargs, &OPTIONS)?;
+                let options: core::VerifyOptions = boundary::decode_kwargs(py, &kwargs, unknown, &OPTIONS)?;
                 let inner = self.inner.stream(&pairs, options.time_check(system_clock)).map_err(|e| to_py_err(py, &e))?;
                 Ok(VerifyStream { inner: std::sync::Mutex::new(Some(inner)) })
             })
@@ -316,7 +328,7 @@ pub(crate) mod webhook {
         }
 
         /// Checks the signature over everything fed so far; the stream cannot be used afterwards.
-        #[pyo3(signature = () -> "fleetgate.webhooks.Verified")]
+        #[pyo3(signature = ())]
         fn finish(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
             guard(py, || {
                 let taken = self.inner.lock().unwrap_or_else(|p| p.into_inner()).take();
