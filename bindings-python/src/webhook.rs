@@ -299,7 +299,8 @@ pub(crate) mod webhook {
                 let pairs = self::headers(headers)?;
                 let kwargs = [("now", now), ("check_time", check_time)];
                 let options: core::VerifyOptions = boundary::decode_kwargs(py, &kwargs, unknown, &OPTIONS)?;
-                let inner = self.inner.stream(&pairs, options.time_check(system_clock)).map_err(|e| to_py_err(py, &e))?;
+                let inner =
+                    self.inner.stream(&pairs, options.time_check(system_clock)).map_err(|e| to_py_err(py, &e))?;
                 Ok(VerifyStream { inner: std::sync::Mutex::new(Some(inner)) })
             })
         }

@@ -35,7 +35,7 @@ export interface BodyOptions {
 }
 /** Options of the presets that sign a timestamp (`standardWebhooks`, `stripe`). */
 export interface TimedOptions {
-  /** Seconds a timestamp may be off, both directions, or `[past, future]` (default 300 each way). */
+  /** Seconds a timestamp may be off, both directions, or `[past, future]` (default: see docs/webhooks.md). */
   tolerance?: number | [number, number];
   /** Reject bodies longer than this many bytes (`body_too_large`). */
   maxBody?: number;
@@ -58,7 +58,7 @@ export interface HmacOptions extends TimedOptions {
 }
 /** Options of `verify` and `stream`. */
 export interface VerifyOptions {
-  /** The instant to check timestamps against: unix seconds or an RFC 3339 string (default: `Date.now()`). */
+  /** The instant to check timestamps against: unix seconds or an instant string with an offset (default: `Date.now()`). */
   now?: number | string;
   /** `false` skips the timestamp window (for re-verifying stored deliveries). Default true. */
   checkTime?: boolean;
@@ -67,7 +67,7 @@ export interface VerifyOptions {
 export interface SignOptions {
   /** The Standard Webhooks message id (default: derived from the timestamp and body). */
   msgId?: string;
-  /** The instant to sign: unix seconds or an RFC 3339 string (default: `Date.now()`). */
+  /** The instant to sign: unix seconds or an instant string with an offset (default: `Date.now()`). */
   timestamp?: number | string;
 }
 /** What a successful verification reports. Never the parsed body. */

@@ -58,9 +58,10 @@ export function registerWebhookApiTests(api, label) {
     const v = webhooks.Verifier.stripe('whsec_stripe_0123456789abcdefghij', { tolerance: [60, 5] });
     const headers = v.sign(BODY, { timestamp: '2023-11-14T22:13:20Z' });
     assert.equal(v.verify(headers, BODY, { now: 1_700_000_060 }).timestamp, 1_700_000_000);
-    assert.throws(() => v.verify(headers, BODY, { now: '2023-11-14T22:14:21Z' }), (err) =>
-      err.code === 'timestamp_too_old' &&
-      JSON.stringify(err.details) === JSON.stringify({ timestamp: 1_700_000_000, now: 1_700_000_061, age: 61, tolerance: 60 }));
+    assert.throws(() => v.verify(headers, BODY, { now: '2023-11-14T22:14:21Z' }), (err) => {
+      assert.deepEqual(err.details, { timestamp: 1_700_000_000, now: 1_700_000_061, age: 61, tolerance: 60 });
+      return err.code === 'timestamp_too_old';
+    });
     assert.throws(() => v.verify(headers, BODY, { now: 1_699_999_994 }), (err) =>
       err.code === 'timestamp_too_new' && err.details.ahead === 6 && err.details.tolerance === 5);
     assert.equal(v.verify(headers, BODY, { checkTime: false }).keyIndex, 0);

@@ -3,7 +3,7 @@ Webhook verification and signing: Smartcar, Standard Webhooks (v1 HMAC, v1a Ed25
 Odoo and a generic HMAC header. Bodies are bytes; headers a mapping or (name, value) pairs.
 """
 
-from typing import Final, final
+from typing import Any, Final, final
 
 __all__ = ["MAX_SIGNATURES", "Verifier", "VerifyStream"]
 
@@ -20,58 +20,58 @@ class Verifier:
     """
     def __repr__(self, /) -> str: ...
     @staticmethod
-    def github(secret: "str | list[str]", *, max_body: "int | None" = None) -> "Verifier":
+    def github(secret: "str | list[str]", *, max_body: "int | None" = None, **unknown: "object") -> "Verifier":
         """
         GitHub ``X-Hub-Signature-256: sha256=<hex>``.
         """
     @staticmethod
-    def hmac(secret: "str | list[str]", *, header: "str", prefix: "str | None" = None, encoding: "str | None" = None, timestamp_header: "str | None" = None, tolerance: "int | tuple[int, int] | None" = None, max_body: "int | None" = None) -> "Verifier":
+    def hmac(secret: "str | list[str]", *, header: "str", prefix: "str | None" = None, encoding: "str | None" = None, timestamp_header: "str | None" = None, tolerance: "int | tuple[int, int] | None" = None, max_body: "int | None" = None, **unknown: "object") -> "Verifier":
         """
         A generic HMAC-SHA256 header: ``header`` name, optional ``prefix`` (``"sha256="``), ``encoding``
         ``"hex"`` (the default) or ``"base64"``, optional ``timestamp_header`` (then ``timestamp + "." + body``
         is signed).
         """
     @staticmethod
-    def odoo(secret: "str | list[str]", *, timestamped: "bool | None" = None, tolerance: "int | tuple[int, int] | None" = None, max_body: "int | None" = None) -> "Verifier":
+    def odoo(secret: "str | list[str]", *, timestamped: "bool | None" = None, tolerance: "int | tuple[int, int] | None" = None, max_body: "int | None" = None, **unknown: "object") -> "Verifier":
         """
         The rental site's Odoo webhooks: ``X-Odoo-Signature: sha256=<hex>`` of the body; with
         ``timestamped=True`` a required ``X-Odoo-Timestamp`` is signed as ``timestamp + "." + body``.
         """
     @staticmethod
-    def shopify(secret: "str | list[str]", *, max_body: "int | None" = None) -> "Verifier":
+    def shopify(secret: "str | list[str]", *, max_body: "int | None" = None, **unknown: "object") -> "Verifier":
         """
         Shopify ``X-Shopify-Hmac-Sha256: <base64>``.
         """
-    def sign(self, /, body: "bytes | bytearray | memoryview", *, msg_id: "str | None" = None, timestamp: "int | str | datetime.datetime | None" = None) -> "dict[str, str]":
+    def sign(self, /, body: "bytes | bytearray | memoryview", *, msg_id: "str | None" = None, timestamp: "int | str | None" = None, **unknown: "object") -> "dict[str, str]":
         """
         Signs ``body`` with the first secret and returns the headers to send, as a dict. ``timestamp`` (unix
         seconds or an RFC 3339 instant) defaults to now for the schemes that sign one; ``msg_id`` (Standard
         Webhooks) defaults to one derived from the timestamp and body.
         """
     @staticmethod
-    def smartcar(amt: "str | list[str]", *, max_body: "int | None" = None) -> "Verifier":
+    def smartcar(amt: "str | list[str]", *, max_body: "int | None" = None, **unknown: "object") -> "Verifier":
         """
         Smartcar ``SC-Signature``, keyed with the application management token(s).
         """
     @staticmethod
-    def standard_webhooks(secret: "str | list[str]", *, tolerance: "int | tuple[int, int] | None" = None, max_body: "int | None" = None) -> "Verifier":
+    def standard_webhooks(secret: "str | list[str]", *, tolerance: "int | tuple[int, int] | None" = None, max_body: "int | None" = None, **unknown: "object") -> "Verifier":
         """
         Standard Webhooks / Svix: ``whsec_`` (v1 HMAC), ``whpk_`` (v1a Ed25519 public key, raw or SPKI DER) or
         ``whsk_`` (Ed25519 seed: signs v1a) secrets. ``tolerance``: seconds, or a ``(past, future)`` pair
         (default 300 each way).
         """
-    def stream(self, /, headers: "Mapping[str, str] | list[tuple[str, str]]", *, now: "int | str | datetime.datetime | None" = None, check_time: "bool | None" = None) -> "VerifyStream":
+    def stream(self, /, headers: "dict[str, str] | list[tuple[str, str]]", *, now: "int | str | None" = None, check_time: "bool | None" = None, **unknown: "object") -> "VerifyStream":
         """
         Starts verifying a body that arrives in chunks: ``stream = v.stream(headers)``, then
         ``stream.update(chunk)`` for each chunk and ``stream.finish()`` for the result. The headers come first
         because the signed content starts with some of them (id, timestamp).
         """
     @staticmethod
-    def stripe(secret: "str | list[str]", *, tolerance: "int | tuple[int, int] | None" = None, max_body: "int | None" = None) -> "Verifier":
+    def stripe(secret: "str | list[str]", *, tolerance: "int | tuple[int, int] | None" = None, max_body: "int | None" = None, **unknown: "object") -> "Verifier":
         """
         Stripe ``Stripe-Signature``, keyed with the whole secret string (``whsec_`` included).
         """
-    def verify(self, /, headers: "Mapping[str, str] | list[tuple[str, str]]", body: "bytes | bytearray | memoryview", *, now: "int | str | datetime.datetime | None" = None, check_time: "bool | None" = None) -> "fleetgate.webhooks.Verified":
+    def verify(self, /, headers: "dict[str, str] | list[tuple[str, str]]", body: "bytes | bytearray | memoryview", *, now: "int | str | None" = None, check_time: "bool | None" = None, **unknown: "object") -> Any:
         """
         Verifies a request. ``headers``: a mapping or (name, value) pairs; ``body``: the raw bytes as received;
         ``now``: unix seconds or an RFC 3339 instant (default: the system clock); ``check_time=False`` skips the
@@ -89,7 +89,7 @@ class VerifyStream:
     """
     A verification in progress (see ``Verifier.stream``): ``update(chunk)`` then ``finish()`` once.
     """
-    def finish(self, /) -> "fleetgate.webhooks.Verified":
+    def finish(self, /) -> Any:
         """
         Checks the signature over everything fed so far; the stream cannot be used afterwards.
         """
