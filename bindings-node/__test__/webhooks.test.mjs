@@ -20,7 +20,17 @@ test('verifyRequest reads a Request body once and verifies it', async () => {
   assert.equal(verified.keyIndex, 0);
   assert.deepEqual(body, BODY);
   assert.equal(request.bodyUsed, true);
-  await assert.rejects(verifyRequest(v, request), { code: 'body_not_bytes' });
+  await assert.rejects(verifyRequest(v, request), { name: 'FleetgateError', code: 'body_not_bytes', details: { got: 'a used body' } });
+});
+
+test('verifyRequest reads the headers of a Request like verify does (every shape through one reader)', async () => {
+  const v = webhooks.Verifier.smartcar(AMT);
+  for (const headers of [new Headers(v.sign(BODY)), v.sign(BODY), Object.entries(v.sign(BODY))]) {
+    const request = { headers, bodyUsed: false, arrayBuffer: async () => BODY.buffer.slice(0) };
+    assert.equal((await verifyRequest(v, request)).verified.keyIndex, 0);
+  }
+  const bad = { headers: [['SC-Signature']], bodyUsed: false, arrayBuffer: async () => BODY.buffer.slice(0) };
+  await assert.rejects(verifyRequest(v, bad), { code: 'invalid_argument' });
 });
 
 test('verifyRequest rejects a forged request with invalid_signature', async () => {
@@ -33,6 +43,7 @@ test('verifyRequest rejects a forged request with invalid_signature', async () =
 test('verifyRequest without a Request explains how to get the raw body', async () => {
   const v = webhooks.Verifier.smartcar(AMT);
   await assert.rejects(verifyRequest(v, { body: { a: 1 } }), (err) => err.code === 'body_not_bytes' && /raw body/.test(err.message));
+  await assert.rejects(verifyRequest(v, undefined), { name: 'FleetgateError', code: 'body_not_bytes' });
 });
 
 test('a parsed object as body is body_not_bytes, with the fix in the message', () => {
