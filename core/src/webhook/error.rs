@@ -98,7 +98,26 @@ pub enum WebhookError {
     /// Code `stream_finished`: a binding's `VerifyStream` was used after `finish()` (in Rust, `finish` consumes it).
     #[error("this VerifyStream has already finished; start another with Verifier.stream(headers)")]
     StreamFinished,
-    /// Code `body_too_large`: the body exceeds the configured maximum size.
+    /// Code `too_many_headers`: the request carries more than [`MAX_HEADERS`](super::MAX_HEADERS) headers.
+    #[error("{count} headers, more than the {max} a webhook request may carry")]
+    TooManyHeaders {
+        /// How many headers were given.
+        count: usize,
+        /// [`MAX_HEADERS`](super::MAX_HEADERS).
+        max: usize,
+    },
+    /// Code `header_too_large`: a header the scheme reads is longer than [`MAX_HEADER_BYTES`](super::MAX_HEADER_BYTES).
+    #[error("header {name:?} is {size} bytes long, more than the {max} allowed")]
+    HeaderTooLarge {
+        /// The header's name as the scheme spells it.
+        name: String,
+        /// Its length in bytes.
+        size: usize,
+        /// [`MAX_HEADER_BYTES`](super::MAX_HEADER_BYTES).
+        max: usize,
+    },
+    /// Code `body_too_large`: the body exceeds the configured maximum size (or, for Ed25519, the default
+    /// [`DEFAULT_MAX_BUFFERED_BODY`](super::DEFAULT_MAX_BUFFERED_BODY)).
     #[error("body of {size} bytes exceeds the maximum of {max} bytes")]
     BodyTooLarge {
         /// The body's size (or the size read so far).
@@ -122,6 +141,8 @@ impl ErrorCode for WebhookError {
             WebhookError::InvalidSecret { .. } => "invalid_secret",
             WebhookError::BodyNotBytes { .. } => "body_not_bytes",
             WebhookError::BodyTooLarge { .. } => "body_too_large",
+            WebhookError::TooManyHeaders { .. } => "too_many_headers",
+            WebhookError::HeaderTooLarge { .. } => "header_too_large",
             WebhookError::StreamFinished => "stream_finished",
         }
     }

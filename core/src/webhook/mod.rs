@@ -55,6 +55,15 @@ pub const MAX_SIGNATURES: usize = 32;
 pub const WEAK_KEY_BYTES: usize = 24;
 /// The default timestamp tolerance, in seconds, in both directions.
 pub const DEFAULT_TOLERANCE: u64 = 300;
+/// The most headers a request may carry (`too_many_headers` beyond): each lookup scans them all.
+pub const MAX_HEADERS: usize = 256;
+/// The longest value of a header the scheme reads (signature, timestamp, id), in bytes (`header_too_large`
+/// beyond). Thirty-two signatures fit several times over.
+pub const MAX_HEADER_BYTES: usize = 8192;
+/// Ed25519 (`v1a`) signs the whole message, so verifying one keeps the body in memory: without
+/// [`Verifier::with_max_body`], a body above this many bytes (16 MiB) is `body_too_large` when an Ed25519
+/// signature is to be checked. HMAC verification streams and needs no such bound.
+pub const DEFAULT_MAX_BUFFERED_BODY: usize = 16 << 20;
 
 type HmacSha256 = Hmac<Sha256>;
 

@@ -147,7 +147,8 @@ impl Verifier {
         self
     }
 
-    /// Rejects bodies longer than `max` bytes with `body_too_large`.
+    /// Rejects bodies longer than `max` bytes with `body_too_large` (also raises the
+    /// [`super::DEFAULT_MAX_BUFFERED_BODY`] bound of Ed25519 verification to `max`).
     pub fn with_max_body(mut self, max: usize) -> Self {
         self.max_body = Some(max);
         self

@@ -6,7 +6,7 @@ use subtle::ConstantTimeEq;
 
 use super::presets::Key;
 use super::verify::{Kind, Request};
-use super::{HmacSha256, TimeCheck, Verified, Verifier, WebhookError};
+use super::{HmacSha256, TimeCheck, Verified, Verifier, WebhookError, DEFAULT_MAX_BUFFERED_BODY};
 
 impl Verifier {
     /// Starts verifying a body that arrives in pieces: the headers are read and checked now (the signed content
@@ -54,10 +54,12 @@ pub struct VerifyStream {
 }
 
 impl VerifyStream {
-    /// Feeds the next chunk of the raw body. Fails with `body_too_large` once the configured maximum is exceeded.
+    /// Feeds the next chunk of the raw body. Fails with `body_too_large` once the configured maximum is exceeded
+    /// (for a request with an Ed25519 signature and no configured maximum, [`DEFAULT_MAX_BUFFERED_BODY`]).
     pub fn update(&mut self, chunk: &[u8]) -> Result<(), WebhookError> {
         self.size = self.size.saturating_add(chunk.len());
-        if let Some(max) = self.max_body {
+        let buffered_max = self.message.is_some().then_some(DEFAULT_MAX_BUFFERED_BODY);
+        if let Some(max) = self.max_body.or(buffered_max) {
             if self.size > max {
                 return Err(WebhookError::BodyTooLarge { size: self.size, max });
             }

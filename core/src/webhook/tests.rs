@@ -118,3 +118,14 @@ fn typed_error_fields_are_the_details() {
     assert_eq!((new["ahead"].as_i64(), new["tolerance"].as_i64()), (Some(21), Some(20)));
     assert_eq!(WebhookError::StreamFinished.code(), "stream_finished");
 }
+
+#[test]
+fn header_count_and_length_are_bounded() {
+    let v = Verifier::smartcar(&["amt"]).unwrap();
+    let many: Vec<(String, String)> = (0..=MAX_HEADERS).map(|i| (format!("x-{i}"), "v".to_owned())).collect();
+    let err = v.verify(&many, b"", TimeCheck::Skip).unwrap_err();
+    assert_eq!((err.code(), err.details()["count"].as_u64()), ("too_many_headers", Some(257)));
+    let long = [("SC-Signature", "0".repeat(MAX_HEADER_BYTES + 1))];
+    let err = v.verify(&long, b"", TimeCheck::Skip).unwrap_err();
+    assert_eq!((err.code(), err.details()["size"].as_u64()), ("header_too_large", Some(8193)));
+}

@@ -3,7 +3,10 @@
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 
-use super::{decode_hex, Encoding, Scheme, TimeCheck, Verified, Verifier, WebhookError, MAX_SIGNATURES};
+use super::{
+    decode_hex, Encoding, Scheme, TimeCheck, Verified, Verifier, WebhookError, MAX_HEADERS, MAX_HEADER_BYTES,
+    MAX_SIGNATURES,
+};
 
 impl Verifier {
     /// Verifies a request: `headers` as (name, value) pairs, the raw `body`, and the time check.
@@ -45,6 +48,9 @@ impl Verifier {
         &self,
         headers: &[(K, V)],
     ) -> Result<Request, WebhookError> {
+        if headers.len() > MAX_HEADERS {
+            return Err(WebhookError::TooManyHeaders { count: headers.len(), max: MAX_HEADERS });
+        }
         let h = HeaderLookup(headers);
         match &self.scheme {
             Scheme::Smartcar => single(&h, "SC-Signature", None, "", Encoding::Hex),
@@ -118,6 +124,13 @@ impl<K: AsRef<str>, V: AsRef<str>> HeaderLookup<'_, K, V> {
                 }
                 found = Some(v.as_ref());
             }
+        }
+        if let Some(value) = found.filter(|v| v.len() > MAX_HEADER_BYTES) {
+            return Err(WebhookError::HeaderTooLarge {
+                name: name.to_owned(),
+                size: value.len(),
+                max: MAX_HEADER_BYTES,
+            });
         }
         Ok(found)
     }
