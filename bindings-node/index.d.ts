@@ -617,9 +617,15 @@ export declare namespace smartcar {
     syncVehicle(vehicle: { id: number | string, smartcarVehicleId: string, carId: number | string, accessToken: string, refreshToken: string, expiresAt: number | string }, history: Array<odometer.ReadingInput>, options?: { policy?: odometer.PolicyInput, now?: number | string, sourceType?: string, unitSystem?: 'metric' | 'imperial', version?: 2 | 3 } | null): Promise<Record<string, any>>
   }
   export type SmartcarClient = Client
-  /** The answer to a VERIFY challenge: hex HMAC-SHA256 of `challenge` keyed with the AMT. */
+  /**
+   * The answer to a VERIFY challenge: hex HMAC-SHA256 of `challenge` keyed with the AMT.
+   * @throws {Error} with `code` `invalid_argument` when either is not a string.
+   */
   export function challenge(amt: string, challenge: string): string
-  /** The JSON body to return (HTTP 200) for a VERIFY event: `{"challenge":"<hex>"}`. */
+  /**
+   * The JSON body to return (HTTP 200) for a VERIFY event: `{"challenge":"<hex>"}`.
+   * @throws {Error} with `code` `invalid_argument` when either is not a string.
+   */
   export function challengeReply(amt: string, challenge: string): string
   /** A parsed Smartcar delivery. */
   export interface Event {
@@ -666,10 +672,11 @@ export declare namespace smartcar {
     fetchedAtMs?: number
   }
   /**
-   * Parses the raw body of a Smartcar delivery (current and legacy v2 envelopes) into a plain object.
-   * @throws {Error} with `code` `invalid_payload` (the message names the field) or `body_not_bytes`.
+   * Parses the raw body of a Smartcar delivery (current and legacy v2 envelopes): a `Uint8Array` / `Buffer`, an
+   * `ArrayBuffer` or its text.
+   * @throws {Error} with `code` `invalid_payload` (`details.field` names the field) or `body_not_bytes`.
    */
-  export function parseEvent(body: Uint8Array | string): smartcar.Event
+  export function parseEvent(body: Uint8Array | ArrayBuffer | string): smartcar.Event
   /** An error reported by a VEHICLE_ERROR event, or a signal that failed. */
   export interface VehicleIssue {
     /** The error's `type`, or null. */
@@ -773,114 +780,121 @@ export declare namespace webhooks {
     /**
      * Standard Webhooks / Svix: `whsec_` (v1 HMAC), `whpk_` (v1a Ed25519 public key, raw or SPKI DER) or `whsk_`
      * (Ed25519 seed, signs v1a) secrets.
-     * @throws {Error} with `code` `invalid_secret`.
+     * @throws {Error} with `code` `invalid_secret` or `invalid_option`.
      */
-    static standardWebhooks(secret: Secrets, options?: webhooks.TimedOptions | undefined | null): Verifier
+    static standardWebhooks(secret: string | string[], options?: webhooks.TimedOptions): Verifier
     /**
      * Smartcar `SC-Signature`, keyed with the application management token(s).
-     * @throws {Error} with `code` `invalid_secret`.
+     * @throws {Error} with `code` `invalid_secret` or `invalid_option`.
      */
-    static smartcar(amt: Secrets, options?: webhooks.BodyOptions | undefined | null): Verifier
+    static smartcar(amt: string | string[], options?: webhooks.BodyOptions): Verifier
     /**
      * Stripe `Stripe-Signature`, keyed with the whole secret string (`whsec_` included).
-     * @throws {Error} with `code` `invalid_secret`.
+     * @throws {Error} with `code` `invalid_secret` or `invalid_option`.
      */
-    static stripe(secret: Secrets, options?: webhooks.TimedOptions | undefined | null): Verifier
+    static stripe(secret: string | string[], options?: webhooks.TimedOptions): Verifier
     /**
      * GitHub `X-Hub-Signature-256: sha256=<hex>`.
-     * @throws {Error} with `code` `invalid_secret`.
+     * @throws {Error} with `code` `invalid_secret` or `invalid_option`.
      */
-    static github(secret: Secrets, options?: webhooks.BodyOptions | undefined | null): Verifier
+    static github(secret: string | string[], options?: webhooks.BodyOptions): Verifier
     /**
      * Shopify `X-Shopify-Hmac-Sha256: <base64>`.
-     * @throws {Error} with `code` `invalid_secret`.
+     * @throws {Error} with `code` `invalid_secret` or `invalid_option`.
      */
-    static shopify(secret: Secrets, options?: webhooks.BodyOptions | undefined | null): Verifier
+    static shopify(secret: string | string[], options?: webhooks.BodyOptions): Verifier
     /**
      * The rental site's Odoo webhooks: `X-Odoo-Signature: sha256=<hex>` of the body; with `timestamped: true`
      * a required `X-Odoo-Timestamp` is signed as `timestamp + "." + body`.
-     * @throws {Error} with `code` `invalid_secret`.
+     * @throws {Error} with `code` `invalid_secret` or `invalid_option`.
      */
-    static odoo(secret: Secrets, options?: webhooks.OdooOptions | undefined | null): Verifier
+    static odoo(secret: string | string[], options?: webhooks.OdooOptions): Verifier
     /**
      * A generic HMAC-SHA256 header (`header`, optional `prefix`, `encoding` `hex`|`base64`, optional
      * `timestampHeader`).
-     * @throws {Error} with `code` `invalid_secret` or `malformed_header`.
+     * @throws {Error} with `code` `invalid_secret`, `invalid_option` or `malformed_header`.
      */
-    static hmac(secret: Secrets, options: webhooks.HmacOptions): Verifier
+    static hmac(secret: string | string[], options: webhooks.HmacOptions): Verifier
     /** Positions of the secrets shorter than 24 bytes (accepted, but worth replacing). */
     get weakKeys(): Array<number>
     /**
      * Verifies a request: `headers` (a `Headers`/`Map`, a plain object or `[name, value]` pairs) and the raw
-     * `body` (`Buffer`/`Uint8Array` - wrap an `ArrayBuffer` in `new Uint8Array(...)` - or the text of
+     * `body` (`Buffer`/`Uint8Array`, the `ArrayBuffer` of `await request.arrayBuffer()`, or the text of
      * `await request.text()`).
-     * @throws {Error} with `code` `invalid_signature`, `timestamp_too_old`, `body_not_bytes`, ...
+     * @throws {Error} with `code` `invalid_signature`, `timestamp_too_old`, `body_not_bytes`, `invalid_argument`,
+     * ...
      */
-    verify(headers: Headers | Map<string, string> | Record<string, string> | [string, string][], body: Uint8Array | string, options?: webhooks.VerifyOptions | undefined | null): webhooks.Verified
+    verify(headers: Headers | Map<string, string> | Record<string, string | string[]> | [string, string][], body: Uint8Array | ArrayBuffer | string, options?: webhooks.VerifyOptions): webhooks.Verified
     /**
      * Signs `body` with the first secret and returns the headers to send, as an object.
-     * @throws {Error} with `code` `invalid_secret` or `invalid_timestamp`.
+     * @throws {Error} with `code` `invalid_secret`, `invalid_timestamp` or `invalid_option`.
      */
-    sign(body: Uint8Array | string, options?: webhooks.SignOptions | undefined | null): Record<string, string>
+    sign(body: Uint8Array | ArrayBuffer | string, options?: webhooks.SignOptions): Record<string, string>
     /**
      * Starts verifying a body that arrives in chunks: `stream.update(chunk)` for each chunk, then
      * `stream.finish()`. The headers come first because the signed content starts with some of them.
      * @throws {Error} with the codes of `verify`.
      */
-    stream(headers: Headers | Map<string, string> | Record<string, string> | [string, string][], options?: webhooks.VerifyOptions | undefined | null): VerifyStream
+    stream(headers: Headers | Map<string, string> | Record<string, string | string[]> | [string, string][], options?: webhooks.VerifyOptions): VerifyStream
   }
   /** A verification in progress (see `Verifier.stream`): `update(chunk)` then `finish()` once. */
   export class VerifyStream {
     /**
      * Feeds the next chunk of the raw body.
-     * @throws {Error} with `code` `body_too_large` or `body_not_bytes`.
+     * @throws {Error} with `code` `body_too_large`, `body_not_bytes` or `stream_finished`.
      */
-    update(chunk: Uint8Array | string): void
+    update(chunk: Uint8Array | ArrayBuffer | string): void
     /**
      * Checks the signature over everything fed so far; the stream cannot be used afterwards.
-     * @throws {Error} with `code` `invalid_signature`, ...
+     * @throws {Error} with `code` `invalid_signature`, `stream_finished`, ...
      */
     finish(): webhooks.Verified
   }
-  /** Options of the presets without a timestamp. */
+  /**
+   * The options of the presets without a timestamp (`smartcar`, `github`, `shopify`); decoded by the core as
+   * `fleetgate::webhook::BodyOptions`.
+   */
   export interface BodyOptions {
     /** Reject bodies longer than this many bytes (`body_too_large`). */
     maxBody?: number
   }
-  /** The generic HMAC-SHA256 scheme's configuration. */
+  /** The generic HMAC-SHA256 scheme's configuration (`fleetgate::webhook::HmacOptions`). */
   export interface HmacOptions {
     /** The signature header's name. */
     header: string
     /** A prefix before the encoded MAC, e.g. `sha256=`. */
     prefix?: string
     /** `hex` (default) or `base64`. */
-    encoding?: string
+    encoding?: 'hex' | 'base64'
     /** A header holding unix seconds, signed as `timestamp + "." + body`. */
     timestampHeader?: string
-    /** Seconds a timestamp may be off, both directions (default 300), or `[past, future]`. */
+    /** Seconds a timestamp may be off, both directions, or `[past, future]` (default 300 each way). */
     tolerance?: number | [number, number]
     /** Reject bodies longer than this many bytes (`body_too_large`). */
     maxBody?: number
   }
-  /** Options of the Odoo preset. */
+  /** The options of the Odoo preset (`fleetgate::webhook::OdooOptions`). */
   export interface OdooOptions {
     /** Require `X-Odoo-Timestamp`, signed as `timestamp + "." + body` (default false). */
     timestamped?: boolean
-    /** Seconds a timestamp may be off, both directions (default 300), or `[past, future]`. */
+    /** Seconds a timestamp may be off, both directions, or `[past, future]` (default 300 each way). */
     tolerance?: number | [number, number]
     /** Reject bodies longer than this many bytes (`body_too_large`). */
     maxBody?: number
   }
-  /** Options of `sign`. */
+  /** Options of `sign` (`fleetgate::webhook::SignOptions`). */
   export interface SignOptions {
     /** The Standard Webhooks message id (default: derived from the timestamp and body). */
     msgId?: string
-    /** Unix seconds to sign (default: the system clock). */
-    timestamp?: number
+    /** The instant to sign: unix seconds or an RFC 3339 string (default: the system clock). */
+    timestamp?: number | string
   }
-  /** Options of the presets that sign a timestamp. */
+  /**
+   * The options of the presets that sign a timestamp (`standardWebhooks`, `stripe`); decoded by the core as
+   * `fleetgate::webhook::TimedOptions`.
+   */
   export interface TimedOptions {
-    /** Seconds a timestamp may be off, both directions (default 300), or `[past, future]`. */
+    /** Seconds a timestamp may be off, both directions, or `[past, future]` (default 300 each way). */
     tolerance?: number | [number, number]
     /** Reject bodies longer than this many bytes (`body_too_large`). */
     maxBody?: number
@@ -889,15 +903,15 @@ export declare namespace webhooks {
   export interface Verified {
     /** The position of the matching secret in the list given. */
     keyIndex: number
-    /** The message id (Standard Webhooks), or null. */
+    /** The message id (Standard Webhooks); absent for other schemes. */
     msgId?: string
-    /** The signed timestamp (unix seconds), or null. */
+    /** The signed timestamp (unix seconds); absent for schemes without one. */
     timestamp?: number
   }
-  /** Options of `verify` and `stream`. */
+  /** Options of `verify` and `stream` (`fleetgate::webhook::VerifyOptions`). */
   export interface VerifyOptions {
-    /** Unix seconds to check timestamps against (default: the system clock). */
-    now?: number
+    /** The instant to check timestamps against: unix seconds or an RFC 3339 string (default: the system clock). */
+    now?: number | string
     /** `false` skips the timestamp window (for re-verifying stored deliveries). Default true. */
     checkTime?: boolean
   }
