@@ -98,7 +98,7 @@ export declare namespace booking {
     /** The customer's phone, E.164. */
     customer_phone: string
     /** The notes, or `null`. */
-    notes?: string | null
+    notes: string | null
     /** The pickup as given. */
     date_from: string
     /** The return as given. */
@@ -334,7 +334,7 @@ export declare namespace pricing {
    * whole days x `extraDaily` + whole remaining hours x `extraHourly`. See docs/pricing.md.
    * @throws {FleetgateError} `code` `invalid_quote` or `amount_overflow`.
    */
-  export function lateFee(plannedReturn: string | number | Date, actualReturn: string | number | Date, options?: pricing.LateFeeOptions): pricing.LateFee
+  export function lateFee(plannedReturn: string | number | Date, actualReturn: string | number | Date, options: pricing.LateFeeOptions): pricing.LateFee
   /** A late-return fee (`fleetgate::pricing::LateFee`). */
   export interface LateFee {
     /** The fee in minor units. */
@@ -364,7 +364,7 @@ export declare namespace pricing {
   /** One line of a quote. */
   export interface Line {
     /** The rule, or `null` for the list price. */
-    rule?: pricing.PricedRule | null
+    rule: pricing.PricedRule | null
     /** How many times its price is charged. */
     count: number
     /** The subtotal in minor units. */
@@ -381,7 +381,7 @@ export declare namespace pricing {
     /** The price, a decimal string. */
     price: string
     /** The pricelist, or `null` for generic rules. */
-    pricelist?: string | null
+    pricelist: string | null
   }
   /** A price quote (`fleetgate::pricing::Quote`). */
   export interface Quote {
@@ -392,7 +392,7 @@ export declare namespace pricing {
     /** The ISO 4217 currency. */
     currency: string
     /** The rule Odoo mode chose (`null` in best mode and for the list price). */
-    rule?: pricing.PricedRule | null
+    rule: pricing.PricedRule | null
     /** What the total is made of. */
     breakdown: Array<pricing.Line>
   }
