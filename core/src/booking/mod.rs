@@ -42,9 +42,9 @@ pub use schema::{
     INVALID_NOW,
 };
 
-/// A booking error: `validation_failed`, with every [`FieldError`], or `invalid_booking_rules`. (Rules and `now`
-/// are typed: in the bindings their problems are found when they are decoded, as `invalid_booking_rules` and
-/// `invalid_now`, see [`site`].)
+/// A booking error: `validation_failed`, with every [`FieldError`]; `invalid_booking_rules` and `invalid_now` for
+/// callers that decode the rules or `now` themselves. (Rules and `now` are typed: in the bindings their problems
+/// are found when they are decoded, [`decode_options`], as `ArgError`s with the same codes and details.)
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
@@ -62,6 +62,16 @@ pub enum BookingError {
         /// The argument, e.g. `rules`.
         argument: &'static str,
         /// Where inside the rules, e.g. `time_zone`.
+        path: String,
+        /// What is wrong.
+        problem: String,
+    },
+    /// `now` could not be decoded (for callers that decode it outside a binding): the decoding problem, as data.
+    #[error("invalid now: {problem}")]
+    InvalidNow {
+        /// The argument, e.g. `now` or `options`.
+        argument: &'static str,
+        /// Where inside it, e.g. `now`.
         path: String,
         /// What is wrong.
         problem: String,
@@ -84,7 +94,8 @@ impl BookingError {
     pub fn code(&self) -> &'static str {
         match self {
             BookingError::ValidationFailed { .. } => "validation_failed",
-            BookingError::InvalidRules { .. } => INVALID_BOOKING_RULES,
+            BookingError::InvalidRules { .. } => "invalid_booking_rules",
+            BookingError::InvalidNow { .. } => "invalid_now",
         }
     }
 }
