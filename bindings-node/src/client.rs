@@ -6,6 +6,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
 use fleetgate::booking::{BookingError, BookingRules};
+use fleetgate::boundary::{decode_or_default, Value};
 use fleetgate::client::args::{id_arg, number_arg, opt_text_arg, seconds_arg, text_arg, unit_system_arg, version_arg};
 use fleetgate::client::{self as core, ClientError, HttpConfig, SyncOptions, Vehicle};
 use fleetgate::error::internal_error_message;
@@ -17,7 +18,6 @@ use napi::ScopedTask;
 use napi_derive::napi;
 use serde_json::Value as Json;
 
-use crate::booking::validation_error;
 use crate::errors::{guard, internal_error, to_js_err};
 use crate::js::as_object;
 use crate::json::to_json;
@@ -87,7 +87,6 @@ impl<'task> ScopedTask<'task> for Request {
 /// The JS `Error` for a failure: fleetgate's code, and `errors` for a refused booking.
 fn failure_err(env: &Env, failure: Failure) -> napi::Error {
     match failure {
-        Failure::Client(ClientError::Booking(e @ BookingError::ValidationFailed { .. })) => validation_error(env, &e),
         Failure::Client(ClientError::Booking(e)) => to_js_err(env)(e),
         Failure::Client(e) => to_js_err(env)(e),
         Failure::Odometer(e) => to_js_err(env)(e),
@@ -286,7 +285,8 @@ impl OdooClient {
                 let base = text_arg("baseUrl", &to_json(&env, &base_url))?;
                 let [timeout, backoff, rules] =
                     self::options(&env, options.as_ref(), ["timeout", "backoff", "bookingRules"])?;
-                let rules = BookingRules::from_json(&rules).map_err(|e| Failure::Client(ClientError::Booking(e)))?;
+                let rules: BookingRules = decode_or_default(Some(Value::from(rules)), &fleetgate::booking::site::RULES)
+                    .map_err(|e| Failure::Client(ClientError::Booking(BookingError::invalid_rules(e))))?;
                 let config =
                     HttpConfig::new(number_arg("timeout", &timeout, 10.0)?, backoff_of(options.as_ref(), &backoff)?)?;
                 Ok(OdooClient { inner: Arc::new(core::OdooClient::new(&base, rules, config)?) })

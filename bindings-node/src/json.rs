@@ -26,17 +26,3 @@ pub(crate) fn to_json(env: &Env, value: &Unknown<'_>) -> Json {
         Err(e) => json!({ "$unsupported": e.reason }),
     }
 }
-
-/// Converts an optional argument (absent = `null`).
-pub(crate) fn opt_json(env: &Env, value: Option<&Unknown<'_>>) -> Json {
-    value.map_or(Json::Null, |v| to_json(env, v))
-}
-
-/// Reads an options object (see `fleetgate::args::options`).
-pub(crate) fn read_options<const N: usize>(
-    env: &Env,
-    value: Option<&Unknown<'_>>,
-    names: [&str; N],
-) -> Result<[Json; N], String> {
-    fleetgate::args::options(&opt_json(env, value), names)
-}

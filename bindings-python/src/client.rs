@@ -12,7 +12,7 @@ use pyo3::prelude::*;
 use serde_json::Value as Json;
 
 use crate::errors::{guard, to_py_err};
-use crate::json::{now_json, opt_json, to_json, to_py};
+use crate::json::{now_json, to_json, to_py};
 use crate::odometer::odometer::{policy_of, readings_of};
 use crate::retry::retry::Backoff;
 
@@ -203,7 +203,8 @@ impl OdooClient {
         booking_rules: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         guard(py, || {
-            let rules = BookingRules::from_json(&opt_json(booking_rules)?).map_err(|e| to_py_err(py, &e))?;
+            let rules: BookingRules =
+                crate::boundary::decode_or_default(booking_rules, &fleetgate::booking::site::RULES)?;
             let made = http_config(timeout, backoff).and_then(|c| core::OdooClient::new(&base_url, rules, c));
             let inner = made.map_err(|e| client_err(py, &e))?;
             Ok(OdooClient { inner: Arc::new(inner), base_url, timeout })

@@ -52,11 +52,6 @@ pub(crate) fn to_json(value: &Bound<'_, PyAny>) -> PyResult<Json> {
     }
 }
 
-/// An optional argument: absent is JSON `null` (the core's default).
-pub(crate) fn opt_json(value: Option<&Bound<'_, PyAny>>) -> PyResult<Json> {
-    value.map_or(Ok(Json::Null), to_json)
-}
-
 /// Converts JSON to Python objects: dicts, lists, str, int, float, bool and None.
 pub(crate) fn to_py(py: Python<'_>, value: &Json) -> PyResult<Py<PyAny>> {
     Ok(match value {

@@ -7,7 +7,6 @@ mod availability;
 mod booking;
 mod boundary;
 mod errors;
-mod json;
 mod odometer;
 mod odoo;
 mod pricing;

@@ -13,8 +13,32 @@ use serde_json::Value as Json;
 type Decoder = fn(Value) -> Result<(), ArgError>;
 
 fn decoders() -> Vec<(&'static str, Decoder)> {
+    use fleetgate::availability::{self, Booking};
+    use fleetgate::instant::Instant;
+    use fleetgate::webhook as wh;
+    use fleetgate::{booking, pricing};
     vec![
         ("sse::EncodeOptions", |v| decode::<fleetgate::sse::EncodeOptions>(v, &Site::options("sse")).map(drop)),
+        ("webhook::BodyOptions", |v| decode::<wh::BodyOptions>(v, &Site::options("webhook")).map(drop)),
+        ("webhook::TimedOptions", |v| decode::<wh::TimedOptions>(v, &Site::options("webhook")).map(drop)),
+        ("webhook::OdooOptions", |v| decode::<wh::OdooOptions>(v, &Site::options("webhook")).map(drop)),
+        ("webhook::HmacOptions", |v| decode::<wh::HmacOptions>(v, &Site::options("webhook")).map(drop)),
+        ("webhook::VerifyOptions", |v| decode::<wh::VerifyOptions>(v, &Site::options("webhook")).map(drop)),
+        ("webhook::SignOptions", |v| decode::<wh::SignOptions>(v, &Site::options("webhook")).map(drop)),
+        ("webhook::Secrets", |v| {
+            decode::<wh::Secrets>(v, &Site::coded("webhook", "invalid_secret", "secret")).map(drop)
+        }),
+        // booking, pricing, availability: each argument at its area's site (`<area>::site`).
+        ("booking::ValidateOptions", |v| booking::decode_options(v, &booking::site::OPTIONS).map(drop)),
+        ("pricing::Rules", |v| decode::<Vec<pricing::Rule>>(v, &pricing::site::RULES).map(drop)),
+        ("pricing::RateCardOptions", |v| decode::<pricing::RateCardOptions>(v, &pricing::site::CARD_OPTIONS).map(drop)),
+        ("pricing::QuoteOptions", |v| decode::<pricing::QuoteOptions>(v, &pricing::site::OPTIONS).map(drop)),
+        ("pricing::LateFeeOptions", |v| decode::<pricing::LateFeeOptions>(v, &pricing::site::OPTIONS).map(drop)),
+        ("pricing::Start", |v| decode::<Instant>(v, &pricing::site::START).map(drop)),
+        ("availability::Bookings", |v| decode::<Vec<Booking>>(v, &availability::site::BOOKINGS).map(drop)),
+        ("availability::Stock", |v| decode::<u32>(v, &availability::site::STOCK).map(drop)),
+        ("availability::Units", |v| decode::<Vec<String>>(v, &availability::site::UNITS).map(drop)),
+        ("availability::Start", |v| decode::<Instant>(v, &availability::site::START).map(drop)),
         // odometer: the decoders every binding calls (odometer::input), their errors as ArgError
         ("odometer::Policy", |v| {
             odometer_input::decode_policy(v, &odometer_input::POLICY_SITE)

@@ -4,9 +4,9 @@ odometer readings with exact metres.
 """
 
 from .retry import Backoff
-from typing import final
+from typing import Any, final
 
-__all__ = ["Client", "Event", "OdometerReading", "VehicleIssue", "challenge", "challenge_reply", "parse_event"]
+__all__ = ["Client", "challenge", "challenge_reply", "parse_event"]
 
 @final
 class Client:
@@ -44,162 +44,6 @@ class Client:
         same reading is a duplicate of it (and it of the webhook's).
         """
 
-@final
-class Event:
-    """
-    A parsed Smartcar delivery.
-    """
-    def __repr__(self, /) -> str: ...
-    @property
-    def challenge(self, /) -> str | None:
-        """
-        The VERIFY challenge, or None.
-        """
-    @property
-    def delivered_at(self, /) -> str | None:
-        """
-        ``meta.deliveredAt`` exactly as delivered, or None.
-        """
-    @property
-    def delivery_id(self, /) -> str | None:
-        """
-        ``meta.deliveryId``, or None.
-        """
-    @property
-    def event_id(self, /) -> str | None:
-        """
-        ``eventId``, or None.
-        """
-    @property
-    def event_type(self, /) -> str:
-        """
-        ``VERIFY``, ``VEHICLE_STATE``, ``VEHICLE_ERROR`` or legacy ``verify``, ``schedule``, ...
-        """
-    @property
-    def issues(self, /) -> list[VehicleIssue]:
-        """
-        Errors reported by the event and failed signals.
-        """
-    @property
-    def legacy(self, /) -> bool:
-        """
-        Whether the body is the legacy v2 envelope.
-        """
-    @property
-    def mode(self, /) -> str | None:
-        """
-        ``LIVE``/``TEST`` (legacy ``live``/``test``/``simulated``), or None.
-        """
-    @property
-    def readings(self, /) -> list[OdometerReading]:
-        """
-        The odometer readings the event carries.
-        """
-    def to_dict(self, /) -> "dict[str, object]":
-        """
-        The event as a plain dict (readings and issues as dicts too).
-        """
-    @property
-    def vehicle_id(self, /) -> str | None:
-        """
-        The vehicle the event is about, or None.
-        """
-    @property
-    def webhook_id(self, /) -> str | None:
-        """
-        The webhook's id, or None.
-        """
-
-@final
-class OdometerReading:
-    """
-    One odometer reading of an event (what the odometer sync consumes).
-    """
-    def __eq__(self, value: object, /) -> bool: ...
-    def __ne__(self, value: object, /) -> bool: ...
-    def __repr__(self, /) -> str: ...
-    @property
-    def delivery_id(self, /) -> str | None:
-        """
-        ``meta.deliveryId`` (changes per attempt), or None.
-        """
-    @property
-    def event_id(self, /) -> str | None:
-        """
-        The idempotency key (``eventId``; legacy: the vehicle's ``requestId``), or None.
-        """
-    @property
-    def fetched_at_ms(self, /) -> int | None:
-        """
-        When Smartcar fetched it (``fetchedAt``/``retrievedAt``), unix milliseconds, or None.
-        """
-    @property
-    def metres(self, /) -> int:
-        """
-        The distance in whole metres (exact conversion).
-        """
-    @property
-    def raw_unit(self, /) -> str:
-        """
-        The unit as delivered (legacy: the unit system, ``"metric"`` by default).
-        """
-    @property
-    def raw_value(self, /) -> str:
-        """
-        The distance exactly as its JSON number was written, e.g. ``"104.320"``.
-        """
-    @property
-    def read_at_ms(self, /) -> int | None:
-        """
-        When the car recorded it (``oemUpdatedAt``), unix milliseconds, or None.
-        """
-    def to_dict(self, /) -> "dict[str, object]":
-        """
-        The reading as a plain dict.
-        """
-    @property
-    def vehicle_id(self, /) -> str:
-        """
-        Smartcar's vehicle id.
-        """
-
-@final
-class VehicleIssue:
-    """
-    An error reported by a VEHICLE_ERROR event, or a signal that failed.
-    """
-    def __eq__(self, value: object, /) -> bool: ...
-    def __ne__(self, value: object, /) -> bool: ...
-    @property
-    def code(self, /) -> str | None:
-        """
-        The error's ``code``, or None.
-        """
-    @property
-    def description(self, /) -> str | None:
-        """
-        The description, or None.
-        """
-    @property
-    def error_type(self, /) -> str | None:
-        """
-        The error's ``type``, or None.
-        """
-    @property
-    def signal(self, /) -> str | None:
-        """
-        The failed signal's code, or None.
-        """
-    @property
-    def state(self, /) -> str | None:
-        """
-        ``ERROR`` or ``RESOLVED`` (VEHICLE_ERROR), or None for a failed signal.
-        """
-    def to_dict(self, /) -> "dict[str, object]":
-        """
-        The issue as a plain dict.
-        """
-
 def challenge(amt: "str", challenge: "str") -> "str":
     """
     The answer to a VERIFY challenge: hex HMAC-SHA256 of ``challenge`` keyed with the AMT.
@@ -210,9 +54,10 @@ def challenge_reply(amt: "str", challenge: "str") -> "str":
     The JSON body to return (HTTP 200) for a VERIFY event: ``{"challenge":"<hex>"}``.
     """
 
-def parse_event(body: "bytes | bytearray") -> "Event":
+def parse_event(body: "bytes | bytearray | memoryview") -> Any:
     """
-    Parses the raw body (bytes) of a Smartcar delivery. Raises ``fleetgate.SmartcarError`` with code
-    ``invalid_payload`` naming the field for bad JSON or a missing/mistyped field, and
-    ``fleetgate.WebhookError`` (``body_not_bytes``) for anything but bytes/bytearray.
+    Parses the raw body (bytes, bytearray or memoryview) of a Smartcar delivery into a
+    ``fleetgate.smartcar.Event``. Raises ``fleetgate.SmartcarError`` with code ``invalid_payload`` (``.details``
+    names the ``field``) for bad JSON or a missing/mistyped field, and ``fleetgate.WebhookError``
+    (``body_not_bytes``) for anything but bytes.
     """
