@@ -94,6 +94,11 @@ pub const CODES: &[CodeInfo] = &[
     CodeInfo { area: "pricing", code: "no_price", meaning: "no rule applies and the rate card has no list price" },
     CodeInfo { area: "pricing", code: "amount_overflow", meaning: "the amount exceeds 2^53 - 1 minor units" },
     CodeInfo {
+        area: "pricing",
+        code: "quote_too_complex",
+        meaning: "a best-mode quote would take more than BEST_MODE_MAX_STEPS (50 million) knapsack steps",
+    },
+    CodeInfo {
         area: "availability",
         code: "invalid_booking",
         meaning: "a booking, the stock or the unit list could not be read (or a booking ends before it starts)",
@@ -217,6 +222,12 @@ pub const CODES: &[CodeInfo] = &[
         area: "sse",
         code: "field_injection",
         meaning: "an SSE id or event contains CR or LF, or an id contains NUL",
+    },
+    CodeInfo {
+        area: "sse",
+        code: "buffer_overflow",
+        meaning:
+            "an SSE line or event needs more than the decoder's max_buffer (default 1 MiB); the decoder is poisoned",
     },
     CodeInfo {
         area: "odoo",

@@ -18,7 +18,8 @@
 //!
 //! [`Mode::Best`] finds the cheapest combination of the same rules covering the period (overshoot allowed):
 //! `m` calendar months from the local start covered by month/year rules, then the remaining whole hours covered
-//! by hour/day/week rules (an unbounded covering knapsack over hours, linear in the period), or one flat rule.
+//! by hour/day/week rules (an unbounded covering knapsack over hours whose table stops once the best-value rule
+//! just repeats, so its cost does not grow with the period; bounded by [`BEST_MODE_MAX_STEPS`]), or one flat rule.
 //! Every single-rule Odoo choice is one of these covers, so best mode is never dearer than Odoo mode.
 //!
 //! ```
@@ -36,13 +37,24 @@
 use chrono_tz::Tz;
 use serde_json::{json, Map, Value as Json};
 
+mod cover;
+
+use cover::Cover;
+
 use crate::error::ErrorCode;
 use crate::instant;
 
 /// Periods quoted in best mode are limited to 100 years of hours (the cover is computed hour by hour).
 pub const BEST_MODE_MAX_HOURS: i64 = 100 * 366 * 24;
 
-/// A pricing error. Codes: `invalid_rate_card`, `invalid_quote`, `no_price`, `amount_overflow`.
+/// The most work one best-mode quote may take, in knapsack steps (cover sizes x rules kept; see
+/// [`Mode::Best`]): 50 million, tens of milliseconds. Ordinary rate cards need a few thousand steps for any period
+/// (dominated rules are dropped, and the table stops once the best-value rule just repeats); a card of thousands
+/// of rules that all stay worth combining over a long period can need more, and is `quote_too_complex`.
+pub const BEST_MODE_MAX_STEPS: usize = 50_000_000;
+
+/// A pricing error. Codes: `invalid_rate_card`, `invalid_quote`, `no_price`, `amount_overflow`,
+/// `quote_too_complex`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum PricingError {
@@ -68,6 +80,17 @@ pub enum PricingError {
     /// The amount does not fit in 2^53 - 1 minor units.
     #[error("the amount exceeds 2^53 - 1 minor units")]
     AmountOverflow,
+    /// A best-mode quote would take more than [`BEST_MODE_MAX_STEPS`] knapsack steps (thousands of rules that
+    /// all stay worth combining over a long period).
+    #[error(
+        "the best-mode quote needs {steps} knapsack steps, more than the limit of {max}; use odoo mode or fewer rules"
+    )]
+    QuoteTooComplex {
+        /// The steps this quote would take.
+        steps: usize,
+        /// The limit, [`BEST_MODE_MAX_STEPS`].
+        max: usize,
+    },
 }
 
 impl PricingError {
@@ -78,6 +101,7 @@ impl PricingError {
             PricingError::InvalidQuote { .. } => "invalid_quote",
             PricingError::NoPrice => "no_price",
             PricingError::AmountOverflow => "amount_overflow",
+            PricingError::QuoteTooComplex { .. } => "quote_too_complex",
         }
     }
 }
@@ -551,37 +575,6 @@ fn odoo_quote(candidates: &[&Rule], period: &Period, currency: &Currency) -> Res
     Ok(Quote { total_minor: total, currency: currency.clone(), rule: Some(rule.clone()), breakdown: vec![line] })
 }
 
-/// Cheapest covers of 0..=size steps with items of (steps, price): `cost[s]` and the item chosen last.
-fn covering_knapsack(size: usize, items: &[(usize, i64)]) -> (Vec<Option<i64>>, Vec<usize>) {
-    let mut cost: Vec<Option<i64>> = vec![None; size + 1];
-    let mut choice = vec![usize::MAX; size + 1];
-    cost[0] = Some(0);
-    for s in 1..=size {
-        for (i, &(len, price)) in items.iter().enumerate() {
-            let rest = cost[s.saturating_sub(len)];
-            if let Some(c) = rest.and_then(|r| r.checked_add(price)).filter(|c| *c <= MAX_MINOR) {
-                if cost[s].is_none_or(|best| c < best) {
-                    cost[s] = Some(c);
-                    choice[s] = i;
-                }
-            }
-        }
-    }
-    (cost, choice)
-}
-
-/// How many times each item was taken in the cover of `size`.
-fn taken(size: usize, items: &[(usize, i64)], choice: &[usize]) -> Vec<u64> {
-    let mut counts = vec![0u64; items.len()];
-    let mut s = size;
-    while s > 0 {
-        let i = choice[s];
-        counts[i] += 1;
-        s = s.saturating_sub(items[i].0);
-    }
-    counts
-}
-
 fn best_quote(candidates: &[&Rule], period: &Period, currency: &Currency) -> Result<Quote, PricingError> {
     let total_hours = (period.minutes + 59) / 60;
     if total_hours > BEST_MODE_MAX_HOURS {
@@ -597,15 +590,22 @@ fn best_quote(candidates: &[&Rule], period: &Period, currency: &Currency) -> Res
     };
     let hour_items: Vec<(usize, i64)> = elapsed.iter().map(|r| (len(r), r.price_minor)).collect();
     let month_items: Vec<(usize, i64)> = calendar.iter().map(|r| (len(r), r.price_minor)).collect();
-    let (hour_cost, hour_choice) = covering_knapsack(total_hours as usize, &hour_items);
     let months = if calendar.is_empty() { 0 } else { period.months };
-    let (month_cost, month_choice) = covering_knapsack(months as usize, &month_items);
+    // Both are at most 100 years of hours (checked above), so they fit a usize on every target.
+    let hour_cover = Cover::plan(usize::try_from(total_hours).unwrap_or(usize::MAX), &hour_items);
+    let month_cover = Cover::plan(usize::try_from(months).unwrap_or(usize::MAX), &month_items);
+    let steps = hour_cover.steps().saturating_add(month_cover.steps());
+    if steps > BEST_MODE_MAX_STEPS {
+        return Err(PricingError::QuoteTooComplex { steps, max: BEST_MODE_MAX_STEPS });
+    }
+    let (hour_cover, month_cover) = (hour_cover.compute(), month_cover.compute());
+    let month_count = usize::try_from(months).unwrap_or(0);
 
     // (total, months covered by calendar rules, hours covered by elapsed rules) or a flat rule.
     let mut best: Option<(i64, usize, usize)> = None;
-    for (m, cost) in month_cost.iter().enumerate() {
-        let hours = period.hours_after_months(m as i64) as usize;
-        let total = match (*cost, hour_cost.get(hours).copied().flatten()) {
+    for m in 0..=month_count {
+        let hours = usize::try_from(period.hours_after_months(m as i64)).unwrap_or(usize::MAX);
+        let total = match (month_cover.cost(m), hour_cover.cost(hours)) {
             (Some(a), Some(b)) => a.checked_add(b).filter(|t| *t <= MAX_MINOR),
             _ => None,
         };
@@ -629,9 +629,9 @@ fn best_quote(candidates: &[&Rule], period: &Period, currency: &Currency) -> Res
     }
     let (total, m, hours) = best.ok_or(PricingError::AmountOverflow)?;
     let mut breakdown = Vec::new();
-    let groups = [(&calendar, &month_items, &month_choice, m), (&elapsed, &hour_items, &hour_choice, hours)];
-    for (rules, items, choice, size) in groups {
-        for (rule, count) in rules.iter().zip(taken(size, items, choice)) {
+    let groups = [(&calendar, &month_cover, m), (&elapsed, &hour_cover, hours)];
+    for (rules, cover, size) in groups {
+        for (rule, count) in rules.iter().zip(cover.taken(size)) {
             if count > 0 {
                 let subtotal_minor = times(count, rule.price_minor).ok_or(PricingError::AmountOverflow)?;
                 breakdown.push(Line { rule: Some((*rule).clone()), count, subtotal_minor });

@@ -43,11 +43,12 @@ mod batch;
 mod entry;
 pub mod input;
 mod json;
+mod order;
 pub mod time;
 
 use std::fmt;
 
-pub use batch::{check_batch, check_columns, Columns, UnitColumn};
+pub use batch::{check_batch, check_columns, Columns, UnitColumn, MAX_BATCH};
 pub use entry::{meter_entry, MeterEntry, SyncKind};
 
 use crate::error::ErrorCode;
@@ -152,7 +153,13 @@ impl Reason {
     }
 }
 
+/// The largest [`Policy::same_value_window_s`] [`Policy::validate`] accepts: 100 Julian years, in seconds.
+pub const MAX_SAME_VALUE_WINDOW_S: i64 = 3_155_760_000;
+
 /// The thresholds of the checks; `Policy::default()` holds the documented defaults.
+///
+/// [`Policy::validate`] bounds every field (the bindings call it); a policy built in Rust without validating never
+/// panics or overflows either: every computation on its values is checked, saturating or done in `i128`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Policy {
     /// Highest plausible average speed between two readings, km/h (default 250).
@@ -164,7 +171,8 @@ pub struct Policy {
     pub meter_digits: Option<u32>,
     /// Slack in metres for the order checks, for sources that derive values from floats (default 0).
     pub tolerance_m: i64,
-    /// Legacy rule, off by default: a valid reading with the same value within this many seconds is a duplicate.
+    /// Legacy rule, off by default: a valid reading with the same value within this many seconds is a duplicate
+    /// (at most [`MAX_SAME_VALUE_WINDOW_S`]).
     pub same_value_window_s: Option<i64>,
 }
 
@@ -196,8 +204,8 @@ impl Policy {
         if !(0..=MAX_METRES).contains(&self.tolerance_m) {
             return bad("tolerance_m", "a whole number of metres, 0 or more");
         }
-        if self.same_value_window_s.is_some_and(|w| w < 0) {
-            return bad("same_value_window_s", "0 or more seconds");
+        if self.same_value_window_s.is_some_and(|w| !(0..=MAX_SAME_VALUE_WINDOW_S).contains(&w)) {
+            return bad("same_value_window_s", "from 0 to 3,155,760,000 seconds (100 years)");
         }
         Ok(())
     }
@@ -205,7 +213,11 @@ impl Policy {
     /// The largest value the meter can show, in metres, for a reading in `unit`.
     fn capacity_m(&self, unit: Unit) -> Option<i64> {
         let digits = self.meter_digits?;
-        let top = 10u64.pow(digits) - 1; // below 2^53: exact as a float
+        // At most 10^15 - 1 once validated, below 2^53 and exact as a float; an unvalidated digit count too large
+        // for a u64 means no capacity below the largest distance.
+        let Some(top) = 10u64.checked_pow(digits).map(|p| p - 1).filter(|t| *t < 1 << 53) else {
+            return Some(MAX_METRES);
+        };
         unit.to_metres(Value::Number(top as f64)).ok().or(Some(MAX_METRES))
     }
 }
@@ -425,7 +437,7 @@ fn normalise(reading: &Reading, policy: &Policy) -> Option<(i64, Option<i64>)> {
 fn normalise_value(value: Value<'_>, unit: Unit, policy: &Policy) -> Option<(i64, Option<i64>)> {
     let metres = unit.to_metres(value).ok()?;
     if let Some(n) = units::exact_integer(value) {
-        let all_nines = policy.meter_digits.is_some_and(|d| n == 10u64.pow(d) - 1);
+        let all_nines = policy.meter_digits.and_then(|d| 10u64.checked_pow(d)).is_some_and(|p| n == p - 1);
         if SENTINELS.contains(&n) || all_nines {
             return None;
         }
@@ -458,11 +470,13 @@ fn judge(
     // Allowed metres per hour, compared as integers: distance * 3_600_000 <= speed * elapsed_ms.
     let speed_m_per_h = (policy.max_speed_kmh * 1000.0).round() as i128;
     let floor_ms = i128::from(policy.min_elapsed_s) * 1000;
-    let too_fast =
-        |distance: i128, elapsed_ms: i64| distance * 3_600_000 > speed_m_per_h * i128::from(elapsed_ms).max(floor_ms);
+    // In i128: reading times are any i64 a caller passed, so their difference may not fit an i64.
+    let too_fast = |distance: i128, elapsed_ms: i128| {
+        distance * 3_600_000 > speed_m_per_h.saturating_mul(elapsed_ms.max(floor_ms))
+    };
     let speeding = |v: i128| {
-        prev.is_some_and(|p| too_fast(v - i128::from(p.metres), time - p.time))
-            || next.is_some_and(|n| too_fast(i128::from(n.metres) - v, n.time - time))
+        prev.is_some_and(|p| too_fast(v - i128::from(p.metres), i128::from(time) - i128::from(p.time)))
+            || next.is_some_and(|n| too_fast(i128::from(n.metres) - v, i128::from(n.time) - i128::from(time)))
     };
     let m = i128::from(metres);
     if !in_range(m, 0) {
@@ -517,7 +531,8 @@ pub fn check(history: &[Reading], candidate: &Reading, policy: &Policy) -> Verdi
         .filter_map(|(i, h)| Some((i, Neighbour { metres: h.metres(policy)?, time: h.reading_time_ms })))
         .collect();
     if let Some(window) = policy.same_value_window_s {
-        let near = |n: &Neighbour| n.metres == metres && (n.time - time).abs() <= window * 1000;
+        let window_ms = i128::from(window) * 1000;
+        let near = |n: &Neighbour| n.metres == metres && (i128::from(n.time) - i128::from(time)).abs() <= window_ms;
         if let Some((i, _)) = valid.iter().find(|(_, n)| near(n)) {
             return Verdict::duplicate(metres, *i);
         }
