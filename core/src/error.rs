@@ -159,6 +159,12 @@ pub const CODES: &[CodeInfo] = &[
         code: "body_too_large",
         meaning: "the webhook body exceeds the configured maximum size",
     },
+    CodeInfo { area: "webhook", code: "too_many_headers", meaning: "a webhook request carries more than 256 headers" },
+    CodeInfo {
+        area: "webhook",
+        code: "header_too_large",
+        meaning: "a header the webhook scheme reads (signature, timestamp, id) is longer than 8192 bytes",
+    },
     CodeInfo {
         area: "smartcar",
         code: "invalid_payload",
@@ -271,6 +277,16 @@ pub const CODES: &[CodeInfo] = &[
         area: "client",
         code: "invalid_response",
         meaning: "a successful answer is not what the API documents (bad JSON, missing field or header)",
+    },
+    CodeInfo {
+        area: "client",
+        code: "invalid_path_segment",
+        meaning: "an id that becomes a URL path segment is empty, over 256 bytes, . or .., or holds / \\ ? # % or a control character",
+    },
+    CodeInfo {
+        area: "client",
+        code: "response_too_large",
+        meaning: "a successful upstream answer is longer than max_response_bytes (default 8 MiB)",
     },
 ];
 

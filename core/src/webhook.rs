@@ -43,6 +43,15 @@ pub const MAX_SIGNATURES: usize = 32;
 pub const WEAK_KEY_BYTES: usize = 24;
 /// The default timestamp tolerance, in seconds, in both directions.
 pub const DEFAULT_TOLERANCE: u64 = 300;
+/// The most headers a request may carry (`too_many_headers` beyond): each lookup scans them all.
+pub const MAX_HEADERS: usize = 256;
+/// The longest value of a header the scheme reads (signature, timestamp, id), in bytes (`header_too_large`
+/// beyond). Thirty-two signatures fit several times over.
+pub const MAX_HEADER_BYTES: usize = 8192;
+/// Ed25519 (`v1a`) signs the whole message, so verifying one keeps the body in memory: without
+/// [`Verifier::with_max_body`], a body above this many bytes (16 MiB) is `body_too_large` when an Ed25519
+/// signature is to be checked. HMAC verification streams and needs no such bound.
+pub const DEFAULT_MAX_BUFFERED_BODY: usize = 16 << 20;
 
 /// The DER prefix of a 44-byte X.509 SubjectPublicKeyInfo holding an Ed25519 key (RFC 8410); the 32-byte key follows.
 const ED25519_SPKI_PREFIX: [u8; 12] = [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00];
@@ -139,7 +148,26 @@ pub enum WebhookError {
         /// What was passed instead.
         got: String,
     },
-    /// Code `body_too_large`: the body exceeds the configured maximum size.
+    /// Code `too_many_headers`: the request carries more than [`MAX_HEADERS`] headers.
+    #[error("{count} headers, more than the {max} a webhook request may carry")]
+    TooManyHeaders {
+        /// How many headers were given.
+        count: usize,
+        /// [`MAX_HEADERS`].
+        max: usize,
+    },
+    /// Code `header_too_large`: a header the scheme reads is longer than [`MAX_HEADER_BYTES`].
+    #[error("header {name:?} is {size} bytes long, more than the {max} allowed")]
+    HeaderTooLarge {
+        /// The header's name as the scheme spells it.
+        name: String,
+        /// Its length in bytes.
+        size: usize,
+        /// [`MAX_HEADER_BYTES`].
+        max: usize,
+    },
+    /// Code `body_too_large`: the body exceeds the configured maximum size (or, for Ed25519, the default
+    /// [`DEFAULT_MAX_BUFFERED_BODY`]).
     #[error("body of {size} bytes exceeds the maximum of {max} bytes")]
     BodyTooLarge {
         /// The body's size (or the size read so far).
@@ -163,6 +191,8 @@ impl ErrorCode for WebhookError {
             WebhookError::InvalidSecret { .. } => "invalid_secret",
             WebhookError::BodyNotBytes { .. } => "body_not_bytes",
             WebhookError::BodyTooLarge { .. } => "body_too_large",
+            WebhookError::TooManyHeaders { .. } => "too_many_headers",
+            WebhookError::HeaderTooLarge { .. } => "header_too_large",
         }
     }
     fn area(&self) -> &'static str {
@@ -416,7 +446,8 @@ impl Verifier {
         self
     }
 
-    /// Rejects bodies longer than `max` bytes with `body_too_large`.
+    /// Rejects bodies longer than `max` bytes with `body_too_large` (also raises the
+    /// [`DEFAULT_MAX_BUFFERED_BODY`] bound of Ed25519 verification to `max`).
     pub fn with_max_body(mut self, max: usize) -> Self {
         self.max_body = Some(max);
         self
@@ -584,6 +615,9 @@ impl Verifier {
 
     /// Reads the scheme's headers into the signed prefix, the timestamp and the candidate signatures.
     fn read_headers<K: AsRef<str>, V: AsRef<str>>(&self, headers: &[(K, V)]) -> Result<Request, WebhookError> {
+        if headers.len() > MAX_HEADERS {
+            return Err(WebhookError::TooManyHeaders { count: headers.len(), max: MAX_HEADERS });
+        }
         let h = HeaderLookup(headers);
         match &self.scheme {
             Scheme::Smartcar => single(&h, "SC-Signature", None, "", Encoding::Hex),
@@ -689,6 +723,13 @@ impl<K: AsRef<str>, V: AsRef<str>> HeaderLookup<'_, K, V> {
                 }
                 found = Some(v.as_ref());
             }
+        }
+        if let Some(value) = found.filter(|v| v.len() > MAX_HEADER_BYTES) {
+            return Err(WebhookError::HeaderTooLarge {
+                name: name.to_owned(),
+                size: value.len(),
+                max: MAX_HEADER_BYTES,
+            });
         }
         Ok(found)
     }
@@ -820,10 +861,12 @@ pub struct VerifyStream {
 }
 
 impl VerifyStream {
-    /// Feeds the next chunk of the raw body. Fails with `body_too_large` once the configured maximum is exceeded.
+    /// Feeds the next chunk of the raw body. Fails with `body_too_large` once the configured maximum is exceeded
+    /// (for a request with an Ed25519 signature and no configured maximum, [`DEFAULT_MAX_BUFFERED_BODY`]).
     pub fn update(&mut self, chunk: &[u8]) -> Result<(), WebhookError> {
         self.size = self.size.saturating_add(chunk.len());
-        if let Some(max) = self.max_body {
+        let buffered_max = self.message.is_some().then_some(DEFAULT_MAX_BUFFERED_BODY);
+        if let Some(max) = self.max_body.or(buffered_max) {
             if self.size > max {
                 return Err(WebhookError::BodyTooLarge { size: self.size, max });
             }
