@@ -79,9 +79,9 @@ pub struct Booking {
 }
 
 impl Booking {
-    /// The interval it blocks: `[start - padding, end)`.
+    /// The interval it blocks: `[start - padding, end)` (saturating: a Rust caller may pass any `i64`).
     pub fn blocked(&self) -> (i64, i64) {
-        (self.start - self.padding_seconds, self.end)
+        (self.start.saturating_sub(self.padding_seconds), self.end)
     }
 
     fn overlaps(&self, from: i64, to: i64) -> bool {

@@ -391,8 +391,8 @@ impl RateCard {
         specific.chain(self.generic.iter()).collect()
     }
 
-    /// Quotes `[start, end)` (unix seconds, `end > start`) with `pricelist`'s rules and the generic ones;
-    /// calendar months are counted in `tz`.
+    /// Quotes `[start, end)` (unix seconds in the years 1 to 9999, `end > start`; else `invalid_quote`) with
+    /// `pricelist`'s rules and the generic ones; calendar months are counted in `tz`.
     pub fn quote(
         &self,
         start: i64,
@@ -401,6 +401,11 @@ impl RateCard {
         pricelist: Option<&str>,
         tz: Tz,
     ) -> Result<Quote, PricingError> {
+        for (argument, at) in [("start", start), ("end", end)] {
+            if !instant::in_range(at) {
+                return Err(quote_err(argument, "an instant in the years 1 to 9999"));
+            }
+        }
         if end <= start {
             return Err(quote_err("end", "the end must be after the start"));
         }
@@ -686,7 +691,8 @@ pub fn late_fee(
     variant: LateFeeVariant,
 ) -> Result<LateFee, PricingError> {
     let grace = i64::from(grace_hours) * 3600;
-    let mut late = actual - planned;
+    let mut late =
+        actual.checked_sub(planned).ok_or_else(|| quote_err("actual_return", "too far from planned_return"))?;
     if late <= grace {
         return Ok(LateFee { days: 0, hours: 0, total_minor: 0 });
     }

@@ -282,3 +282,22 @@ fn retry_after_dates_with_extreme_now_never_overflow() {
     // datetime.fromtimestamp((2**53 - 1) / 1e6, timezone.utc)): the last whole second before it is accepted.
     assert_eq!(parse_retry_after("Tue, 05 Jun 2255 23:47:34 GMT", 0), Ok(9_007_199_254_000_000));
 }
+
+/// Public functions that take raw i64 instants from Rust callers check them (the JSON forms already did).
+#[test]
+fn raw_instants_from_rust_callers_are_checked() {
+    use fleetgate::availability::{unavailable, Booking};
+    use fleetgate::pricing::{late_fee, LateFeeVariant, Mode};
+    let card =
+        RateCard::from_json(&json!([{"unit": "day", "duration": 1, "price": "60.00"}]), &json!("EUR"), None, None)
+            .unwrap();
+    for (start, end) in [(i64::MIN, i64::MAX), (0, i64::MAX), (i64::MIN, 0)] {
+        for mode in [Mode::Odoo, Mode::Best] {
+            assert_eq!(card.quote(start, end, mode, None, chrono_tz::UTC).unwrap_err().code(), "invalid_quote");
+        }
+    }
+    assert_eq!(late_fee(i64::MIN, i64::MAX, 100, 1000, 2, LateFeeVariant::Odoo).unwrap_err().code(), "invalid_quote");
+    let booking = Booking { start: i64::MIN + 5, end: 0, quantity: 1, padding_seconds: 3600, unit: None };
+    assert_eq!(booking.blocked(), (i64::MIN, 0));
+    assert_eq!(unavailable(&[booking], i64::MIN, i64::MAX), Ok(1));
+}
