@@ -57,9 +57,9 @@ fuzz_target!(|data: &[u8]| {
         })
         .collect();
     assert_eq!(check_batch(&readings, &policy), by_columns);
-    // Reversed input: the same verdicts for the same readings. Readings identical in every field are
-    // interchangeable (which of them is the original and which the duplicates follows input order), so verdicts
-    // are compared as a multiset per reading content; a duplicate points at a reading of the same event or time.
+    // Reversed input: the same verdicts for the same readings. Readings equal in time, event id, source and metres
+    // are interchangeable (which of them is the original and which the duplicates follows input order, even when
+    // their raw values differ, e.g. 2e-139 and 3e-135 km are both 0 m), so verdicts are compared as a multiset.
     let reversed: Vec<Reading> = readings.iter().rev().cloned().collect();
     let again = check_batch(&reversed, &policy);
     let describe = |rs: &[Reading], vs: &[fleetgate::odometer::Verdict]| {
@@ -68,14 +68,9 @@ fuzz_target!(|data: &[u8]| {
             .zip(vs)
             .map(|(r, v)| {
                 let target = v.duplicate_of.map(|j| (rs[j].event_id.clone(), rs[j].reading_time_ms));
-                format!(
-                    "{r:?} {:?} {:?} {:?} {:?} {}",
-                    v.status,
-                    v.reason,
-                    v.metres,
-                    v.allowed_range_m,
-                    target.is_some()
-                )
+                // What the rules see of a reading: two readings equal in all of it are interchangeable.
+                let seen = (r.reading_time_ms, &r.event_id, &r.source, v.metres);
+                format!("{seen:?} {:?} {:?} {:?} {}", v.status, v.reason, v.allowed_range_m, target.is_some())
             })
             .collect();
         out.sort();
