@@ -303,12 +303,15 @@ fn judge_all<'a>(input: &impl Input<'a>, mut values: Values, policy: &Policy) ->
     let mut accepted_by_metres: BTreeMap<i64, VecDeque<(i64, u32)>> = BTreeMap::new();
     let window_ms = policy.same_value_window_s.map(|w| w.saturating_mul(1000));
 
-    for (&i, &time) in order.iter().zip(&times) {
+    // The rows in processing order, gathered by a loop of independent loads (the processor overlaps their cache
+    // misses, which the pass, one dependent step after another, cannot), judged in place, then scattered back.
+    let mut sorted: Vec<Row> = order.iter().map(|&i| values.rows[i as usize]).collect();
+    for ((slot, &i), &time) in sorted.iter_mut().zip(&order).zip(&times) {
         if time != group_time {
             group_time = time;
             group_next = None;
         }
-        let row = values.rows[i as usize];
+        let row = *slot;
         let m = row.metres;
         if m == NO_VALUE {
             continue; // void, invalid_value
@@ -324,7 +327,7 @@ fn judge_all<'a>(input: &impl Input<'a>, mut values: Values, policy: &Policy) ->
             }
         }
         if let Some(j) = duplicate {
-            values.rows[i as usize] = Row { link: j, kind: DUPLICATE, ..row };
+            *slot = Row { link: j, kind: DUPLICATE, ..row };
             continue;
         }
         let verdict = judge(m, time, prev, group_next, values.capacity(i as usize), policy);
@@ -350,7 +353,10 @@ fn judge_all<'a>(input: &impl Input<'a>, mut values: Values, policy: &Policy) ->
                 Row { link, kind: VOID + r, ..row }
             }
         };
-        values.rows[i as usize] = done;
+        *slot = done;
+    }
+    for (row, &i) in sorted.into_iter().zip(&order) {
+        values.rows[i as usize] = row;
     }
     values
         .rows
