@@ -1,6 +1,7 @@
 //! Odometer batch validation: `cargo bench -p fleetgate-benches --bench odometer`.
 //! A million readings of one vehicle (shuffled, with retries, glitches and sentinels), through the object API
-//! (`check_batch`) and the columnar API (`check_columns`).
+//! (`check_batch`) and the columnar API (`check_columns`); and the hostile shape where every reading shares one
+//! reading time, at the same n (its ratio to the shuffled case is recorded in benches/README.md).
 
 use std::hint::black_box;
 
@@ -52,6 +53,20 @@ fn batch(c: &mut Criterion) {
                 units: UnitColumn::Same("km"),
                 times_ms: &sorted_times,
                 event_ids: Some(&sorted_ids),
+                sources: None,
+            };
+            check_columns(black_box(&columns), &policy)
+        })
+    });
+    // Hostile shape (issue 12): every reading at one reading time, the same n. Must stay O(n log n).
+    let one_time = vec![times_ms[0]; N];
+    group.bench_function("check_columns/1M_readings_one_time", |b| {
+        b.iter(|| {
+            let columns = Columns {
+                values: &data.values,
+                units: UnitColumn::Same("km"),
+                times_ms: &one_time,
+                event_ids: Some(&ids),
                 sources: None,
             };
             check_columns(black_box(&columns), &policy)

@@ -162,9 +162,9 @@ impl TryFrom<BookingFields> for Booking {
 }
 
 impl Booking {
-    /// The interval it blocks: `[start - padding, end)`.
+    /// The interval it blocks: `[start - padding, end)` (saturating: a Rust caller may pass any `i64`).
     pub fn blocked(&self) -> (i64, i64) {
-        (self.start - i64::from(self.padding_hours) * 3600, self.end)
+        (self.start.saturating_sub(i64::from(self.padding_hours) * 3600), self.end)
     }
 
     fn overlaps(&self, from: i64, to: i64) -> bool {

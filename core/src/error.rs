@@ -123,6 +123,11 @@ pub const CODES: &[CodeInfo] = &[
     CodeInfo { area: "pricing", code: "no_price", meaning: "no rule applies and the rate card has no list price" },
     CodeInfo { area: "pricing", code: "amount_overflow", meaning: "the amount exceeds 2^53 - 1 minor units" },
     CodeInfo {
+        area: "pricing",
+        code: "quote_too_complex",
+        meaning: "a best-mode quote would take more than BEST_MODE_MAX_STEPS (50 million) knapsack steps",
+    },
+    CodeInfo {
         area: "availability",
         code: "invalid_booking",
         meaning: "a booking, the stock or the unit list could not be read (or a booking ends before it starts)",
@@ -259,6 +264,12 @@ pub const CODES: &[CodeInfo] = &[
         meaning: "an SSE id or event contains CR or LF, or an id contains NUL",
     },
     CodeInfo {
+        area: "sse",
+        code: "buffer_overflow",
+        meaning:
+            "an SSE line or event needs more than the decoder's max_buffer (default 1 MiB); the decoder is poisoned",
+    },
+    CodeInfo {
         area: "odoo",
         code: "invalid_odoo_payload",
         meaning: "an Odoo webhook body is not a JSON object with the fields its event needs (every problem listed)",
@@ -300,6 +311,16 @@ pub const CODES: &[CodeInfo] = &[
         area: "client",
         code: "invalid_response",
         meaning: "a successful answer is not what the API documents (bad JSON, missing field or header)",
+    },
+    CodeInfo {
+        area: "client",
+        code: "invalid_path_segment",
+        meaning: "an id that becomes a URL path segment is empty, over 256 bytes, . or .., or holds / \\ ? # % or a control character",
+    },
+    CodeInfo {
+        area: "client",
+        code: "response_too_large",
+        meaning: "a successful upstream answer is longer than max_response_bytes (default 8 MiB)",
     },
 ];
 

@@ -39,6 +39,11 @@ impl std::fmt::Display for InstantProblem {
 /// difference fits comfortably.
 const RANGE: std::ops::RangeInclusive<i64> = -62_135_596_800..=253_402_300_799;
 
+/// Whether unix `seconds` lie in the years 1 to 9999, the instants every function here accepts.
+pub fn in_range(seconds: i64) -> bool {
+    RANGE.contains(&seconds)
+}
+
 /// Parses an RFC 3339 instant with an offset into unix seconds.
 pub fn parse_rfc3339(text: &str) -> Result<i64, InstantProblem> {
     let parsed = DateTime::parse_from_rfc3339(text).map_err(|_| InstantProblem::Syntax)?;

@@ -161,7 +161,8 @@ impl Backoff {
 /// Parses a `Retry-After` value into the microseconds to wait from `now_us`: delta-seconds (`120`) or an
 /// HTTP-date in any of its three forms (IMF-fixdate `Sun, 06 Nov 1994 08:49:37 GMT`, obsolete RFC 850
 /// `Sunday, 06-Nov-94 08:49:37 GMT`, asctime `Sun Nov  6 08:49:37 1994`). A date in the past means 0.
-/// Anything else is `invalid_retry_after`.
+/// Anything else, and any delay above [`MAX_DELAY_US`] (delta-seconds or a date that far ahead), is
+/// `invalid_retry_after`.
 pub fn parse_retry_after(value: &str, now_us: i64) -> Result<i64, RetryError> {
     let invalid = || RetryError::InvalidRetryAfter { value: value.to_owned() };
     let trimmed = value.trim_matches([' ', '\t']);
@@ -170,7 +171,12 @@ pub fn parse_retry_after(value: &str, now_us: i64) -> Result<i64, RetryError> {
         return seconds.checked_mul(1_000_000).filter(|us| *us <= MAX_DELAY_US).ok_or_else(invalid);
     }
     let at_seconds = parse_http_date(trimmed, now_us.div_euclid(1_000_000)).ok_or_else(invalid)?;
-    Ok((at_seconds * 1_000_000 - now_us).max(0))
+    // In i128: `now_us` is the caller's and the date any year, so the difference may not fit an i64.
+    let delay = i128::from(at_seconds) * 1_000_000 - i128::from(now_us);
+    if delay > i128::from(MAX_DELAY_US) {
+        return Err(invalid());
+    }
+    Ok(i64::try_from(delay.max(0)).unwrap_or(0))
 }
 
 /// The longest `Retry-After` delay accepted, in microseconds (2^53 - 1).

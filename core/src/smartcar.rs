@@ -35,6 +35,10 @@ use crate::webhook::hmac_sha256_hex;
 /// The signal code of the odometer in current-format events.
 pub const ODOMETER_SIGNAL: &str = "odometer-traveleddistance";
 
+/// The latest instant a delivery may name, in unix milliseconds: 9999-12-31T23:59:59.999Z. `oemUpdatedAt`,
+/// `fetchedAt` and `retrievedAt` values above it are `invalid_payload` (`deliveredAt` is kept as text, unread).
+pub const MAX_EPOCH_MS: i64 = 253_402_300_799_999;
+
 /// Errors of the smartcar area.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
 #[serde(untagged)]
@@ -197,13 +201,17 @@ impl<'a> Node<'a> {
         }
     }
 
-    /// Unix milliseconds: a JSON integer (digits only).
+    /// Unix milliseconds: a JSON integer (digits only), from 0 to [`MAX_EPOCH_MS`] (the end of year 9999), so
+    /// that every later time arithmetic on it is exact.
     fn epoch_ms(&self) -> Result<i64, SmartcarError> {
         let text = self.number_text()?;
         if !text.bytes().all(|b| b.is_ascii_digit()) {
             return Err(self.err("expected unix milliseconds as a non-negative integer"));
         }
-        text.parse().map_err(|_| self.err("unix milliseconds out of range"))
+        text.parse::<i64>()
+            .ok()
+            .filter(|ms| *ms <= MAX_EPOCH_MS)
+            .ok_or_else(|| self.err("unix milliseconds out of range (0 to 253402300799999, the end of year 9999)"))
     }
 
     /// A string, or a number kept as its text (ids and `deliveredAt` arrive as either).

@@ -118,9 +118,22 @@ pub struct Event {
     pub id: String,
 }
 
+/// The default [`Decoder::max_buffer`]: 1 MiB.
+pub const DEFAULT_MAX_BUFFER: usize = 1 << 20;
+
 /// A streaming event-stream decoder: feed it bytes as they arrive, in chunks of any size.
-#[derive(Clone, Debug, Default)]
+///
+/// Memory is bounded: the bytes it holds between calls (an unfinished line, and the data, event type and id of
+/// the event being built) never exceed [`Decoder::max_buffer`] ([`DEFAULT_MAX_BUFFER`], 1 MiB, unless set with
+/// [`Decoder::with_max_buffer`]). A stream that needs more is `buffer_overflow`, and the decoder is then
+/// **poisoned**: every later call fails the same way, since what follows can no longer be framed reliably.
+/// Reconnect with a new decoder, sending [`Decoder::last_event_id`].
+#[derive(Clone, Debug)]
 pub struct Decoder {
+    /// The most bytes held between calls.
+    max_buffer: usize,
+    /// Set once `max_buffer` was exceeded.
+    overflowed: bool,
     /// Bytes of an unfinished line.
     line: Vec<u8>,
     /// The stream has started (a leading BOM was looked for).
@@ -134,14 +147,62 @@ pub struct Decoder {
     retry_ms: Option<u64>,
 }
 
+impl Default for Decoder {
+    fn default() -> Self {
+        Decoder {
+            max_buffer: DEFAULT_MAX_BUFFER,
+            overflowed: false,
+            line: Vec::new(),
+            started: false,
+            after_cr: false,
+            data: String::new(),
+            event_type: String::new(),
+            id_buffer: String::new(),
+            last_event_id: String::new(),
+            retry_ms: None,
+        }
+    }
+}
+
 impl Decoder {
-    /// A decoder at the start of a stream.
+    /// A decoder at the start of a stream, holding at most [`DEFAULT_MAX_BUFFER`] bytes.
     pub fn new() -> Self {
         Decoder::default()
     }
 
+    /// The same decoder holding at most `max_buffer` bytes between calls (at least 1).
+    pub fn with_max_buffer(mut self, max_buffer: usize) -> Self {
+        self.max_buffer = max_buffer.max(1);
+        self
+    }
+
+    /// The most bytes this decoder holds between calls.
+    pub fn max_buffer(&self) -> usize {
+        self.max_buffer
+    }
+
+    /// Whether the buffer limit was exceeded (the decoder is poisoned).
+    pub fn overflowed(&self) -> bool {
+        self.overflowed
+    }
+
     /// Feeds the next bytes; returns the events completed by them. Invalid UTF-8 becomes U+FFFD, as in browsers.
+    ///
+    /// The infallible form of [`Decoder::try_feed`]: once the buffer limit is exceeded it returns no more events
+    /// (check [`Decoder::overflowed`]); prefer `try_feed`, which says so.
     pub fn feed(&mut self, chunk: &[u8]) -> Vec<Event> {
+        self.try_feed(chunk).unwrap_or_default()
+    }
+
+    /// Feeds the next bytes; returns the events completed by them, or `buffer_overflow` when holding the stream's
+    /// unfinished line or event would take more than [`Decoder::max_buffer`] bytes. The call that overflows
+    /// still returns the events completed before the overflow (and `buffer_overflow` only when there are none);
+    /// from then on the decoder is poisoned and every call is `buffer_overflow`.
+    pub fn try_feed(&mut self, chunk: &[u8]) -> Result<Vec<Event>, SseError> {
+        let overflow = SseError::BufferOverflow { max: self.max_buffer };
+        if self.overflowed {
+            return Err(overflow);
+        }
         let mut events = Vec::new();
         let mut rest = chunk;
         if self.after_cr && !rest.is_empty() {
@@ -151,6 +212,9 @@ impl Decoder {
             self.after_cr = false;
         }
         while let Some(end) = rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+            if self.held() + end >= self.max_buffer {
+                return self.overflow(events);
+            }
             self.line.extend_from_slice(&rest[..end]);
             let crlf = rest[end] == b'\r' && rest.get(end + 1) == Some(&b'\n');
             self.after_cr = rest[end] == b'\r' && end + 1 == rest.len();
@@ -159,9 +223,33 @@ impl Decoder {
             if let Some(event) = self.process_line(&line) {
                 events.push(event);
             }
+            self.line = line; // keeps its capacity
+            self.line.clear();
+        }
+        if self.held() + rest.len() > self.max_buffer {
+            return self.overflow(events);
         }
         self.line.extend_from_slice(rest);
-        events
+        Ok(events)
+    }
+
+    /// Bytes held for the line and the event being built.
+    fn held(&self) -> usize {
+        self.line.len() + self.data.len() + self.event_type.len() + self.id_buffer.len()
+    }
+
+    /// Poisons the decoder and drops what it held.
+    fn overflow(&mut self, events: Vec<Event>) -> Result<Vec<Event>, SseError> {
+        self.overflowed = true;
+        self.line = Vec::new();
+        self.data = String::new();
+        self.event_type = String::new();
+        self.id_buffer = String::new();
+        if events.is_empty() {
+            Err(SseError::BufferOverflow { max: self.max_buffer })
+        } else {
+            Ok(events)
+        }
     }
 
     /// The last event ID: what to send as `Last-Event-ID` when reconnecting.
@@ -242,12 +330,20 @@ pub enum SseError {
         /// The value as given.
         value: String,
     },
+    /// Code `buffer_overflow`: the stream's unfinished line or event would take more than the decoder's
+    /// `max_buffer` bytes; the decoder is poisoned (reconnect with a new one).
+    #[error("the SSE stream needs more than the decoder's max_buffer of {max} bytes for one line or event")]
+    BufferOverflow {
+        /// The decoder's limit in bytes.
+        max: usize,
+    },
 }
 
 impl ErrorCode for SseError {
     fn code(&self) -> &'static str {
         match self {
             SseError::FieldInjection { .. } => "field_injection",
+            SseError::BufferOverflow { .. } => "buffer_overflow",
         }
     }
     fn area(&self) -> &'static str {

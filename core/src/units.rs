@@ -420,7 +420,12 @@ fn float_metres_fast(v: f64, unit: Unit) -> Option<i64> {
     }
     let mm = u128::from(unit.millimetres());
     let (n, d) = (mantissa * mm, 1000u128 << shift);
-    let (q, r) = (n / d, n % d);
+    // n / (1000 * 2^shift) = (n >> shift) / 1000, a u64 division by a constant whenever the quotient fits.
+    let q = match u64::try_from(n >> shift) {
+        Ok(high) => u128::from(high / 1000),
+        Err(_) => n / d,
+    };
+    let r = n - q * d;
     let twice = 2 * r;
     let margin = 2 * mm;
     let round_up = if twice > d + margin {

@@ -279,7 +279,10 @@ fn bad_arguments_are_invalid_argument() {
     assert_eq!((err.code(), err.to_string().contains("auth_base_url")), ("invalid_argument", true));
     assert_eq!(HttpConfig::new(0.0, None).unwrap_err().code(), "invalid_argument");
     let client = SmartcarClient::new("id", SECRET, "http://127.0.0.1:1", "http://127.0.0.1:1", config).unwrap();
-    assert_eq!(client.odometer("a/b", "tok", UnitSystem::Metric, Version::V2).unwrap_err().code(), "invalid_argument");
+    assert_eq!(
+        client.odometer("a/b", "tok", UnitSystem::Metric, Version::V2).unwrap_err().code(),
+        "invalid_path_segment"
+    );
     assert_eq!(Version::from_number(4).unwrap_err().code(), "invalid_argument");
     let row = json!({"id": 1, "smartcar_vehicle_id": "v", "car_id": 2, "access_token": "a", "refresh_token": "r"});
     let err = Vehicle::from_json(&row, Naming::Snake).unwrap_err();

@@ -1,7 +1,9 @@
 //! Property tests of the odometer batch: monotone accepted readings, agreement with one-at-a-time checks, and
 //! independence from input order.
 
-use fleetgate::odometer::{check, check_batch, Policy, RawValue, Reading, Status, Verdict};
+use fleetgate::odometer::{
+    check, check_batch, check_columns, Columns, Policy, RawValue, Reading, Status, UnitColumn, Verdict,
+};
 use proptest::prelude::*;
 
 /// Readings of one vehicle: a mostly increasing odometer with noise, retries (repeated event ids), parked-car
@@ -78,6 +80,31 @@ proptest! {
     fn batch_agrees_with_one_at_a_time(readings in readings(), legacy in any::<bool>()) {
         let policy = Policy { same_value_window_s: legacy.then_some(3600), ..Policy::default() };
         prop_assert_eq!(check_batch(&readings, &policy), one_at_a_time(&readings, &policy));
+    }
+
+    #[test]
+    fn columns_agree_with_objects(readings in readings(), legacy in any::<bool>()) {
+        let policy = Policy { same_value_window_s: legacy.then_some(3600), ..Policy::default() };
+        let values: Vec<f64> = readings
+            .iter()
+            .map(|r| match &r.value {
+                RawValue::Number(v) => *v,
+                RawValue::Text(t) => t.parse().unwrap(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let units: Vec<&str> = readings.iter().map(|r| r.unit.as_deref().unwrap()).collect();
+        let times: Vec<i64> = readings.iter().map(|r| r.reading_time_ms).collect();
+        let ids: Vec<Option<&str>> = readings.iter().map(|r| r.event_id.as_deref()).collect();
+        let sources: Vec<Option<&str>> = readings.iter().map(|r| r.source.as_deref()).collect();
+        let columns = Columns {
+            values: &values,
+            units: UnitColumn::Each(&units),
+            times_ms: &times,
+            event_ids: Some(&ids),
+            sources: Some(&sources),
+        };
+        prop_assert_eq!(check_columns(&columns, &policy).unwrap(), check_batch(&readings, &policy));
     }
 
     #[test]

@@ -60,6 +60,22 @@ pub enum ClientError {
         /// What is wrong with it.
         problem: String,
     },
+    /// Code `invalid_path_segment`: an id that becomes a URL path segment (`vehicle_id`, ...) is empty, longer than
+    /// 256 bytes, `.` or `..`, or holds `/`, `\`, `?`, `#`, `%`, whitespace or a control character.
+    #[error("invalid {field}: {problem}")]
+    InvalidPathSegment {
+        /// The argument, e.g. `vehicle_id`.
+        field: String,
+        /// What is wrong with it.
+        problem: &'static str,
+    },
+    /// Code `response_too_large`: a successful answer's body is longer than the client's
+    /// [`HttpConfig::max_response_bytes`](super::HttpConfig::max_response_bytes).
+    #[error("the upstream's answer exceeds the maximum of {max} bytes")]
+    ResponseTooLarge {
+        /// The limit in bytes.
+        max: usize,
+    },
     /// A booking request refused by [`crate::booking::validate`] before anything was sent: its own code
     /// (`validation_failed`, every problem listed) and area (`booking`).
     #[error(transparent)]
@@ -100,6 +116,8 @@ impl ErrorCode for ClientError {
             ClientError::ConnectionFailed { .. } => "connection_failed",
             ClientError::Upstream { .. } => "upstream_error",
             ClientError::InvalidResponse { .. } => "invalid_response",
+            ClientError::InvalidPathSegment { .. } => "invalid_path_segment",
+            ClientError::ResponseTooLarge { .. } => "response_too_large",
             ClientError::Booking(e) => e.code(),
         }
     }

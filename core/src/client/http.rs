@@ -23,11 +23,21 @@ pub struct HttpConfig {
     pub backoff: Backoff,
     /// How the client waits between attempts (default: `std::thread::sleep`).
     pub sleeper: Sleeper,
+    /// The longest response body read, in bytes (default [`DEFAULT_MAX_RESPONSE_BYTES`], 8 MiB): a successful
+    /// answer beyond it is `response_too_large`; of an error answer only this many bytes are read.
+    pub max_response_bytes: usize,
 }
+
+/// The default [`HttpConfig::max_response_bytes`]: 8 MiB, far above any Smartcar or Odoo answer.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 8 << 20;
 
 impl fmt::Debug for HttpConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("HttpConfig").field("timeout", &self.timeout).field("backoff", &self.backoff).finish()
+        f.debug_struct("HttpConfig")
+            .field("timeout", &self.timeout)
+            .field("backoff", &self.backoff)
+            .field("max_response_bytes", &self.max_response_bytes)
+            .finish()
     }
 }
 
@@ -47,7 +57,18 @@ impl HttpConfig {
             }
         };
         let sleeper: Sleeper = Arc::new(std::thread::sleep);
-        Ok(HttpConfig { timeout: Duration::from_secs_f64(timeout_s), backoff, sleeper })
+        Ok(HttpConfig {
+            timeout: Duration::from_secs_f64(timeout_s),
+            backoff,
+            sleeper,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+        })
+    }
+
+    /// The same config reading at most `max` bytes of a response body (see [`HttpConfig::max_response_bytes`]).
+    pub fn with_max_response_bytes(mut self, max: usize) -> Self {
+        self.max_response_bytes = max;
+        self
     }
 }
 
@@ -146,8 +167,31 @@ impl Http {
         let response = build(&self.client).send().map_err(transport)?;
         let status = response.status().as_u16();
         let headers = response.headers().clone();
-        let body = response.bytes().map_err(transport)?.to_vec();
-        if (200..300).contains(&status) {
+        let max = self.config.max_response_bytes;
+        let success = (200..300).contains(&status);
+        let too_large = || (Some(status), None, ClientError::ResponseTooLarge { max });
+        if success && response.content_length().is_some_and(|len| len > max as u64) {
+            return Err(too_large());
+        }
+        // Never more than `max + 1` bytes in memory, whatever the upstream sends.
+        let mut body = Vec::new();
+        let limit = u64::try_from(max).unwrap_or(u64::MAX).saturating_add(1);
+        let read = std::io::Read::read_to_end(&mut std::io::Read::take(response, limit), &mut body);
+        if let Err(e) = read {
+            let error = if e.kind() == std::io::ErrorKind::TimedOut {
+                ClientError::Timeout { attempts: attempt }
+            } else {
+                ClientError::ConnectionFailed { attempts: attempt, detail: scrub(&e.to_string(), secrets) }
+            };
+            return Err((None, None, error));
+        }
+        if body.len() > max {
+            if success {
+                return Err(too_large());
+            }
+            body.truncate(max);
+        }
+        if success {
             return Ok(Reply { headers, body });
         }
         let now_us = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_micros() as i64);

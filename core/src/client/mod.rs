@@ -24,7 +24,7 @@ mod sync;
 
 pub use args::{id_arg, seconds_arg};
 pub use error::ClientError;
-pub use http::{HttpConfig, Sleeper};
+pub use http::{HttpConfig, Sleeper, DEFAULT_MAX_RESPONSE_BYTES};
 pub use odoo::{OdooClient, IMAGE_FIELDS};
-pub use smartcar::{OdometerRead, SmartcarClient, Tokens, UnitSystem, Version, REFRESH_AHEAD_S};
+pub use smartcar::{OdometerRead, SmartcarClient, Tokens, UnitSystem, Version, MAX_SEGMENT_BYTES, REFRESH_AHEAD_S};
 pub use sync::{reading_of, SyncOptions, SyncOutcome, Vehicle, SOURCE};

@@ -154,13 +154,26 @@ pub(crate) fn base_url(field: &str, url: &str) -> Result<String, ClientError> {
     Ok(url.trim_end_matches('/').to_owned())
 }
 
-/// A path segment: non-empty, no `/`, `?`, `#` or `%`, no whitespace.
+/// The longest id accepted as a path segment, in bytes.
+pub const MAX_SEGMENT_BYTES: usize = 256;
+
+/// A path segment (an id that becomes part of a URL the bearer token is sent to): non-empty, at most
+/// [`MAX_SEGMENT_BYTES`] bytes, not `.` or `..`, and without `/`, `\`, `?`, `#`, `%`, whitespace or control
+/// characters, so it can never reach another path of the API host. Anything else is `invalid_path_segment`.
 pub(crate) fn segment(field: &str, value: &str) -> Result<(), ClientError> {
-    let bad = |c: char| matches!(c, '/' | '?' | '#' | '%') || c.is_whitespace() || c.is_control();
-    if value.is_empty() || value.contains(bad) {
-        return Err(ClientError::invalid(field, "must be a non-empty id without '/', '?', '#', '%' or spaces"));
-    }
-    Ok(())
+    let bad = |c: char| matches!(c, '/' | '\\' | '?' | '#' | '%') || c.is_whitespace() || c.is_control();
+    let problem = if value.is_empty() {
+        "must not be empty"
+    } else if value.len() > MAX_SEGMENT_BYTES {
+        "must be at most 256 bytes"
+    } else if value == "." || value == ".." {
+        "must not be '.' or '..'"
+    } else if value.contains(bad) {
+        "must not contain '/', '\\', '?', '#', '%', whitespace or control characters"
+    } else {
+        return Ok(());
+    };
+    Err(ClientError::InvalidPathSegment { field: field.to_owned(), problem })
 }
 
 #[derive(Deserialize)]
@@ -340,5 +353,11 @@ fn v3_read(reply: &Reply) -> Result<OdometerRead, ClientError> {
     units::Unit::parse(&unit)
         .map_err(|_| ClientError::response(format!("body.unit {unit:?} is not a distance unit")))?;
     let metres = units::to_metres(value.as_str(), &unit).ok();
-    Ok(OdometerRead { value, unit, metres, reading_time_ms: answer.meta.oem_updated_at })
+    let reading_time_ms = answer.meta.oem_updated_at;
+    if !(0..=crate::smartcar::MAX_EPOCH_MS).contains(&reading_time_ms) {
+        return Err(ClientError::response(format!(
+            "meta.oemUpdatedAt {reading_time_ms} is not unix milliseconds from 0 to the end of year 9999"
+        )));
+    }
+    Ok(OdometerRead { value, unit, metres, reading_time_ms })
 }

@@ -51,12 +51,13 @@ mod entry;
 mod error;
 pub mod input;
 mod json;
+mod order;
 mod policy;
 pub mod time;
 
 use std::fmt;
 
-pub use batch::{check_batch, check_columns, Columns, UnitColumn};
+pub use batch::{check_batch, check_columns, Columns, UnitColumn, MAX_BATCH};
 pub use checked::{check_batch_checked, check_checked, Checked, MeterEntryOptions, VerdictView, DEFAULT_SOURCE_TYPE};
 pub use columns::{check_columns_input, ColumnsFields, ColumnsInput, UnitsInput};
 pub use entry::{meter_entry, MeterEntry, SyncKind};
@@ -317,7 +318,7 @@ fn normalise(reading: &Reading, policy: &Policy) -> Option<(i64, Option<i64>)> {
 fn normalise_value(value: Value<'_>, unit: Unit, policy: &Policy) -> Option<(i64, Option<i64>)> {
     let metres = unit.to_metres(value).ok()?;
     if let Some(n) = units::exact_integer(value) {
-        let all_nines = policy.meter_digits.is_some_and(|d| n == 10u64.pow(d) - 1);
+        let all_nines = policy.meter_digits.and_then(|d| 10u64.checked_pow(d)).is_some_and(|p| n == p - 1);
         if SENTINELS.contains(&n) || all_nines {
             return None;
         }
@@ -351,14 +352,14 @@ fn judge(
     let speed_m_per_h = policy.speed_m_per_h();
     let floor_ms = i128::from(policy.min_elapsed_s) * 1000;
     // A distance of `scaled / den` metres over `elapsed_ms` is too fast when scaled * 3_600_000 > speed * elapsed *
-    // den (exact integers: scaled < 2^75, speed < 2^30, elapsed < 2^55, den < 2^21).
-    let too_fast_scaled = |scaled: i128, elapsed_ms: i64, den: i128| {
-        scaled * 3_600_000 > speed_m_per_h * i128::from(elapsed_ms).max(floor_ms) * den
+    // den. In i128 and saturating: reading times are any i64 a caller passed, so their difference may not fit an i64.
+    let too_fast_scaled = |scaled: i128, elapsed_ms: i128, den: i128| {
+        scaled.saturating_mul(3_600_000) > speed_m_per_h.saturating_mul(elapsed_ms.max(floor_ms)).saturating_mul(den)
     };
-    let too_fast = |distance: i128, elapsed_ms: i64| too_fast_scaled(distance, elapsed_ms, 1);
+    let too_fast = |distance: i128, elapsed_ms: i128| too_fast_scaled(distance, elapsed_ms, 1);
     let speeding = |v: i128| {
-        prev.is_some_and(|p| too_fast(v - i128::from(p.metres), time - p.time))
-            || next.is_some_and(|n| too_fast(i128::from(n.metres) - v, n.time - time))
+        prev.is_some_and(|p| too_fast(v - i128::from(p.metres), i128::from(time) - i128::from(p.time)))
+            || next.is_some_and(|n| too_fast(i128::from(n.metres) - v, i128::from(n.time) - i128::from(time)))
     };
     let m = i128::from(metres);
     if !in_range(m) {
@@ -373,8 +374,11 @@ fn judge(
             let x = m * num; // the swapped value, times den
             let fits = prev.is_none_or(|p| x + tolerance * den >= i128::from(p.metres) * den)
                 && next.is_none_or(|n| x <= (i128::from(n.metres) + tolerance) * den);
-            let fast = prev.is_some_and(|p| too_fast_scaled(x - i128::from(p.metres) * den, time - p.time, den))
-                || next.is_some_and(|n| too_fast_scaled(i128::from(n.metres) * den - x, n.time - time, den));
+            let fast = prev.is_some_and(|p| {
+                too_fast_scaled(x - i128::from(p.metres) * den, i128::from(time) - i128::from(p.time), den)
+            }) || next.is_some_and(|n| {
+                too_fast_scaled(i128::from(n.metres) * den - x, i128::from(n.time) - i128::from(time), den)
+            });
             fits && !fast
         };
         let reason = if rolled {
@@ -418,7 +422,8 @@ pub fn check(history: &[Reading], candidate: &Reading, policy: &Policy) -> Verdi
         .filter_map(|(i, h)| Some((i, Neighbour { metres: h.metres(policy)?, time: h.reading_time_ms })))
         .collect();
     if let Some(window) = policy.same_value_window_s {
-        let near = |n: &Neighbour| n.metres == metres && (n.time - time).abs() <= window * 1000;
+        let window_ms = i128::from(window) * 1000;
+        let near = |n: &Neighbour| n.metres == metres && (i128::from(n.time) - i128::from(time)).abs() <= window_ms;
         if let Some((i, _)) = valid.iter().find(|(_, n)| near(n)) {
             return Verdict::duplicate(metres, *i);
         }

@@ -88,7 +88,11 @@ impl Policy {
     /// The largest value the meter can show, in metres, for a reading in `unit`.
     pub(crate) fn capacity_m(&self, unit: Unit) -> Option<i64> {
         let digits = self.meter_digits?;
-        let top = 10u64.pow(digits) - 1; // below 2^53: exact as a float
+        // At most 10^15 - 1 once validated, below 2^53 and exact as a float; an unvalidated digit count too large
+        // for that means no capacity below the largest distance.
+        let Some(top) = 10u64.checked_pow(digits).map(|p| p - 1).filter(|t| *t < 1 << 53) else {
+            return Some(MAX_METRES);
+        };
         unit.to_metres(Value::Number(top as f64)).ok().or(Some(MAX_METRES))
     }
 }

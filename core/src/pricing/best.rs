@@ -1,41 +1,11 @@
 //! Best mode: the cheapest combination of a rate card's rules covering the period (see the module docs of
-//! [`crate::pricing`]). Moved verbatim from `pricing.rs`; only the result constructors changed since.
+//! [`crate::pricing`]). The covers themselves are [`super::cover`].
 
 use super::card::{Line, PricedRule as Rule, Quote};
+use super::cover::Cover;
 use super::odoo::Period;
 use super::schema::{Currency, PeriodUnit};
-use super::{quote_err, times, PricingError, BEST_MODE_MAX_HOURS, MAX_MINOR};
-
-/// Cheapest covers of 0..=size steps with items of (steps, price): `cost[s]` and the item chosen last.
-fn covering_knapsack(size: usize, items: &[(usize, i64)]) -> (Vec<Option<i64>>, Vec<usize>) {
-    let mut cost: Vec<Option<i64>> = vec![None; size + 1];
-    let mut choice = vec![usize::MAX; size + 1];
-    cost[0] = Some(0);
-    for s in 1..=size {
-        for (i, &(len, price)) in items.iter().enumerate() {
-            let rest = cost[s.saturating_sub(len)];
-            if let Some(c) = rest.and_then(|r| r.checked_add(price)).filter(|c| *c <= MAX_MINOR) {
-                if cost[s].is_none_or(|best| c < best) {
-                    cost[s] = Some(c);
-                    choice[s] = i;
-                }
-            }
-        }
-    }
-    (cost, choice)
-}
-
-/// How many times each item was taken in the cover of `size`.
-fn taken(size: usize, items: &[(usize, i64)], choice: &[usize]) -> Vec<u64> {
-    let mut counts = vec![0u64; items.len()];
-    let mut s = size;
-    while s > 0 {
-        let i = choice[s];
-        counts[i] += 1;
-        s = s.saturating_sub(items[i].0);
-    }
-    counts
-}
+use super::{quote_err, times, PricingError, BEST_MODE_MAX_HOURS, BEST_MODE_MAX_STEPS, MAX_MINOR};
 
 pub(super) fn best_quote(candidates: &[&Rule], period: &Period, currency: &Currency) -> Result<Quote, PricingError> {
     let total_hours = (period.minutes + 59) / 60;
@@ -52,15 +22,22 @@ pub(super) fn best_quote(candidates: &[&Rule], period: &Period, currency: &Curre
     };
     let hour_items: Vec<(usize, i64)> = elapsed.iter().map(|r| (len(r), r.price_minor)).collect();
     let month_items: Vec<(usize, i64)> = calendar.iter().map(|r| (len(r), r.price_minor)).collect();
-    let (hour_cost, hour_choice) = covering_knapsack(total_hours as usize, &hour_items);
     let months = if calendar.is_empty() { 0 } else { period.months };
-    let (month_cost, month_choice) = covering_knapsack(months as usize, &month_items);
+    // Both are at most 100 years of hours (checked above), so they fit a usize on every target.
+    let hour_cover = Cover::plan(usize::try_from(total_hours).unwrap_or(usize::MAX), &hour_items);
+    let month_cover = Cover::plan(usize::try_from(months).unwrap_or(usize::MAX), &month_items);
+    let steps = hour_cover.steps().saturating_add(month_cover.steps());
+    if steps > BEST_MODE_MAX_STEPS {
+        return Err(PricingError::QuoteTooComplex { steps, max: BEST_MODE_MAX_STEPS });
+    }
+    let (hour_cover, month_cover) = (hour_cover.compute(), month_cover.compute());
+    let month_count = usize::try_from(months).unwrap_or(0);
 
     // (total, months covered by calendar rules, hours covered by elapsed rules) or a flat rule.
     let mut best: Option<(i64, usize, usize)> = None;
-    for (m, cost) in month_cost.iter().enumerate() {
-        let hours = period.hours_after_months(m as i64) as usize;
-        let total = match (*cost, hour_cost.get(hours).copied().flatten()) {
+    for m in 0..=month_count {
+        let hours = usize::try_from(period.hours_after_months(m as i64)).unwrap_or(usize::MAX);
+        let total = match (month_cover.cost(m), hour_cover.cost(hours)) {
             (Some(a), Some(b)) => a.checked_add(b).filter(|t| *t <= MAX_MINOR),
             _ => None,
         };
@@ -79,9 +56,9 @@ pub(super) fn best_quote(candidates: &[&Rule], period: &Period, currency: &Curre
     }
     let (total, m, hours) = best.ok_or(PricingError::AmountOverflow)?;
     let mut breakdown = Vec::new();
-    let groups = [(&calendar, &month_items, &month_choice, m), (&elapsed, &hour_items, &hour_choice, hours)];
-    for (rules, items, choice, size) in groups {
-        for (rule, count) in rules.iter().zip(taken(size, items, choice)) {
+    let groups = [(&calendar, &month_cover, m), (&elapsed, &hour_cover, hours)];
+    for (rules, cover, size) in groups {
+        for (rule, count) in rules.iter().zip(cover.taken(size)) {
             if count > 0 {
                 let subtotal_minor = times(count, rule.price_minor).ok_or(PricingError::AmountOverflow)?;
                 breakdown.push(Line::new(Some((*rule).clone()), count, subtotal_minor, currency));

@@ -140,9 +140,14 @@ impl RateCard {
         specific.chain(self.generic.iter()).collect()
     }
 
-    /// Quotes `[start, end)` (unix seconds, `end > start`) with the pricelist's rules and the generic ones, in the
+    /// Quotes `[start, end)` (unix seconds in the years 1 to 9999, `end > start`; else `invalid_quote`) with the pricelist's rules and the generic ones, in the
     /// options' mode; calendar months are counted in the options' time zone.
     pub fn quote(&self, start: i64, end: i64, options: &QuoteOptions) -> Result<Quote, PricingError> {
+        for (argument, at) in [("start", start), ("end", end)] {
+            if !crate::instant::in_range(at) {
+                return Err(quote_err(argument, "", "an instant in the years 1 to 9999"));
+            }
+        }
         if end <= start {
             return Err(quote_err("end", "", "the end must be after the start"));
         }

@@ -27,7 +27,9 @@ pub fn late_fee(planned: i64, actual: i64, options: &LateFeeOptions) -> Result<L
     let currency = &options.currency;
     let hourly = currency.minor(&options.extra_hourly).map_err(|p| quote_err("options", "extra_hourly", p))?;
     let daily = currency.minor(&options.extra_daily).map_err(|p| quote_err("options", "extra_daily", p))?;
-    let (days, hours, total_minor) = fee(actual - planned, hourly, daily, options.grace_hours, options.variant)?;
+    let late =
+        actual.checked_sub(planned).ok_or_else(|| quote_err("actual_return", "", "too far from planned_return"))?;
+    let (days, hours, total_minor) = fee(late, hourly, daily, options.grace_hours, options.variant)?;
     Ok(LateFee { total_minor, total: currency.format(total_minor), currency: currency.clone(), days, hours })
 }
 

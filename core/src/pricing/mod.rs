@@ -18,7 +18,8 @@
 //!
 //! [`Mode::Best`] finds the cheapest combination of the same rules covering the period (overshoot allowed):
 //! `m` calendar months from the local start covered by month/year rules, then the remaining whole hours covered
-//! by hour/day/week rules (an unbounded covering knapsack over hours, linear in the period), or one flat rule.
+//! by hour/day/week rules (an unbounded covering knapsack over hours whose table stops once the best-value rule
+//! just repeats, so its cost does not grow with the period; bounded by [`BEST_MODE_MAX_STEPS`]), or one flat rule.
 //! Every single-rule Odoo choice is one of these covers, so best mode is never dearer than Odoo mode.
 //!
 //! Inputs are typed ([`Rule`], [`Amount`], [`Currency`], [`RateCardOptions`], [`QuoteOptions`],
@@ -40,6 +41,7 @@ use crate::error::ErrorCode;
 
 mod best;
 mod card;
+mod cover;
 mod late_fee;
 mod odoo;
 mod schema;
@@ -53,6 +55,12 @@ pub use schema::{
 
 /// Periods quoted in best mode are limited to 100 years of hours (the cover is computed hour by hour).
 pub const BEST_MODE_MAX_HOURS: i64 = 100 * 366 * 24;
+
+/// The most work one best-mode quote may take, in knapsack steps (cover sizes x rules kept; see
+/// [`Mode::Best`]): 50 million, tens of milliseconds. Ordinary rate cards need a few thousand steps for any period
+/// (dominated rules are dropped, and the table stops once the best-value rule just repeats); a card of thousands
+/// of rules that all stay worth combining over a long period can need more, and is `quote_too_complex`.
+pub const BEST_MODE_MAX_STEPS: usize = 50_000_000;
 
 /// The largest amount, in minor units (2^53 - 1, exact in every binding's number type).
 pub const MAX_MINOR: i64 = 9_007_199_254_740_991;
@@ -110,6 +118,17 @@ pub enum PricingError {
     /// The amount does not fit in 2^53 - 1 minor units.
     #[error("the amount exceeds 2^53 - 1 minor units")]
     AmountOverflow,
+    /// A best-mode quote would take more than [`BEST_MODE_MAX_STEPS`] knapsack steps (thousands of rules that
+    /// all stay worth combining over a long period).
+    #[error(
+        "the best-mode quote needs {steps} knapsack steps, more than the limit of {max}; use odoo mode or fewer rules"
+    )]
+    QuoteTooComplex {
+        /// The steps this quote would take.
+        steps: usize,
+        /// The limit, [`BEST_MODE_MAX_STEPS`].
+        max: usize,
+    },
 }
 
 fn location(argument: &str, path: &str) -> String {
@@ -128,6 +147,7 @@ impl PricingError {
             PricingError::InvalidQuote { .. } => "invalid_quote",
             PricingError::NoPrice => "no_price",
             PricingError::AmountOverflow => "amount_overflow",
+            PricingError::QuoteTooComplex { .. } => "quote_too_complex",
         }
     }
 }

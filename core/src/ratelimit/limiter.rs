@@ -1,8 +1,8 @@
 //! The keyed in-memory limiter: one GCRA state or sliding log per key, idle keys evicted.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 
-use super::sliding_log::{is_idle, sliding_log_step};
+use super::sliding_log::{is_idle, sliding_log_step, Log};
 use super::{check_now, gcra_step, Decision, Quota, RateLimitError};
 
 /// The limiting algorithm.
@@ -12,7 +12,8 @@ pub enum Algorithm {
     /// GCRA: one integer per key, smooth, allows bursts of `burst`; "10 per hour" can admit up to 19 in a rolling
     /// hour (a full burst, then one every 6 minutes).
     Gcra,
-    /// Sliding log: the last `limit` timestamps per key (8 bytes each); never more than `limit` in any window.
+    /// Sliding log: the instants of the last `limit` admitted requests per key (one 24-byte entry per distinct
+    /// instant, whatever the cost); never more than `limit` in any window.
     SlidingLog,
 }
 
@@ -31,7 +32,7 @@ impl Algorithm {
 #[derive(Debug, Clone)]
 enum Store {
     Gcra(HashMap<Box<str>, i64>),
-    SlidingLog(HashMap<Box<str>, VecDeque<i64>>),
+    SlidingLog(HashMap<Box<str>, Log>),
 }
 
 /// Below this many keys the limiter never sweeps.
@@ -98,7 +99,7 @@ impl Limiter {
             Store::SlidingLog(logs) => match logs.get_mut(key) {
                 Some(log) => (sliding_log_step(&quota, log, now, cost)?, false),
                 None => {
-                    let mut log = VecDeque::new();
+                    let mut log = Log::default();
                     let decision = sliding_log_step(&quota, &mut log, now, cost)?;
                     logs.insert(key.into(), log);
                     (decision, true)

@@ -100,6 +100,11 @@ impl Server {
         Server { url, requests }
     }
 
+    /// How many requests were received so far, for any path.
+    pub fn total(&self) -> usize {
+        self.requests.lock().unwrap().len()
+    }
+
     /// The requests received so far for `path` (the path without its query).
     pub fn requests(&self, path: &str) -> Vec<Request> {
         self.requests.lock().unwrap().iter().filter(|r| r.path == path).cloned().collect()
