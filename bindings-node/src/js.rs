@@ -11,15 +11,6 @@ pub(crate) type NumberOrString<'a> = Either<Either<f64, String>, Unknown<'a>>;
 /// A JS argument that should be an array (of anything).
 pub(crate) type ArrayOrOther<'a> = Either<Vec<Unknown<'a>>, Unknown<'a>>;
 
-/// How a JS value is shown in a message: numbers and strings as themselves, anything else by its type.
-pub(crate) fn describe(given: &NumberOrString<'_>) -> String {
-    match given {
-        Either::A(Either::A(n)) => n.to_string(),
-        Either::A(Either::B(s)) => s.clone(),
-        Either::B(unknown) => type_name(unknown),
-    }
-}
-
 /// `(a JS object)`, `(a JS boolean)`, ...
 pub(crate) fn type_name(value: &Unknown<'_>) -> String {
     value.get_type().map(|t| format!("(a JS {t:?})").to_lowercase()).unwrap_or_default()
