@@ -263,7 +263,8 @@ pub struct SmartcarClient {
 #[napi(namespace = "smartcar")]
 impl SmartcarClient {
     /// `new smartcar.Client(clientId, clientSecret, {authBaseUrl, apiBaseUrl, timeout, backoff})`: `timeout` per
-    /// attempt in seconds (default 10), `backoff` a `retry.Backoff` (default: full jitter, 3 attempts).
+    /// attempt in seconds (default 10), `backoff` a `retry.Backoff` or its options (default: the `retry.Backoff`
+    /// default, full jitter from 0.1 s capped at 30 s, 5 attempts).
     /// @throws {Error} with `code` `invalid_argument` or `invalid_option`.
     #[napi(
         constructor,

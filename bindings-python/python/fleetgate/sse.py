@@ -5,7 +5,7 @@
 'id: 42\\nevent: inventory\\ndata: line 1\\ndata: line 2\\n\\n'
 >>> decoder = sse.Decoder()
 >>> decoder.feed(b"id: 7\\ndata: hi\\n\\n")
-[Event(event="message", data="hi", id="7")]
+[Event(event='message', data='hi', id='7')]
 >>> decoder.last_event_id
 '7'
 
@@ -14,6 +14,29 @@ Errors are :class:`fleetgate.SseError`.
 
 from __future__ import annotations
 
-from fleetgate._fleetgate.sse import Decoder, Event, comment, encode
+from dataclasses import dataclass
 
-__all__ = ["Decoder", "Event", "comment", "encode"]
+from fleetgate._fleetgate.sse import Decoder, comment, encode
+from fleetgate._result import Result
+
+
+@dataclass(frozen=True)
+class Event(Result):
+    """One dispatched event: ``event`` (``"message"`` by default), ``data`` (the data lines joined with LF) and
+    ``id`` (the last event ID at dispatch)."""
+
+    event: str
+    data: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Reconnect(Result):
+    """When and how to reconnect: ``delay`` seconds to wait, ``last_event_id`` the ``Last-Event-ID`` to send
+    (empty: none)."""
+
+    delay: float
+    last_event_id: str
+
+
+__all__ = ["Decoder", "Event", "Reconnect", "comment", "encode"]
