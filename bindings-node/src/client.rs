@@ -306,7 +306,7 @@ impl SmartcarClient {
     ) -> napi::Result<AsyncTask<Request>> {
         task(&env, || {
             let token: String = arg(refresh_token, "refreshToken")?;
-            let call: core::CallOptions = self::options(options, &["idempotencyKey"])?;
+            let call: core::NowOptions = self::options(options, &[])?;
             let now = core::now_or(call.now, clock_s);
             let inner = self.inner.clone();
             Ok(Request::new(move || Ok(inner.refresh_token(&token, now)?.to_json())))

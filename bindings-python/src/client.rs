@@ -106,7 +106,7 @@ impl SmartcarClient {
     fn refresh_token(&self, py: Python<'_>, refresh_token: &Bound<'_, PyAny>, now: Kwarg<'_, '_>) -> PyResult<Py<PyAny>> {
         guard(py, || {
             let refresh_token: String = boundary::decode(refresh_token, &Site::argument(AREA, "refresh_token"))?;
-            let (call, _): (core::CallOptions, _) = options(py, &[("now", now)])?;
+            let (call, _): (core::NowOptions, _) = options(py, &[("now", now)])?;
             let now = core::now_or(call.now, clock_s);
             let inner = self.inner.clone();
             let tokens = py.detach(move || inner.refresh_token(&refresh_token, now)).map_err(|e| client_err(py, &e))?;

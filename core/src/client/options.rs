@@ -174,13 +174,21 @@ impl<'de> Deserialize<'de> for Id {
     }
 }
 
-/// `refreshToken(token, {now})`, `createBooking(request, {idempotencyKey, now})`.
+/// `refreshToken(token, {now})`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct NowOptions {
+    /// The instant of the call (default: the system clock).
+    pub now: Option<Instant>,
+}
+
+/// `createBooking(request, {idempotencyKey, now})`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CallOptions {
     /// The instant of the call (default: the system clock).
     pub now: Option<Instant>,
-    /// `Idempotency-Key` of a POST (`createBooking` only; default: none, and the POST is never repeated).
+    /// `Idempotency-Key` of the POST (default: none, and the POST is never repeated).
     pub idempotency_key: Option<String>,
 }
 
