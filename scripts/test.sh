@@ -14,6 +14,7 @@ suite() {
 }
 
 suite "rustfmt" cargo fmt --all --check
+suite "docs stay in the repository" bash scripts/check-docs.sh
 suite "clippy (host)" cargo clippy --quiet --workspace --all-targets -- -D warnings
 suite "clippy (wasm32)" cargo clippy --quiet -p fleetgate-wasm --target wasm32-unknown-unknown -- -D warnings
 suite "cargo test" cargo test --workspace

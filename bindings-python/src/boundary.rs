@@ -112,13 +112,21 @@ pub(crate) fn decode_or_default<T: DeserializeOwned + Default>(
 }
 
 /// Decodes keyword arguments (those given, by name) into the options type `T`: the same rules as a dict of them.
+/// `unknown` is the function's `**unknown` catch-all: an unknown keyword is `invalid_option` naming it (like an
+/// unknown key in JS), never Python's own `TypeError`.
 pub(crate) fn decode_kwargs<T: DeserializeOwned>(
     py: Python<'_>,
-    kwargs: &[(&'static str, Option<&Bound<'_, PyAny>>)],
+    kwargs: &[(&str, Option<&Bound<'_, PyAny>>)],
+    unknown: Option<&Bound<'_, PyDict>>,
     site: &Site,
 ) -> PyResult<T> {
-    let mut entries = Vec::with_capacity(kwargs.len());
-    for (name, given) in kwargs {
+    let extra: Vec<(String, Bound<'_, PyAny>)> = match unknown {
+        Some(d) => d.iter().map(|(k, v)| Ok((k.str()?.to_string(), v))).collect::<PyResult<_>>()?,
+        None => Vec::new(),
+    };
+    let mut entries = Vec::with_capacity(kwargs.len() + extra.len());
+    let named = kwargs.iter().map(|(name, given)| (*name, *given));
+    for (name, given) in named.chain(extra.iter().map(|(k, v)| (k.as_str(), Some(v)))) {
         if let Some(given) = given {
             let walked = boundary::walk(&PyHost((*given).clone()), site).map_err(|mut e| {
                 e.path = if e.path.starts_with('[') || e.path.is_empty() {

@@ -23,6 +23,10 @@ use pyo3::prelude::*;
 /// Native part of fleetgate. Import the public modules instead: `fleetgate.units`, ...
 #[pymodule]
 mod _fleetgate {
+    /// The version of the package: the crate's own (`Cargo.toml`), never written twice.
+    #[pymodule_export]
+    const __version__: &str = env!("CARGO_PKG_VERSION");
+
     #[pymodule_export]
     use super::availability::availability;
     #[pymodule_export]

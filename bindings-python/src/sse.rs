@@ -8,6 +8,7 @@ pub(crate) mod sse {
     use fleetgate::boundary::Site;
     use fleetgate::sse as core;
     use pyo3::prelude::*;
+    use pyo3::types::PyDict;
 
     use crate::boundary;
     use crate::errors::{guard, to_py_err};
@@ -17,18 +18,23 @@ pub(crate) mod sse {
     /// line of ``data``, then a blank line. A CR or LF in ``event`` or ``id`` (or NUL in ``id``) raises
     /// ``fleetgate.SseError`` with code ``field_injection``.
     #[pyfunction]
-    #[pyo3(signature = (data: "str", *, event: "str | None" = None, id: "str | None" = None, retry: "int | None" = None) -> "str")]
+    #[pyo3(signature = (data: "str", *, event: "str | None" = None, id: "str | None" = None, retry: "int | None" = None, **unknown: "object") -> "str")]
     fn encode(
         py: Python<'_>,
         data: &Bound<'_, PyAny>,
         event: Option<&Bound<'_, PyAny>>,
         id: Option<&Bound<'_, PyAny>>,
         retry: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<String> {
         guard(py, || {
             let data: String = boundary::decode(data, &Site::argument("sse", "data"))?;
-            let options: core::EncodeOptions =
-                boundary::decode_kwargs(py, &[("event", event), ("id", id), ("retry", retry)], &Site::options("sse"))?;
+            let options: core::EncodeOptions = boundary::decode_kwargs(
+                py,
+                &[("event", event), ("id", id), ("retry", retry)],
+                unknown,
+                &Site::options("sse"),
+            )?;
             options.encode(&data).map_err(|e| to_py_err(py, &e))
         })
     }

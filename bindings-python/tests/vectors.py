@@ -122,3 +122,60 @@ def same(got: Any, want: Any) -> bool:
     if isinstance(want, dict):
         return isinstance(got, dict) and got.keys() == want.keys() and all(same(got[k], want[k]) for k in want)
     return bool(got == want)
+
+
+# --- bad_input.json (format: CONTRIBUTING.md, "Bad-input vectors") ---------------------------------------------
+
+_FLOATS = {"nan": float("nan"), "inf": float("inf"), "-inf": float("-inf")}
+
+
+def host_value(arg: Any) -> Any:
+    """Decodes the markers of a bad-input argument into the Python value it stands for."""
+    if isinstance(arg, list):
+        return [host_value(a) for a in arg]
+    if not isinstance(arg, dict):
+        return arg
+    if "$bytes" in arg:
+        return arg["$bytes"].encode()
+    if "$float" in arg:
+        return _FLOATS[arg["$float"]]
+    if "$bigint" in arg:
+        return int(arg["$bigint"])
+    if "$function" in arg:
+        return lambda: None
+    if "$map" in arg or "$headers" in arg:
+        return {k: host_value(v) for k, v in arg.get("$map", arg.get("$headers"))}
+    if "$deep" in arg:
+        value: list[Any] = []
+        for _ in range(arg["$deep"] - 1):
+            value = [value]
+        return value
+    if "$undefined" in arg:
+        raise AssertionError("$undefined has no Python value: mark the case hosts: ['js']")
+    return {k: host_value(v) for k, v in arg.items()}
+
+
+def run_bad_input(case: dict[str, Any]) -> None:
+    """Runs the case's chain of calls; the last must raise ``case["error"]`` (and ``details["path"]``)."""
+    current: Any = fleetgate
+    for index, (name, *rest) in enumerate(case["fn"]):
+        args = rest[0] if rest else []
+        target = current
+        for part in name.split("."):
+            target = getattr(target, part)
+        positional = [host_value(a) for a in args if not (isinstance(a, dict) and "$options" in a)]
+        keywords: dict[str, Any] = {}
+        for a in args:
+            if isinstance(a, dict) and "$options" in a:
+                keywords.update({k: host_value(v) for k, v in a["$options"].items()})
+        if index < len(case["fn"]) - 1:
+            current = target(*positional, **keywords)
+            continue
+        try:
+            target(*positional, **keywords)
+        except fleetgate.FleetgateError as raised:
+            assert raised.code == case["error"], f"expected {case['error']}, got {raised.code}: {raised}"
+            if "path" in case:
+                assert raised.details.get("path") == case["path"], f"details {raised.details!r}"
+            return
+        raise AssertionError(f"expected {case['error']}, but the call succeeded")

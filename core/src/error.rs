@@ -297,18 +297,3 @@ mod tests {
         }
     }
 }
-
-#[cfg(test)]
-mod table_tests {
-    use super::CODES;
-
-    /// The README's error table is the documentation of every code: keep it complete.
-    #[test]
-    fn readme_lists_every_code() {
-        let readme = include_str!("../../README.md");
-        for info in CODES {
-            let row = format!("| {} | `{}` |", info.area, info.code);
-            assert!(readme.contains(&row), "README error table lacks {row}");
-        }
-    }
-}

@@ -49,7 +49,7 @@ from fleetgate.errors import (  # noqa: E402
     WebhookError,
 )
 
-__version__: str = "0.1.0"
+__version__: str = _fleetgate.__version__
 
 __all__ = [
     "AvailabilityError",

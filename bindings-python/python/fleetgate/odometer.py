@@ -1,6 +1,6 @@
 """Odometer readings: from a Smartcar (or manual) reading to a meter entry, with nothing lost and nothing wrong.
 
-The rules (shared/spec/odometer.md), applied in this order:
+The rules (``docs/odometer.md`` in the fleetgate repository), applied in this order:
 
 1. **Normalise** value + unit to integer metres (exact mile); NaN, negatives, sentinels (999999, 16777215, all
    nines of ``meter_digits``) and values above the meter's capacity are ``void`` / ``invalid_value``.

@@ -193,6 +193,18 @@ impl<'de> de::Deserializer<'de> for Value {
         }
     }
 
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeProblem> {
+        self.deserialize_string(visitor)
+    }
+
+    /// Bytes are not text here (serde would accept UTF-8 bytes for a `String`): a string is asked for.
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeProblem> {
+        match self {
+            Value::Bytes(b) => Err(de::Error::invalid_type(de::Unexpected::Bytes(&b), &visitor)),
+            other => other.deserialize_any(visitor),
+        }
+    }
+
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
@@ -202,7 +214,7 @@ impl<'de> de::Deserializer<'de> for Value {
     }
 
     forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char
         bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier ignored_any
     }
 }

@@ -6,6 +6,7 @@
 // one loader below that maps a case's snake_case function name to the camelCase API (the same in the napi and
 // WASM packages) and calls it with the case's arguments.
 
+import { runBadInput } from './bad-input.mjs';
 import { BOOKING_LOADERS } from './booking-loaders.mjs';
 import { loaderFor } from './loaders-ratelimit.mjs';
 
@@ -144,6 +145,7 @@ export function deepEqual(a, b) {
 /** Runs one case; returns {id, ok, detail}. Never throws. */
 export function runCase(api, area, testCase) {
   const id = `${area}: ${testCase.id}`;
+  if (area === 'bad_input') return runBadInput(api, testCase);
   const load = LOADERS[area];
   if (!load) return { id, ok: false, detail: `no JS loader for area "${area}" in core/tests/js/vectors.mjs` };
   let got;

@@ -9,6 +9,7 @@
 //! `every_vector_file_has_a_runner` fails until it does.
 
 mod availability;
+mod bad_input;
 mod booking;
 mod odometer;
 mod odoo;
@@ -107,6 +108,7 @@ pub fn body_arg(arg: &Json) -> Vec<u8> {
 /// The areas that have a loader here; each must have a vector file and each vector file must be listed.
 const AREAS: &[&str] = &[
     "availability",
+    "bad_input",
     "booking",
     "client_key",
     "odometer",

@@ -64,7 +64,7 @@ def comment(text: "str") -> "str":
     A comment line (``: text``), e.g. a heartbeat; a multi-line text becomes several comment lines.
     """
 
-def encode(data: "str", *, event: "str | None" = None, id: "str | None" = None, retry: "int | None" = None) -> "str":
+def encode(data: "str", *, event: "str | None" = None, id: "str | None" = None, retry: "int | None" = None, **unknown: "object") -> "str":
     """
     Encodes one event: ``id``, ``event``, ``retry`` (milliseconds) lines when given, one ``data:`` line per
     line of ``data``, then a blank line. A CR or LF in ``event`` or ``id`` (or NUL in ``id``) raises

@@ -2,7 +2,7 @@
 """Independent reference for core/tests/vectors/booking.json.
 
 It does not use fleetgate. Every expected cleaned request and every expected error list is written by hand from
-../shared/spec/booking.md; only the resolved instants are computed, with ``zoneinfo`` (the start or end of a local
+docs/booking.md; only the resolved instants are computed, with ``zoneinfo`` (the start or end of a local
 day, or a local clock time, in the location's time zone, converted to UTC).
 
 Errors are compared as ``{loc, code}`` (messages are for people and may be reworded); they are listed in field

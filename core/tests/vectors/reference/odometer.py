@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference for core/tests/vectors/odometer.json: the odometer rules of shared/spec/odometer.md written
+"""Independent reference for core/tests/vectors/odometer.json: the odometer rules of docs/odometer.md written
 straight from the spec in plain Python (exact ``Fraction`` arithmetic, no fleetgate), plus the case list.
 
 It is also the "straightforward pure-Python implementation" the benches compare against (``check_batch``).

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference for core/tests/vectors/odoo.json: the rules of ../../../../shared spec odoo.md written
+"""Independent reference for core/tests/vectors/odoo.json: the rules of docs/odoo.md written
 out with Python's ``json`` module (event types, required ids, caches each event invalidates) and
 ``urllib.parse`` to check image URLs, not fleetgate.
 

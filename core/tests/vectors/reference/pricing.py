@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Independent reference for core/tests/vectors/pricing.json.
 
-It does not use fleetgate. Odoo mode is Odoo's rental pricing as ../shared/spec/booking.md states it, written with
+It does not use fleetgate. Odoo mode is Odoo's rental pricing as docs/pricing.md states it, written with
 the standard library (``fractions.Fraction`` for exact durations, ``zoneinfo`` for local calendar time) and
 python-dateutil's ``relativedelta`` for calendar months, as Odoo itself does. Best mode is checked by brute force:
 every combination of rule counts up to a bound is tried (no dynamic programming), and a combination covers the

@@ -2,7 +2,7 @@
 """Independent reference for core/tests/vectors/smartcar.json.
 
 It does not use fleetgate. Each case is a Smartcar delivery body (written as Smartcar's documentation and real
-deliveries show them, see ../shared/spec/smartcar.md) with the fields a reader must find in it written out by hand;
+deliveries show them, see docs/smartcar.md) with the fields a reader must find in it written out by hand;
 metres come from exact fractions (1 km = 1000 m, 1 mi = 1609.344 m, round half to even) of the number's original
 text, and challenge answers from Python's ``hmac``.
 

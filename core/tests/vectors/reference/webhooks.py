@@ -3,7 +3,7 @@
 
 It does not use fleetgate: every signature is computed here with Python's ``hmac``/``hashlib``/``base64`` and, for
 Standard Webhooks ``v1a``, the ``cryptography`` package's Ed25519 (keys from fixed seeds, so the file is
-reproducible). Each case states what the spec (../shared/spec/webhooks.md) says must happen to that request.
+reproducible). Each case states what the rules (docs/webhooks.md) say must happen to that request.
 
     python3 core/tests/vectors/reference/webhooks.py          # rewrite webhooks.json
     python3 core/tests/vectors/reference/webhooks.py --check  # exit 1 if webhooks.json differs

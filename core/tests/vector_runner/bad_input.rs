@@ -1,0 +1,52 @@
+//! The Rust runner of `tests/vectors/bad_input.json`: a case's `rust` entry names a core type and a value; the
+//! value is decoded at that type's site (the site every binding uses) and must fail with the case's code and path.
+//! Cases without a `rust` entry are host-only (a JS `undefined`, a Python int beyond 64 bits, ...) and are counted
+//! as such.
+
+use std::path::PathBuf;
+
+use fleetgate::boundary::{decode, ArgError, Site, Value};
+use serde_json::Value as Json;
+
+/// One row per core type the vectors decode: its name in the file, and the decode at its binding site.
+type Decoder = fn(Value) -> Result<(), ArgError>;
+
+fn decoders() -> Vec<(&'static str, Decoder)> {
+    vec![("sse::EncodeOptions", |v| decode::<fleetgate::sse::EncodeOptions>(v, &Site::options("sse")).map(drop))]
+}
+
+#[test]
+fn bad_input_vectors() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/bad_input.json");
+    let file: Json = serde_json::from_str(&std::fs::read_to_string(&path).expect("bad_input.json")).expect("JSON");
+    let table = decoders();
+    let (mut ran, mut host_only, mut failures) = (0, 0, Vec::new());
+    for case in file["cases"].as_array().expect("cases") {
+        let id = case["id"].as_str().expect("id");
+        let Some(rust) = case.get("rust") else {
+            host_only += 1;
+            continue;
+        };
+        let name = rust["decode"].as_str().expect("rust.decode");
+        let Some((_, decoder)) = table.iter().find(|(n, _)| *n == name) else {
+            failures.push(format!("{id}: no decoder row for {name} in tests/vector_runner/bad_input.rs"));
+            continue;
+        };
+        ran += 1;
+        match decoder(Value::from(rust["value"].clone())) {
+            Ok(()) => failures.push(format!("{id}: expected {}, decoded fine", case["error"])),
+            Err(err) => {
+                if err.code != case["error"].as_str().expect("error") {
+                    failures.push(format!("{id}: expected {}, got {} ({err})", case["error"], err.code));
+                } else if let Some(want) = case.get("path").and_then(Json::as_str) {
+                    if err.path != want {
+                        failures.push(format!("{id}: expected path {want}, got {} ({err})", err.path));
+                    }
+                }
+            }
+        }
+    }
+    println!("bad_input: {ran} cases ran, {host_only} host-only skipped, {} failed", failures.len());
+    assert!(ran > 0, "bad_input: no case ran");
+    assert!(failures.is_empty(), "bad_input vectors failed:\n{}", failures.join("\n"));
+}
