@@ -12,7 +12,7 @@ const AREA: &str = "ratelimit";
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
-/** `new ratelimit.Limiter(options)`: by default 10 requests per 3600 s with the GCRA. */
+/** `new ratelimit.Limiter(options)`; the defaults (the core's `LimiterOptions`) are in docs/ratelimit.md. */
 export interface LimiterOptions {
   limit?: number;
   period?: number;
@@ -20,7 +20,7 @@ export interface LimiterOptions {
   algorithm?: "gcra" | "sliding_log";
   legacyHeaders?: boolean;
 }
-/** The quota and cost of `gcraStep`, `redisArgs` and `decisionFromRedis` (default 10 per 3600 s, cost 1). */
+/** The quota and cost of `gcraStep`, `redisArgs` and `decisionFromRedis` (the core's `StepOptions`). */
 export interface QuotaOptions {
   limit?: number;
   period?: number;

@@ -13,7 +13,7 @@ const AREA: &str = "retry";
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
-/** `new retry.Backoff(options)`, in seconds: by default full jitter from 0.1 s, capped at 30 s, 5 attempts. */
+/** `new retry.Backoff(options)`, in seconds; the defaults (the core's `BackoffOptions`) are in docs/retry.md. */
 export interface BackoffOptions {
   kind?: "full_jitter" | "equal_jitter" | "decorrelated" | "constant";
   base?: number;
@@ -30,7 +30,8 @@ fn seconds(us: i64) -> f64 {
 
 /// A random seed (`Math.random`), for a policy given without one.
 fn entropy() -> u64 {
-    (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64
+    let half = || (js_sys::Math::random() * f64::from(u32::MAX)) as u64;
+    (half() << u32::BITS) | half()
 }
 
 /// A retry policy with jitter, a cap, and attempt and elapsed-time budgets.
