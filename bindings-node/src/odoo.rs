@@ -27,7 +27,10 @@ pub struct Invalidation {
 #[allow(dead_code)]
 pub struct BookingEvent {
     /// The event type.
-    #[napi(js_name = "type", ts_type = "'booking.created' | 'booking.confirmed' | 'booking.cancelled' | 'booking.modified'")]
+    #[napi(
+        js_name = "type",
+        ts_type = "'booking.created' | 'booking.confirmed' | 'booking.cancelled' | 'booking.modified'"
+    )]
     pub event_type: String,
     /// The booking's id.
     #[napi(js_name = "booking_id")]

@@ -143,9 +143,13 @@ impl Limiter {
     /// default 10 requests per 3600 s with the GCRA.
     /// @throws {Error} with `code` `invalid_quota` or `invalid_option`.
     #[napi(constructor)]
-    pub fn new(env: Env, #[napi(ts_arg_type = "ratelimit.LimiterOptions")] options: Option<Unknown<'_>>) -> napi::Result<Self> {
+    pub fn new(
+        env: Env,
+        #[napi(ts_arg_type = "ratelimit.LimiterOptions")] options: Option<Unknown<'_>>,
+    ) -> napi::Result<Self> {
         guard(&env, || {
-            let options: core::LimiterOptions = boundary::decode_or_default(&env, options, &Site::options(AREA).camel())?;
+            let options: core::LimiterOptions =
+                boundary::decode_or_default(&env, options, &Site::options(AREA).camel())?;
             let inner = options.limiter().map_err(to_js_err(&env))?;
             Ok(Limiter { inner, legacy_headers: options.legacy_headers })
         })
@@ -172,7 +176,11 @@ impl Limiter {
     /// Drops every key idle at `now` (default: the clock); returns how many were dropped.
     /// @throws {Error} with `code` `invalid_now` or `invalid_argument`.
     #[napi(js_name = "evictIdle")]
-    pub fn evict_idle(&mut self, env: Env, #[napi(ts_arg_type = "number")] now: Option<Unknown<'_>>) -> napi::Result<u32> {
+    pub fn evict_idle(
+        &mut self,
+        env: Env,
+        #[napi(ts_arg_type = "number")] now: Option<Unknown<'_>>,
+    ) -> napi::Result<u32> {
         guard(&env, || {
             let now = core::now_micros(now_arg(&env, now)?, clock_us).map_err(to_js_err(&env))?;
             Ok(self.inner.evict_idle(now) as u32)
@@ -268,7 +276,8 @@ pub fn client_key(
     guard(&env, || {
         let peer: String = boundary::decode(&env, peer, &Site::argument(AREA, "peer"))?;
         let site = Site::argument(AREA, "headers");
-        let pairs = header_pairs(boundary::value(&env, headers, &site)?, &site).map_err(|e| boundary::arg_err(&env, e))?;
+        let pairs =
+            header_pairs(boundary::value(&env, headers, &site)?, &site).map_err(|e| boundary::arg_err(&env, e))?;
         let options: core::ClientKeyOptions = boundary::decode_or_default(&env, options, &Site::options(AREA).camel())?;
         options.client_key(&peer, &pairs).map_err(to_js_err(&env))
     })

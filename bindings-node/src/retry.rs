@@ -66,7 +66,10 @@ impl Backoff {
     /// `new retry.Backoff({kind, base, cap, maxAttempts, maxElapsed, seed})`.
     /// @throws {Error} with `code` `invalid_backoff` or `invalid_option`.
     #[napi(constructor)]
-    pub fn new(env: Env, #[napi(ts_arg_type = "retry.BackoffOptions")] options: Option<Unknown<'_>>) -> napi::Result<Self> {
+    pub fn new(
+        env: Env,
+        #[napi(ts_arg_type = "retry.BackoffOptions")] options: Option<Unknown<'_>>,
+    ) -> napi::Result<Self> {
         guard(&env, || {
             let options: core::BackoffOptions =
                 boundary::decode_or_default(&env, options, &Site::options(AREA).camel())?;

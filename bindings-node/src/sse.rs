@@ -85,7 +85,10 @@ impl Decoder {
     /// A decoder at the start of a stream.
     /// @throws {Error} with `code` `invalid_option`.
     #[napi(constructor)]
-    pub fn new(env: Env, #[napi(ts_arg_type = "sse.DecoderOptions")] options: Option<Unknown<'_>>) -> napi::Result<Self> {
+    pub fn new(
+        env: Env,
+        #[napi(ts_arg_type = "sse.DecoderOptions")] options: Option<Unknown<'_>>,
+    ) -> napi::Result<Self> {
         guard(&env, || {
             let options: core::DecoderOptions =
                 boundary::decode_or_default(&env, options, &Site::options("sse").camel())?;
@@ -96,7 +99,11 @@ impl Decoder {
     /// Feeds the next bytes (a `Uint8Array` / `Buffer`, or a string as UTF-8); returns the completed events.
     /// @throws {Error} with `code` `invalid_argument`.
     #[napi]
-    pub fn feed(&mut self, env: Env, #[napi(ts_arg_type = "Uint8Array | string")] chunk: Unknown<'_>) -> napi::Result<Vec<Event>> {
+    pub fn feed(
+        &mut self,
+        env: Env,
+        #[napi(ts_arg_type = "Uint8Array | string")] chunk: Unknown<'_>,
+    ) -> napi::Result<Vec<Event>> {
         guard(&env, || {
             let chunk: core::Chunk = boundary::decode(&env, chunk, &Site::argument("sse", "chunk"))?;
             let events = self.inner.feed(&chunk.0);

@@ -7,6 +7,7 @@ use fleetgate::boundary::Site;
 use fleetgate::client::{self as core, ClientError, Vehicle};
 use fleetgate::odometer::input::Naming;
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 use serde::de::DeserializeOwned;
 use serde_json::Value as Json;
 
@@ -33,6 +34,7 @@ fn client_err(py: Python<'_>, err: &ClientError) -> PyErr {
 fn options<T: DeserializeOwned>(
     py: Python<'_>,
     given: &[(&'static str, Kwarg<'_, '_>)],
+    unknown: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<(T, Option<fleetgate::retry::Backoff>)> {
     let mut object = None;
     let mut rest = Vec::with_capacity(given.len());
@@ -42,7 +44,7 @@ fn options<T: DeserializeOwned>(
             _ => rest.push((*name, *value)),
         }
     }
-    Ok((boundary::decode_kwargs(py, &rest, &Site::options(AREA))?, object))
+    Ok((boundary::decode_kwargs(py, &rest, unknown, &Site::options(AREA))?, object))
 }
 
 /// The system clock in unix seconds.
@@ -67,7 +69,7 @@ impl SmartcarClient {
     /// ``backoff`` (a ``fleetgate.retry.Backoff``) decides the retries (default: full jitter from 0.1 s capped at 30 s, 5 attempts).
     /// Raises ``fleetgate.ClientError`` (``invalid_argument``) for an unusable URL, timeout or empty credential.
     #[new]
-    #[pyo3(signature = (client_id: "str", client_secret: "str", *, auth_base_url: "str | None" = None, api_base_url: "str | None" = None, timeout: "float | None" = None, backoff: "fleetgate.retry.Backoff | dict[str, object] | None" = None))]
+    #[pyo3(signature = (client_id: "str", client_secret: "str", *, auth_base_url: "str | None" = None, api_base_url: "str | None" = None, timeout: "float | None" = None, backoff: "fleetgate.retry.Backoff | dict[str, object] | None" = None, **unknown: "object"))]
     fn new(
         py: Python<'_>,
         client_id: &Bound<'_, PyAny>,
@@ -76,6 +78,7 @@ impl SmartcarClient {
         api_base_url: Kwarg<'_, '_>,
         timeout: Kwarg<'_, '_>,
         backoff: Kwarg<'_, '_>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Self> {
         guard(py, || {
             let client_id: String = boundary::decode(client_id, &Site::argument(AREA, "client_id"))?;
@@ -86,7 +89,7 @@ impl SmartcarClient {
                 ("timeout", timeout),
                 ("backoff", backoff),
             ];
-            let (settings, backoff): (core::SmartcarClientOptions, _) = options(py, &given)?;
+            let (settings, backoff): (core::SmartcarClientOptions, _) = options(py, &given, unknown)?;
             let inner = settings.client(&client_id, &client_secret, backoff).map_err(|e| client_err(py, &e))?;
             Ok(SmartcarClient {
                 inner: Arc::new(inner),
@@ -102,11 +105,17 @@ impl SmartcarClient {
     /// (``expires_at`` in unix seconds, from ``now`` + ``expires_in``). Store the new refresh token: Smartcar
     /// replaces it on every refresh. A token this client already exchanged gives the same result again, so
     /// concurrent callers refresh once.
-    #[pyo3(signature = (refresh_token: "str", *, now: "int | str | None" = None) -> "dict[str, object]")]
-    fn refresh_token(&self, py: Python<'_>, refresh_token: &Bound<'_, PyAny>, now: Kwarg<'_, '_>) -> PyResult<Py<PyAny>> {
+    #[pyo3(signature = (refresh_token: "str", *, now: "int | str | None" = None, **unknown: "object") -> "dict[str, object]")]
+    fn refresh_token(
+        &self,
+        py: Python<'_>,
+        refresh_token: &Bound<'_, PyAny>,
+        now: Kwarg<'_, '_>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
         guard(py, || {
             let refresh_token: String = boundary::decode(refresh_token, &Site::argument(AREA, "refresh_token"))?;
-            let (call, _): (core::NowOptions, _) = options(py, &[("now", now)])?;
+            let (call, _): (core::NowOptions, _) = options(py, &[("now", now)], unknown)?;
             let now = core::now_or(call.now, clock_s);
             let inner = self.inner.clone();
             let tokens = py.detach(move || inner.refresh_token(&refresh_token, now)).map_err(|e| client_err(py, &e))?;
@@ -117,7 +126,7 @@ impl SmartcarClient {
     /// Reads the odometer of Smartcar vehicle ``vehicle_id``: ``{"value", "unit", "metres", "reading_time"}`` (the
     /// value exactly as returned, ``km`` or ``miles`` per the answer's ``SC-Unit-System``, whole metres, and the
     /// car's reading time from ``SC-Data-Age`` as RFC 3339). ``version`` 3 reads the v3 signal instead.
-    #[pyo3(signature = (vehicle_id: "str", access_token: "str", *, unit_system: "str | None" = None, version: "int | None" = None) -> "dict[str, object]")]
+    #[pyo3(signature = (vehicle_id: "str", access_token: "str", *, unit_system: "str | None" = None, version: "int | None" = None, **unknown: "object") -> "dict[str, object]")]
     fn odometer(
         &self,
         py: Python<'_>,
@@ -125,12 +134,13 @@ impl SmartcarClient {
         access_token: &Bound<'_, PyAny>,
         unit_system: Kwarg<'_, '_>,
         version: Kwarg<'_, '_>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
         guard(py, || {
             let vehicle_id: String = boundary::decode(vehicle_id, &Site::argument(AREA, "vehicle_id"))?;
             let access_token: String = boundary::decode(access_token, &Site::argument(AREA, "access_token"))?;
             let (read, _): (core::OdometerOptions, _) =
-                options(py, &[("unit_system", unit_system), ("version", version)])?;
+                options(py, &[("unit_system", unit_system), ("version", version)], unknown)?;
             let (unit_system, version) = (read.unit_system.0, read.version.0);
             let inner = self.inner.clone();
             let read = py
@@ -146,7 +156,7 @@ impl SmartcarClient {
     /// dicts) like ``odometer.check`` and builds the meter entry. Returns ``{"verdict", "meter_entry", "tokens",
     /// "sync_log"}``; the reading has source ``smartcar`` and the car's reading time, so a webhook delivery of the
     /// same reading is a duplicate of it (and it of the webhook's).
-    #[pyo3(signature = (vehicle: "dict[str, object]", history: "list[object]", *, policy: "object" = None, now: "int | str | None" = None, source_type: "str | None" = None, unit_system: "str | None" = None, version: "int | None" = None) -> "dict[str, object]")]
+    #[pyo3(signature = (vehicle: "dict[str, object]", history: "list[object]", *, policy: "object" = None, now: "int | str | None" = None, source_type: "str | None" = None, unit_system: "str | None" = None, version: "int | None" = None, **unknown: "object") -> "dict[str, object]")]
     #[allow(clippy::too_many_arguments)]
     fn sync_vehicle(
         &self,
@@ -158,10 +168,12 @@ impl SmartcarClient {
         source_type: Kwarg<'_, '_>,
         unit_system: Kwarg<'_, '_>,
         version: Kwarg<'_, '_>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
         guard(py, || {
-            let given = [("now", now), ("source_type", source_type), ("unit_system", unit_system), ("version", version)];
-            let (call, _): (core::SyncCallOptions, _) = self::options(py, &given)?;
+            let given =
+                [("now", now), ("source_type", source_type), ("unit_system", unit_system), ("version", version)];
+            let (call, _): (core::SyncCallOptions, _) = self::options(py, &given, unknown)?;
             let now = core::now_or(call.now, clock_s);
             let policy = policy_of(py, policy)?;
             let history = readings_of(history).map_err(|e| to_py_err(py, &e))?;
@@ -212,18 +224,19 @@ impl OdooClient {
     /// checks booking requests before they are sent. ``timeout`` is per attempt, in seconds; ``backoff`` decides
     /// the retries (GET always, POST only with an idempotency key).
     #[new]
-    #[pyo3(signature = (base_url: "str", *, timeout: "float | None" = None, backoff: "fleetgate.retry.Backoff | dict[str, object] | None" = None, booking_rules: "dict[str, object] | None" = None))]
+    #[pyo3(signature = (base_url: "str", *, timeout: "float | None" = None, backoff: "fleetgate.retry.Backoff | dict[str, object] | None" = None, booking_rules: "dict[str, object] | None" = None, **unknown: "object"))]
     fn new(
         py: Python<'_>,
         base_url: &Bound<'_, PyAny>,
         timeout: Kwarg<'_, '_>,
         backoff: Kwarg<'_, '_>,
         booking_rules: Kwarg<'_, '_>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Self> {
         guard(py, || {
             let base_url: String = boundary::decode(base_url, &Site::argument(AREA, "base_url"))?;
             let given = [("timeout", timeout), ("backoff", backoff), ("booking_rules", booking_rules)];
-            let (settings, backoff): (core::OdooClientOptions, _) = options(py, &given)?;
+            let (settings, backoff): (core::OdooClientOptions, _) = options(py, &given, unknown)?;
             let inner = settings.client(&base_url, backoff).map_err(|e| client_err(py, &e))?;
             Ok(OdooClient { inner: Arc::new(inner), base_url, timeout: settings.timeout })
         })
@@ -265,16 +278,18 @@ impl OdooClient {
     /// ``POST /api/fleet/bookings`` with ``request`` as ``fleetgate.booking.validate`` cleans it at ``now``; an
     /// invalid request raises ``fleetgate.BookingValidationError`` and nothing is sent. With ``idempotency_key``
     /// (sent as ``Idempotency-Key``) failures are retried; without one the POST is never repeated.
-    #[pyo3(signature = (request: "dict[str, object]", *, idempotency_key: "str | None" = None, now: "int | str | None" = None) -> "object")]
+    #[pyo3(signature = (request: "dict[str, object]", *, idempotency_key: "str | None" = None, now: "int | str | None" = None, **unknown: "object") -> "object")]
     fn create_booking(
         &self,
         py: Python<'_>,
         request: &Bound<'_, PyAny>,
         idempotency_key: Kwarg<'_, '_>,
         now: Kwarg<'_, '_>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
         guard(py, || {
-            let (call, _): (core::CallOptions, _) = options(py, &[("idempotency_key", idempotency_key), ("now", now)])?;
+            let (call, _): (core::CallOptions, _) =
+                options(py, &[("idempotency_key", idempotency_key), ("now", now)], unknown)?;
             let now = core::now_or(call.now, clock_s);
             let request = boundary::json(request, &Site::argument(AREA, "request"))?;
             self.run(py, move |c| c.create_booking(&request, call.idempotency_key.as_deref(), now))

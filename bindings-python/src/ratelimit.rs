@@ -109,7 +109,7 @@ pub(crate) mod ratelimit {
     #[pymethods]
     impl Limiter {
         #[new]
-        #[pyo3(signature = (limit: "int | None" = None, period: "float | None" = None, *, burst: "int | None" = None, algorithm: "str | None" = None, legacy_headers: "bool | None" = None))]
+        #[pyo3(signature = (limit: "int | None" = None, period: "float | None" = None, *, burst: "int | None" = None, algorithm: "str | None" = None, legacy_headers: "bool | None" = None, **unknown: "object"))]
         fn new(
             py: Python<'_>,
             limit: Kwarg<'_, '_>,
@@ -117,11 +117,17 @@ pub(crate) mod ratelimit {
             burst: Kwarg<'_, '_>,
             algorithm: Kwarg<'_, '_>,
             legacy_headers: Kwarg<'_, '_>,
+            unknown: Option<&Bound<'_, PyDict>>,
         ) -> PyResult<Self> {
             guard(py, || {
-                let given =
-                    [("limit", limit), ("period", period), ("burst", burst), ("algorithm", algorithm), ("legacy_headers", legacy_headers)];
-                let options: core::LimiterOptions = boundary::decode_kwargs(py, &given, &Site::options(AREA))?;
+                let given = [
+                    ("limit", limit),
+                    ("period", period),
+                    ("burst", burst),
+                    ("algorithm", algorithm),
+                    ("legacy_headers", legacy_headers),
+                ];
+                let options: core::LimiterOptions = boundary::decode_kwargs(py, &given, unknown, &Site::options(AREA))?;
                 let inner = options.limiter().map_err(|e| to_py_err(py, &e))?;
                 Ok(Limiter { inner, legacy_headers: options.legacy_headers })
             })
@@ -129,12 +135,19 @@ pub(crate) mod ratelimit {
 
         /// Decides one request of ``cost`` (default 1) for ``key`` at ``now`` (unix seconds; default: the system
         /// clock).
-        #[pyo3(signature = (key: "str", *, now: "float | None" = None, cost: "int | None" = None) -> "Decision")]
-        fn check(&mut self, py: Python<'_>, key: &Bound<'_, PyAny>, now: Kwarg<'_, '_>, cost: Kwarg<'_, '_>) -> PyResult<Decision> {
+        #[pyo3(signature = (key: "str", *, now: "float | None" = None, cost: "int | None" = None, **unknown: "object") -> "Decision")]
+        fn check(
+            &mut self,
+            py: Python<'_>,
+            key: &Bound<'_, PyAny>,
+            now: Kwarg<'_, '_>,
+            cost: Kwarg<'_, '_>,
+            unknown: Option<&Bound<'_, PyDict>>,
+        ) -> PyResult<Decision> {
             guard(py, || {
                 let key: String = boundary::decode(key, &Site::argument(AREA, "key"))?;
                 let options: core::CheckOptions =
-                    boundary::decode_kwargs(py, &[("now", now), ("cost", cost)], &Site::options(AREA))?;
+                    boundary::decode_kwargs(py, &[("now", now), ("cost", cost)], unknown, &Site::options(AREA))?;
                 let now = core::now_micros(options.now, clock_us).map_err(|e| to_py_err(py, &e))?;
                 let d = self.inner.check(&key, now, options.cost).map_err(|e| to_py_err(py, &e))?;
                 Ok(decision(d, self.legacy_headers))
@@ -155,6 +168,7 @@ pub(crate) mod ratelimit {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn step_options(
         py: Python<'_>,
         limit: Kwarg<'_, '_>,
@@ -162,16 +176,23 @@ pub(crate) mod ratelimit {
         burst: Kwarg<'_, '_>,
         cost: Kwarg<'_, '_>,
         legacy_headers: Kwarg<'_, '_>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<core::StepOptions> {
-        let given = [("limit", limit), ("period", period), ("burst", burst), ("cost", cost), ("legacy_headers", legacy_headers)];
-        boundary::decode_kwargs(py, &given, &Site::options(AREA))
+        let given = [
+            ("limit", limit),
+            ("period", period),
+            ("burst", burst),
+            ("cost", cost),
+            ("legacy_headers", legacy_headers),
+        ];
+        boundary::decode_kwargs(py, &given, unknown, &Site::options(AREA))
     }
 
     /// One GCRA step over a state you store yourself: ``state`` is the key's theoretical arrival time in
     /// microseconds (0 for a new key). Returns ``(decision, new_state)``; store ``new_state`` (with
     /// compare-and-set if several processes share it). The quota defaults to 10 per 3600 s, the cost to 1.
     #[pyfunction]
-    #[pyo3(signature = (state: "int", now: "float", *, limit: "int | None" = None, period: "float | None" = None, burst: "int | None" = None, cost: "int | None" = None, legacy_headers: "bool | None" = None) -> "tuple[Decision, int]")]
+    #[pyo3(signature = (state: "int", now: "float", *, limit: "int | None" = None, period: "float | None" = None, burst: "int | None" = None, cost: "int | None" = None, legacy_headers: "bool | None" = None, **unknown: "object") -> "tuple[Decision, int]")]
     #[allow(clippy::too_many_arguments)]
     fn gcra_step(
         py: Python<'_>,
@@ -182,11 +203,12 @@ pub(crate) mod ratelimit {
         burst: Kwarg<'_, '_>,
         cost: Kwarg<'_, '_>,
         legacy_headers: Kwarg<'_, '_>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<(Decision, i64)> {
         guard(py, || {
             let state: i64 = boundary::decode(state, &Site::argument(AREA, "state"))?;
             let now: f64 = boundary::decode(now, &Site::argument(AREA, "now"))?;
-            let options = step_options(py, limit, period, burst, cost, legacy_headers)?;
+            let options = step_options(py, limit, period, burst, cost, legacy_headers, unknown)?;
             let (d, next) = options.step(state, now).map_err(|e| to_py_err(py, &e))?;
             Ok((decision(d, options.legacy_headers), next))
         })
@@ -194,23 +216,24 @@ pub(crate) mod ratelimit {
 
     /// The ``ARGV`` of ``REDIS_GCRA_SCRIPT`` for this quota and cost.
     #[pyfunction]
-    #[pyo3(signature = (*, limit: "int | None" = None, period: "float | None" = None, burst: "int | None" = None, cost: "int | None" = None) -> "list[str]")]
+    #[pyo3(signature = (*, limit: "int | None" = None, period: "float | None" = None, burst: "int | None" = None, cost: "int | None" = None, **unknown: "object") -> "list[str]")]
     fn redis_args(
         py: Python<'_>,
         limit: Kwarg<'_, '_>,
         period: Kwarg<'_, '_>,
         burst: Kwarg<'_, '_>,
         cost: Kwarg<'_, '_>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Vec<String>> {
         guard(py, || {
-            let options = step_options(py, limit, period, burst, cost, None)?;
+            let options = step_options(py, limit, period, burst, cost, None, unknown)?;
             options.redis_argv().map(Vec::from).map_err(|e| to_py_err(py, &e))
         })
     }
 
     /// Turns the reply of ``REDIS_GCRA_SCRIPT`` (``[allowed, now_us, state_before_us]``) into a ``Decision``.
     #[pyfunction]
-    #[pyo3(signature = (reply: "list[int]", *, limit: "int | None" = None, period: "float | None" = None, burst: "int | None" = None, cost: "int | None" = None, legacy_headers: "bool | None" = None) -> "Decision")]
+    #[pyo3(signature = (reply: "list[int]", *, limit: "int | None" = None, period: "float | None" = None, burst: "int | None" = None, cost: "int | None" = None, legacy_headers: "bool | None" = None, **unknown: "object") -> "Decision")]
     #[allow(clippy::too_many_arguments)]
     fn decision_from_redis(
         py: Python<'_>,
@@ -220,10 +243,11 @@ pub(crate) mod ratelimit {
         burst: Kwarg<'_, '_>,
         cost: Kwarg<'_, '_>,
         legacy_headers: Kwarg<'_, '_>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Decision> {
         guard(py, || {
             let reply: Vec<i64> = boundary::decode(reply, &Site::argument(AREA, "reply"))?;
-            let options = step_options(py, limit, period, burst, cost, legacy_headers)?;
+            let options = step_options(py, limit, period, burst, cost, legacy_headers, unknown)?;
             let d = options.decision_from_redis(&reply).map_err(|e| to_py_err(py, &e))?;
             Ok(decision(d, options.legacy_headers))
         })
@@ -237,13 +261,14 @@ pub(crate) mod ratelimit {
     /// Raises ``fleetgate.RateLimitError`` (``invalid_address``, ``invalid_network``, ``invalid_prefix``,
     /// ``conflicting_forwarded_headers``, ``invalid_argument``, ``invalid_option``).
     #[pyfunction]
-    #[pyo3(signature = (peer: "str", headers: "dict[str, str] | list[tuple[str, str]] | None" = None, *, trusted_proxies: "int | list[str] | None" = None, ipv6_prefix: "int | None" = None) -> "str")]
+    #[pyo3(signature = (peer: "str", headers: "dict[str, str] | list[tuple[str, str]] | None" = None, *, trusted_proxies: "int | list[str] | None" = None, ipv6_prefix: "int | None" = None, **unknown: "object") -> "str")]
     fn client_key(
         py: Python<'_>,
         peer: &Bound<'_, PyAny>,
         headers: Kwarg<'_, '_>,
         trusted_proxies: Kwarg<'_, '_>,
         ipv6_prefix: Kwarg<'_, '_>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<String> {
         guard(py, || {
             let peer: String = boundary::decode(peer, &Site::argument(AREA, "peer"))?;
@@ -254,7 +279,7 @@ pub(crate) mod ratelimit {
             };
             let pairs = header_pairs(walked, &site).map_err(|e| boundary::arg_err(py, e))?;
             let given = [("trusted_proxies", trusted_proxies), ("ipv6_prefix", ipv6_prefix)];
-            let options: core::ClientKeyOptions = boundary::decode_kwargs(py, &given, &Site::options(AREA))?;
+            let options: core::ClientKeyOptions = boundary::decode_kwargs(py, &given, unknown, &Site::options(AREA))?;
             options.client_key(&peer, &pairs).map_err(|e| to_py_err(py, &e))
         })
     }

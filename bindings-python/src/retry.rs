@@ -10,6 +10,7 @@ pub(crate) mod retry {
     use fleetgate::boundary::Site;
     use fleetgate::retry as core;
     use pyo3::prelude::*;
+    use pyo3::types::PyDict;
 
     use crate::boundary;
     use crate::errors::{guard, to_py_err};
@@ -52,7 +53,7 @@ pub(crate) mod retry {
     #[pymethods]
     impl Backoff {
         #[new]
-        #[pyo3(signature = (kind: "str | None" = None, base: "float | None" = None, cap: "float | None" = None, max_attempts: "int | None" = None, max_elapsed: "float | None" = None, seed: "int | None" = None))]
+        #[pyo3(signature = (kind: "str | None" = None, base: "float | None" = None, cap: "float | None" = None, max_attempts: "int | None" = None, max_elapsed: "float | None" = None, seed: "int | None" = None, **unknown: "object"))]
         fn new(
             py: Python<'_>,
             kind: Kwarg<'_, '_>,
@@ -61,6 +62,7 @@ pub(crate) mod retry {
             max_attempts: Kwarg<'_, '_>,
             max_elapsed: Kwarg<'_, '_>,
             seed: Kwarg<'_, '_>,
+            unknown: Option<&Bound<'_, PyDict>>,
         ) -> PyResult<Self> {
             guard(py, || {
                 let given = [
@@ -71,7 +73,7 @@ pub(crate) mod retry {
                     ("max_elapsed", max_elapsed),
                     ("seed", seed),
                 ];
-                let options: core::BackoffOptions = boundary::decode_kwargs(py, &given, &Site::options(AREA))?;
+                let options: core::BackoffOptions = boundary::decode_kwargs(py, &given, unknown, &Site::options(AREA))?;
                 Ok(Backoff { inner: options.backoff(entropy()).map_err(|e| to_py_err(py, &e))? })
             })
         }
@@ -86,7 +88,12 @@ pub(crate) mod retry {
         /// ``None`` to give up. A server's ``retry_after`` (seconds) replaces the computed delay, capped at ``cap``;
         /// the attempt and elapsed budgets still apply.
         #[pyo3(signature = (attempt: "int", retry_after: "float | None" = None) -> "float | None")]
-        fn next_delay(&mut self, py: Python<'_>, attempt: &Bound<'_, PyAny>, retry_after: Kwarg<'_, '_>) -> PyResult<Option<f64>> {
+        fn next_delay(
+            &mut self,
+            py: Python<'_>,
+            attempt: &Bound<'_, PyAny>,
+            retry_after: Kwarg<'_, '_>,
+        ) -> PyResult<Option<f64>> {
             guard(py, || {
                 let attempt: u32 = boundary::decode(attempt, &Site::argument(AREA, "attempt"))?;
                 let retry_after: Option<f64> =

@@ -78,7 +78,9 @@ pub(crate) mod sse {
                 let events = self.inner.feed(&chunk.0);
                 events
                     .iter()
-                    .map(|e| boundary::result(py, "fleetgate.sse", "Event", &serde_json::to_value(e).unwrap_or_default()))
+                    .map(|e| {
+                        boundary::result(py, "fleetgate.sse", "Event", &serde_json::to_value(e).unwrap_or_default())
+                    })
                     .collect()
             })
         }

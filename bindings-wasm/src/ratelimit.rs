@@ -121,7 +121,10 @@ impl Limiter {
     /// Drops every key idle at `now` (default: the clock); returns how many were dropped.
     /// @throws {Error} with `code` `invalid_now` or `invalid_argument`.
     #[wasm_bindgen(js_name = "evictIdle")]
-    pub fn evict_idle(&mut self, #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue) -> Result<u32, JsValue> {
+    pub fn evict_idle(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
+    ) -> Result<u32, JsValue> {
         let now: Option<f64> = boundary::decode_or_default(&now, &Site::argument(AREA, "now"))?;
         Ok(self.inner.evict_idle(core::now_micros(now, clock_us).map_err(to_js_err)?) as u32)
     }

@@ -193,7 +193,9 @@ impl OdooEvent {
                 fields,
                 invalidates,
             }),
-            EventKind::Vehicle { .. } => EventView::Vehicle(VehicleEvent { event_type, vehicle_id, fields, invalidates }),
+            EventKind::Vehicle { .. } => {
+                EventView::Vehicle(VehicleEvent { event_type, vehicle_id, fields, invalidates })
+            }
             EventKind::Native { model, record_id, action, .. } => EventView::Native(NativeEvent {
                 event_type,
                 model: model.clone(),

@@ -26,8 +26,9 @@ pub use error::ClientError;
 pub use http::{HttpConfig, Sleeper};
 pub use odoo::{OdooClient, IMAGE_FIELDS};
 pub use options::{
-    now_or, CallOptions, HttpOptions, Id, Instant, NowOptions, OdometerOptions, OdooClientOptions, SmartcarClientOptions, SyncCallOptions,
-    UnitSystemName, VersionNumber, DEFAULT_TIMEOUT_S, SMARTCAR_API_BASE_URL, SMARTCAR_AUTH_BASE_URL,
+    now_or, CallOptions, HttpOptions, Id, Instant, NowOptions, OdometerOptions, OdooClientOptions,
+    SmartcarClientOptions, SyncCallOptions, UnitSystemName, VersionNumber, DEFAULT_TIMEOUT_S, SMARTCAR_API_BASE_URL,
+    SMARTCAR_AUTH_BASE_URL,
 };
 pub use smartcar::{OdometerRead, SmartcarClient, Tokens, UnitSystem, Version, REFRESH_AHEAD_S};
 pub use sync::{reading_of, SyncOptions, SyncOutcome, Vehicle, SOURCE};

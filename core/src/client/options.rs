@@ -25,9 +25,9 @@ pub const DEFAULT_TIMEOUT_S: f64 = 10.0;
 fn config(timeout: f64, backoff: &Option<BackoffOptions>, given: Option<Backoff>) -> Result<HttpConfig, ClientError> {
     let backoff = match (given, backoff) {
         (Some(b), _) => Some(b),
-        (None, Some(options)) => Some(
-            options.backoff(HttpConfig::entropy()).map_err(|e| ClientError::invalid("backoff", e.to_string()))?,
-        ),
+        (None, Some(options)) => {
+            Some(options.backoff(HttpConfig::entropy()).map_err(|e| ClientError::invalid("backoff", e.to_string()))?)
+        }
         (None, None) => None,
     };
     HttpConfig::new(timeout, backoff)
@@ -78,7 +78,13 @@ impl SmartcarClientOptions {
         client_secret: &str,
         backoff: Option<Backoff>,
     ) -> Result<super::SmartcarClient, ClientError> {
-        super::SmartcarClient::new(client_id, client_secret, &self.auth_base_url, &self.api_base_url, self.config(backoff)?)
+        super::SmartcarClient::new(
+            client_id,
+            client_secret,
+            &self.auth_base_url,
+            &self.api_base_url,
+            self.config(backoff)?,
+        )
     }
 }
 
@@ -273,6 +279,8 @@ impl Default for VersionNumber {
 impl<'de> Deserialize<'de> for VersionNumber {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let number = i64::deserialize(deserializer)?;
-        Version::from_number(number).map(VersionNumber).map_err(|_| de::Error::custom(format!("{number} is not 2 or 3")))
+        Version::from_number(number)
+            .map(VersionNumber)
+            .map_err(|_| de::Error::custom(format!("{number} is not 2 or 3")))
     }
 }

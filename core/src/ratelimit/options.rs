@@ -190,10 +190,14 @@ impl<'de> Deserialize<'de> for TrustedOption {
                 f.write_str("a hop count (0 to 4294967295) or a list of networks (\"10.0.0.0/8\")")
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<TrustedOption, E> {
-                u32::try_from(v).map(TrustedOption::Hops).map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
+                u32::try_from(v)
+                    .map(TrustedOption::Hops)
+                    .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<TrustedOption, E> {
-                u32::try_from(v).map(TrustedOption::Hops).map_err(|_| E::invalid_value(de::Unexpected::Signed(v), &self))
+                u32::try_from(v)
+                    .map(TrustedOption::Hops)
+                    .map_err(|_| E::invalid_value(de::Unexpected::Signed(v), &self))
             }
             fn visit_unit<E: de::Error>(self) -> Result<TrustedOption, E> {
                 Ok(TrustedOption::Hops(0))

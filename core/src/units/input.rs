@@ -65,7 +65,9 @@ impl Unit {
 /// A whole metre count (0 to [`MAX_METRES`]); anything else is `invalid_value`.
 pub fn metres_from_value(value: Value) -> Result<i64, UnitsError> {
     match value {
-        Value::Int(m) if m < 0 => Err(UnitsError::InvalidValue { value: m.to_string(), problem: ValueProblem::Negative }),
+        Value::Int(m) if m < 0 => {
+            Err(UnitsError::InvalidValue { value: m.to_string(), problem: ValueProblem::Negative })
+        }
         Value::Int(m) if m > MAX_METRES => {
             Err(UnitsError::InvalidValue { value: m.to_string(), problem: ValueProblem::OutOfRange })
         }
