@@ -182,15 +182,28 @@ def test_bad_arguments_are_invalid_argument() -> None:
     assert raised.value.code == "invalid_argument"
     sc = smartcar.Client("id", SECRET, auth_base_url="http://127.0.0.1:9", api_base_url="http://127.0.0.1:9")
     for call in (
-        lambda: sc.odometer("veh-1", "tok", version=4),
-        lambda: sc.odometer("veh-1", "tok", unit_system="furlongs"),
         lambda: sc.sync_vehicle({"id": 1}, [], now=NOW),
-        lambda: sc.sync_vehicle(vehicle(NOW), [], now="yesterday"),
         lambda: smartcar.Client("id", SECRET, timeout=0),
+        lambda: smartcar.Client("id", SECRET, backoff={"kind": "linear"}),
+        lambda: smartcar.Client(42, SECRET),  # type: ignore[arg-type]
+        lambda: sc.odometer(42, "tok"),  # type: ignore[arg-type]
     ):
         with pytest.raises(fleetgate.ClientError) as raised:
             call()
         assert raised.value.code == "invalid_argument"
+    # Options of the wrong type or value, or unknown ones, are invalid_option naming the option.
+    for call, path in (
+        (lambda: sc.odometer("veh-1", "tok", version=4), "version"),
+        (lambda: sc.odometer("veh-1", "tok", unit_system="furlongs"), "unit_system"),
+        (lambda: sc.sync_vehicle(vehicle(NOW), [], now="yesterday"), "now"),
+        (lambda: smartcar.Client("id", SECRET, timeout="10"), "timeout"),
+        (lambda: smartcar.Client("id", SECRET, backoff=3), "backoff"),
+        (lambda: sc.refresh_token("rt", nowe=1), "nowe"),
+    ):
+        with pytest.raises(fleetgate.ClientError) as raised:
+            call()
+        assert (raised.value.code, raised.value.details["path"]) == ("invalid_option", path)
+    assert smartcar.Client("id", SECRET, backoff={"max_attempts": 2}), "the data form of a backoff"
     with pytest.raises(fleetgate.OdometerError):
         sc.sync_vehicle(vehicle(NOW), [{"value": 1}], now=NOW)
 

@@ -41,7 +41,7 @@ function resolvePath(api, path) {
   let owner;
   for (const part of path.split('.')) {
     owner = target;
-    target = target?.[part];
+    target = target?.[part] ?? target?.[camel(part)]; // snake_case in the file, camelCase in JS
     if (target === undefined) throw new TypeError(`the package has no ${path} (at ${part})`);
   }
   return { target, owner };
@@ -61,7 +61,7 @@ export function runBadInput(api, testCase) {
       if (index === 0) ({ target: fn, owner: self } = resolvePath(api, name));
       else {
         self = current;
-        fn = current[name];
+        fn = current[name] ?? current[camel(name)];
       }
       if (typeof fn !== 'function') return { id, ok: false, detail: `${name} is not a function` };
     } catch (error) {
