@@ -133,8 +133,9 @@ fn property<'a>(value: Option<&Unknown<'a>>, name: &str) -> Option<Unknown<'a>> 
 
 /// `options.backoff` when it is a `retry.Backoff` object (the data form `{kind, base, ...}` is decoded by the core).
 fn backoff_object(options: Option<&Unknown<'_>>) -> Option<fleetgate::retry::Backoff> {
-    let value = property(options, "backoff")?;
-    let instance = ClassInstance::<Backoff>::from_unknown(value).ok()?;
+    let object = options.filter(|v| v.get_type().ok() == Some(ValueType::Object))?;
+    let object = Object::from_unknown(*object).ok()?;
+    let instance = object.get::<ClassInstance<Backoff>>("backoff").ok()??;
     Some(instance.inner().clone())
 }
 

@@ -43,7 +43,7 @@ pub use decision::Decision;
 pub use gcra::gcra_step;
 pub use limiter::{Algorithm, Limiter};
 pub use options::{
-    now_micros, AlgorithmName, CheckOptions, ClientKeyOptions, DecisionView, GcraStepView, LimiterOptions, StepOptions,
+    now_micros, AlgorithmName, CheckOptions, ClientKeyOptions, DecisionView, LimiterOptions, StepOptions,
     TrustedOption, DEFAULT_IPV6_PREFIX, DEFAULT_LIMIT, DEFAULT_PERIOD_S,
 };
 pub use redis::{decision_from_redis_reply, redis_argv, REDIS_GCRA_SCRIPT};

@@ -251,15 +251,6 @@ impl Decision {
     }
 }
 
-/// The result of one GCRA step as the bindings hand it out: the decision and the state to store (microseconds).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct GcraStepView {
-    /// The decision.
-    pub decision: DecisionView,
-    /// The state to store.
-    pub state: i64,
-}
-
 impl StepOptions {
     /// One GCRA step over `state` at `now` (unix seconds), with these options' quota and cost.
     pub fn step(&self, state: i64, now: f64) -> Result<(Decision, i64), RateLimitError> {
@@ -275,5 +266,74 @@ impl StepOptions {
     /// The decision in a Redis script reply, for these options.
     pub fn decision_from_redis(&self, reply: &[i64]) -> Result<Decision, RateLimitError> {
         super::decision_from_redis_reply(&self.quota()?, reply, self.cost)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::boundary::{decode, decode_or_default, Site, Value};
+    use serde_json::json;
+
+    fn site() -> Site {
+        Site::options("ratelimit").camel()
+    }
+
+    #[test]
+    fn defaults_are_ten_per_hour_gcra_and_a_56_prefix() {
+        let options: LimiterOptions = decode_or_default(None, &site()).unwrap();
+        let quota = options.quota().unwrap();
+        assert_eq!((quota.limit(), quota.period_us(), quota.burst()), (10, 3_600_000_000, 10));
+        assert_eq!(options.limiter().unwrap().algorithm(), Algorithm::Gcra);
+        let key = ClientKeyOptions::default().client_key("2001:db8:ab12:cd00::1", &[]).unwrap();
+        assert_eq!(key, "2001:db8:ab12:cd00::/56");
+    }
+
+    #[test]
+    fn camel_keys_decode_and_wrong_types_name_the_option() {
+        let given = Value::from(json!({"limit": 3, "period": 30, "legacyHeaders": true}));
+        let options: LimiterOptions = decode(given, &site()).unwrap();
+        assert!(options.legacy_headers);
+        let err = decode::<LimiterOptions>(Value::from(json!({"limit": "3"})), &site()).unwrap_err();
+        assert_eq!((err.code, err.path.as_str()), ("invalid_option", "limit"));
+        let err = decode::<StepOptions>(Value::from(json!({"algorithm": "gcra"})), &site()).unwrap_err();
+        assert_eq!((err.code, err.path.as_str()), ("invalid_option", "algorithm"));
+    }
+
+    #[test]
+    fn trusted_proxies_are_hops_or_networks() {
+        let hops: ClientKeyOptions = decode(Value::from(json!({"trustedProxies": 2})), &site()).unwrap();
+        assert_eq!(hops.trusted().unwrap(), TrustedProxies::Hops(2));
+        let nets: ClientKeyOptions = decode(Value::from(json!({"trustedProxies": ["10.0.0.0/8"]})), &site()).unwrap();
+        let headers = [("X-Forwarded-For".to_owned(), "198.51.100.9".to_owned())];
+        assert_eq!(nets.client_key("10.1.2.3", &headers).unwrap(), "198.51.100.9");
+        let bad: ClientKeyOptions = decode(Value::from(json!({"trustedProxies": ["10.0.0.1/8"]})), &site()).unwrap();
+        assert_eq!(bad.trusted().unwrap_err().code(), "invalid_network");
+        for wrong in [json!(true), json!("10.0.0.0/8"), json!(-1), json!([8])] {
+            let err = decode::<ClientKeyOptions>(Value::from(json!({"trustedProxies": wrong})), &site()).unwrap_err();
+            assert_eq!(err.code, "invalid_option", "{wrong}");
+        }
+    }
+
+    #[test]
+    fn range_problems_are_the_areas_codes() {
+        let zero = LimiterOptions { limit: 0, ..LimiterOptions::default() };
+        assert_eq!(zero.limiter().unwrap_err().code(), "invalid_quota");
+        let algorithm = LimiterOptions { algorithm: AlgorithmName("token_bucket".into()), ..LimiterOptions::default() };
+        assert_eq!(algorithm.limiter().unwrap_err().code(), "invalid_quota");
+        assert_eq!(now_micros(Some(-1.0), || 0).unwrap_err().code(), "invalid_now");
+        assert_eq!(now_micros(None, || 42).unwrap(), 42);
+        let prefix = ClientKeyOptions { ipv6_prefix: 32, ..ClientKeyOptions::default() };
+        assert_eq!(prefix.client_key("203.0.113.7", &[]).unwrap_err().code(), "invalid_prefix");
+    }
+
+    #[test]
+    fn a_decision_view_has_seconds_and_headers() {
+        let step = StepOptions { limit: 2, period: 10.0, ..StepOptions::default() };
+        let (decision, state) = step.step(0, 100.0).unwrap();
+        assert_eq!(state, 105_000_000); // one emission interval, 5 s, after now
+        let view = decision.view(false);
+        assert_eq!((view.allowed, view.remaining, view.retry_after, view.reset, view.at), (true, 1, 0, 5, 100.0));
+        assert_eq!(view.headers[0], ("RateLimit-Policy".to_owned(), "\"default\";q=2;w=10".to_owned()));
     }
 }

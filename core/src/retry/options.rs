@@ -81,3 +81,36 @@ pub fn parse_retry_after_s(value: &str, now: Option<f64>, clock_us: impl FnOnce(
     };
     super::parse_retry_after(value, now).map(|us| us as f64 / 1e6)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::boundary::{decode, Site, Value};
+    use serde_json::json;
+
+    #[test]
+    fn the_one_default_is_full_jitter_from_a_tenth_capped_at_thirty_five_attempts() {
+        let constant = BackoffOptions { kind: "constant".into(), ..BackoffOptions::default() };
+        assert_eq!(constant.backoff(7).unwrap().delays(), vec![100_000; 4]);
+        let full = BackoffOptions::default().backoff(7).unwrap();
+        let delays = full.delays();
+        assert_eq!(delays.len(), 4);
+        // full jitter: attempt n draws from 0 ..= min(30 s, 0.1 s x 2^(n-1))
+        for (i, d) in delays.iter().enumerate() {
+            assert!((0..=100_000 << i).contains(d), "{i}: {d}");
+        }
+    }
+
+    #[test]
+    fn options_decode_in_camel_case_and_check_ranges_in_core() {
+        let site = Site::options("retry").camel();
+        let options: BackoffOptions = decode(Value::from(json!({"maxAttempts": 2, "seed": 1})), &site).unwrap();
+        assert_eq!((options.max_attempts, options.seed), (2, Some(1)));
+        let err = decode::<BackoffOptions>(Value::from(json!({"base": "0.1"})), &site).unwrap_err();
+        assert_eq!((err.code, err.path.as_str()), ("invalid_option", "base"));
+        let negative = BackoffOptions { max_elapsed: Some(-1.0), ..BackoffOptions::default() };
+        assert_eq!(negative.backoff(0).unwrap_err().code(), "invalid_backoff");
+        assert_eq!(retry_after_micros(Some(-5.0)).unwrap_err().code(), "invalid_retry_after");
+        assert_eq!(parse_retry_after_s("120", None, || 0).unwrap(), 120.0);
+    }
+}
