@@ -10,8 +10,8 @@ use fleetgate::client::{self as core, ClientError, Vehicle};
 use fleetgate::error::internal_error_message;
 use fleetgate::odometer::input::Naming;
 use fleetgate::odometer::OdometerError;
-use napi::bindgen_prelude::{AsyncTask, ClassInstance, Either, FromNapiValue, Object, Unknown};
-use napi::{Env, ScopedTask, ValueType};
+use napi::bindgen_prelude::{AsyncTask, ClassInstance, Either, FromNapiValue, JsObjectValue, Object, Unknown};
+use napi::{Env, JsValue, ScopedTask, ValueType};
 use napi_derive::napi;
 use serde::de::DeserializeOwned;
 use serde_json::Value as Json;
@@ -114,14 +114,37 @@ fn arg<T: DeserializeOwned>(value: Unknown<'_>, name: &'static str) -> Result<T,
 }
 
 /// An options object decoded as `T` (absent: `T::default()`, the core's defaults), without the keys in `skip`
-/// (read apart: a `retry.Backoff` object, the odometer policy).
+/// (read apart: a `retry.Backoff` object, the odometer policy), which are not walked.
 fn options<T: DeserializeOwned + Default>(value: Option<Unknown<'_>>, skip: &[&str]) -> Result<T, ArgError> {
     let site = Site::options(AREA).camel();
-    let mut value = walked(value, &site)?;
-    if let Value::Map(entries) = &mut value {
-        entries.retain(|(k, _)| !skip.contains(&k.as_str()));
-    }
-    core_boundary::decode_or_default(Some(value), &site)
+    let plain = value.filter(|v| v.get_type().ok() == Some(ValueType::Object) && !v.is_array().unwrap_or(true));
+    let walked = match plain.map(Object::from_unknown) {
+        Some(Ok(object)) if !skip.is_empty() => {
+            let unreadable = |key: &str| site.error(key, "the options object could not be read");
+            let mut entries = Vec::new();
+            for key in Object::keys(&object).map_err(|_| unreadable(""))? {
+                if skip.contains(&key.as_str()) {
+                    continue;
+                }
+                let item: Unknown = object.get_named_property(&key).map_err(|_| unreadable(&key))?;
+                if item.get_type().ok() == Some(ValueType::Undefined) {
+                    continue;
+                }
+                let value = core_boundary::walk(&JsHost(item), &site).map_err(|mut e| {
+                    e.path = if e.path.is_empty() || e.path.starts_with('[') {
+                        format!("{key}{}", e.path)
+                    } else {
+                        format!("{key}.{}", e.path)
+                    };
+                    e
+                })?;
+                entries.push((key, value));
+            }
+            Value::Map(entries)
+        }
+        _ => walked(value, &site)?,
+    };
+    core_boundary::decode_or_default(Some(walked), &site)
 }
 
 /// A property of an optional options object, as it is (for arguments that are not plain JSON).
