@@ -66,10 +66,10 @@ pub(crate) struct SmartcarClient {
 #[pymethods]
 impl SmartcarClient {
     /// A client for the application ``client_id`` / ``client_secret``. ``timeout`` is per attempt, in seconds;
-    /// ``backoff`` (a ``fleetgate.retry.Backoff``) decides the retries (default: full jitter from 0.1 s capped at 30 s, 5 attempts).
+    /// ``backoff`` (a ``fleetgate.retry.Backoff``, or a dict of its options) decides the retries (default: full jitter from 0.1 s capped at 30 s, 5 attempts).
     /// Raises ``fleetgate.ClientError`` (``invalid_argument``) for an unusable URL, timeout or empty credential.
     #[new]
-    #[pyo3(signature = (client_id: "str", client_secret: "str", *, auth_base_url: "str | None" = None, api_base_url: "str | None" = None, timeout: "float | None" = None, backoff: "fleetgate.retry.Backoff | dict[str, object] | None" = None, **unknown: "object"))]
+    #[pyo3(signature = (client_id: "str", client_secret: "str", *, auth_base_url: "str | None" = None, api_base_url: "str | None" = None, timeout: "float | None" = None, backoff: "object" = None, **unknown: "object"))]
     fn new(
         py: Python<'_>,
         client_id: &Bound<'_, PyAny>,
@@ -224,7 +224,7 @@ impl OdooClient {
     /// checks booking requests before they are sent. ``timeout`` is per attempt, in seconds; ``backoff`` decides
     /// the retries (GET always, POST only with an idempotency key).
     #[new]
-    #[pyo3(signature = (base_url: "str", *, timeout: "float | None" = None, backoff: "fleetgate.retry.Backoff | dict[str, object] | None" = None, booking_rules: "dict[str, object] | None" = None, **unknown: "object"))]
+    #[pyo3(signature = (base_url: "str", *, timeout: "float | None" = None, backoff: "object" = None, booking_rules: "dict[str, object] | None" = None, **unknown: "object"))]
     fn new(
         py: Python<'_>,
         base_url: &Bound<'_, PyAny>,

@@ -18,7 +18,7 @@ pub(crate) mod odoo {
     /// Raises ``fleetgate.OdooError`` (``invalid_odoo_payload`` with ``.errors``, every problem as
     /// ``{"loc", "code", "message"}``; ``unknown_odoo_event``).
     #[pyfunction]
-    #[pyo3(signature = (body: "bytes") -> "fleetgate.odoo.BookingEvent | fleetgate.odoo.VehicleEvent | fleetgate.odoo.NativeEvent")]
+    #[pyo3(signature = (body: "bytes") -> "object")]
     fn parse_event(py: Python<'_>, body: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         guard(py, || {
             let body = boundary::value(body, &Site::coded("odoo", "invalid_odoo_payload", "body"))?;

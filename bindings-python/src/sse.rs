@@ -51,7 +51,7 @@ pub(crate) mod sse {
 
     /// A streaming event-stream decoder (the WHATWG rules ``EventSource`` follows): ``feed(chunk)`` with bytes as
     /// they arrive, in chunks of any size; it returns the events (``fleetgate.sse.Event``) those bytes completed.
-    #[pyclass(module = "fleetgate._fleetgate.sse")]
+    #[pyclass(subclass, module = "fleetgate._fleetgate.sse")]
     pub(crate) struct Decoder {
         inner: core::Decoder,
     }
@@ -71,7 +71,7 @@ pub(crate) mod sse {
         }
 
         /// Feeds the next bytes (or a str, as UTF-8); returns the completed events.
-        #[pyo3(signature = (chunk: "bytes | str") -> "list[fleetgate.sse.Event]")]
+        #[pyo3(signature = (chunk: "bytes | str") -> "list[object]")]
         fn feed(&mut self, py: Python<'_>, chunk: &Bound<'_, PyAny>) -> PyResult<Vec<Py<PyAny>>> {
             guard(py, || {
                 let chunk: core::Chunk = boundary::decode(chunk, &Site::argument("sse", "chunk"))?;
@@ -95,7 +95,7 @@ pub(crate) mod sse {
         /// (``delay``, the seconds to wait: the server's ``retry:`` if it sent one, capped by ``backoff``, else
         /// ``backoff``'s own delay; ``last_event_id``, the ``Last-Event-ID`` to send, empty: none); ``None`` when
         /// ``backoff``'s budget is spent.
-        #[pyo3(signature = (backoff, attempt: "int") -> "fleetgate.sse.Reconnect | None")]
+        #[pyo3(signature = (backoff, attempt: "int") -> "object | None")]
         fn reconnect(
             &self,
             py: Python<'_>,

@@ -23,9 +23,10 @@ idempotency key). Requests release the GIL; failures raise :class:`fleetgate.Cli
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar, Dict, Optional, Tuple, Type
+from typing import Any, ClassVar, Dict, Optional, Tuple, Type, Union
 
-from fleetgate._fleetgate.odoo import Client, image_url, parse_event
+from fleetgate._fleetgate import odoo as _native
+from fleetgate._fleetgate.odoo import Client, image_url
 from fleetgate._result import Result
 
 
@@ -87,6 +88,13 @@ class NativeEvent(Result):
     fields: Dict[str, Any]
     invalidates: Tuple[Invalidation, ...]
     _nested: ClassVar[Dict[str, Type[Result]]] = {"invalidates": Invalidation}
+
+
+def parse_event(body: bytes) -> Union[BookingEvent, VehicleEvent, NativeEvent]:
+    """Parses a webhook body (the raw ``bytes``) into a :class:`BookingEvent`, :class:`VehicleEvent` or
+    :class:`NativeEvent`: ``type``, the ids, ``fields`` (the rest of the body, unchanged) and ``invalidates``.
+    Raises ``fleetgate.OdooError`` (``invalid_odoo_payload`` with ``.errors``, ``unknown_odoo_event``)."""
+    return _native.parse_event(body)  # type: ignore[return-value]
 
 
 __all__ = ["BookingEvent", "Client", "Invalidation", "NativeEvent", "VehicleEvent", "image_url", "parse_event"]

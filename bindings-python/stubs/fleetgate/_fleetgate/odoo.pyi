@@ -12,7 +12,7 @@ class Client:
     A client of the Odoo rental module's REST API: vehicles (image URLs made absolute), availability, bookings
     (validated with ``fleetgate.booking`` rules before they are sent). Thread-safe.
     """
-    def __new__(cls, /, base_url: "str", *, timeout: "float | None" = None, backoff: "fleetgate.retry.Backoff | dict[str, object] | None" = None, booking_rules: "dict[str, object] | None" = None, **unknown: "object") -> Client:
+    def __new__(cls, /, base_url: "str", *, timeout: "float | None" = None, backoff: "object" = None, booking_rules: "dict[str, object] | None" = None, **unknown: "object") -> Client:
         """
         A client for the Odoo at ``base_url``; ``booking_rules`` (a dict as for ``fleetgate.booking.validate``)
         checks booking requests before they are sent. ``timeout`` is per attempt, in seconds; ``backoff`` decides
@@ -46,7 +46,7 @@ def image_url(base: "str", path: "str") -> "str":
     ``invalid_argument``).
     """
 
-def parse_event(body: "bytes") -> "fleetgate.odoo.BookingEvent | fleetgate.odoo.VehicleEvent | fleetgate.odoo.NativeEvent":
+def parse_event(body: "bytes") -> "object":
     """
     Parses a webhook body (the raw ``bytes``) into an event: a ``fleetgate.odoo.BookingEvent``,
     ``VehicleEvent`` or ``NativeEvent`` (``type``, the ids, ``fields``: the rest of the body, unchanged, and

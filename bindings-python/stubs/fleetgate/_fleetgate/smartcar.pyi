@@ -13,10 +13,10 @@ class Client:
     A Smartcar API client: token refresh, odometer reads, and ``sync_vehicle`` (the "Sync Now" button).
     Thread-safe; the client secret never appears in its ``repr`` or in error messages.
     """
-    def __new__(cls, /, client_id: "str", client_secret: "str", *, auth_base_url: "str | None" = None, api_base_url: "str | None" = None, timeout: "float | None" = None, backoff: "fleetgate.retry.Backoff | dict[str, object] | None" = None, **unknown: "object") -> Client:
+    def __new__(cls, /, client_id: "str", client_secret: "str", *, auth_base_url: "str | None" = None, api_base_url: "str | None" = None, timeout: "float | None" = None, backoff: "object" = None, **unknown: "object") -> Client:
         """
         A client for the application ``client_id`` / ``client_secret``. ``timeout`` is per attempt, in seconds;
-        ``backoff`` (a ``fleetgate.retry.Backoff``) decides the retries (default: full jitter from 0.1 s capped at 30 s, 5 attempts).
+        ``backoff`` (a ``fleetgate.retry.Backoff``, or a dict of its options) decides the retries (default: full jitter from 0.1 s capped at 30 s, 5 attempts).
         Raises ``fleetgate.ClientError`` (``invalid_argument``) for an unusable URL, timeout or empty credential.
         """
     def __repr__(self, /) -> str: ...

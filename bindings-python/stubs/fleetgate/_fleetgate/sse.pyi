@@ -3,18 +3,18 @@ Server-sent events: an injection-safe encoder and a streaming WHATWG decoder.
 """
 
 from .retry import Backoff
-from typing import final
+from typing_extensions import disjoint_base
 
 __all__ = ["Decoder", "comment", "encode"]
 
-@final
+@disjoint_base
 class Decoder:
     """
     A streaming event-stream decoder (the WHATWG rules ``EventSource`` follows): ``feed(chunk)`` with bytes as
     they arrive, in chunks of any size; it returns the events (``fleetgate.sse.Event``) those bytes completed.
     """
     def __new__(cls, /, **options) -> Decoder: ...
-    def feed(self, /, chunk: "bytes | str") -> "list[fleetgate.sse.Event]":
+    def feed(self, /, chunk: "bytes | str") -> "list[object]":
         """
         Feeds the next bytes (or a str, as UTF-8); returns the completed events.
         """
@@ -23,7 +23,7 @@ class Decoder:
         """
         The last event ID: send it as ``Last-Event-ID`` when reconnecting.
         """
-    def reconnect(self, /, backoff: Backoff, attempt: "int") -> "fleetgate.sse.Reconnect | None":
+    def reconnect(self, /, backoff: Backoff, attempt: "int") -> "object | None":
         """
         After the stream dropped and ``attempt`` connection attempts were made: a ``fleetgate.sse.Reconnect``
         (``delay``, the seconds to wait: the server's ``retry:`` if it sent one, capped by ``backoff``, else
