@@ -69,6 +69,7 @@ impl SmartcarClient {
     /// ``backoff`` (a ``fleetgate.retry.Backoff``, or a dict of its options) decides the retries (default: full jitter from 0.1 s capped at 30 s, 5 attempts).
     /// Raises ``fleetgate.ClientError`` (``invalid_argument``) for an unusable URL, timeout or empty credential.
     #[new]
+    #[allow(clippy::too_many_arguments)]
     #[pyo3(signature = (client_id: "str", client_secret: "str", *, auth_base_url: "str | None" = None, api_base_url: "str | None" = None, timeout: "float | None" = None, backoff: "object" = None, **unknown: "object"))]
     fn new(
         py: Python<'_>,

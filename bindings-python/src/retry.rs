@@ -53,6 +53,7 @@ pub(crate) mod retry {
     #[pymethods]
     impl Backoff {
         #[new]
+        #[allow(clippy::too_many_arguments)]
         #[pyo3(signature = (kind: "str | None" = None, base: "float | None" = None, cap: "float | None" = None, max_attempts: "int | None" = None, max_elapsed: "float | None" = None, seed: "int | None" = None, **unknown: "object"))]
         fn new(
             py: Python<'_>,
