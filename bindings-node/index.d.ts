@@ -235,7 +235,7 @@ export declare namespace odoo {
     /** The booked vehicle's id. */
     vehicle_id: number
     /** The body's other fields, as sent. */
-    fields?: Record<string, unknown>
+    fields: Record<string, unknown>
     /** The caches to drop. */
     invalidates: Array<odoo.Invalidation>
   }
@@ -264,7 +264,7 @@ export declare namespace odoo {
     /** The vehicle concerned. */
     vehicle_id: number
     /** The selected fields, as sent. */
-    fields?: Record<string, unknown>
+    fields: Record<string, unknown>
     /** The caches to drop. */
     invalidates: Array<odoo.Invalidation>
   }
@@ -282,7 +282,7 @@ export declare namespace odoo {
     /** The vehicle's id. */
     vehicle_id: number
     /** The body's other fields, as sent. */
-    fields?: Record<string, unknown>
+    fields: Record<string, unknown>
     /** The caches to drop. */
     invalidates: Array<odoo.Invalidation>
   }
@@ -568,7 +568,7 @@ export declare namespace smartcar {
     /** `km` or `miles`. */
     unit: string
     /** Whole metres (`null` when unusable). */
-    metres?: number
+    metres: number | null
     /** The car's reading time, RFC 3339 UTC. */
     reading_time: string
   }
@@ -609,13 +609,13 @@ export declare namespace smartcar {
     /** The verdict's status. */
     status: string
     /** The verdict's reason code, if any. */
-    reason?: string
+    reason: string | null
     /** The verdict's metres. */
-    metres?: number
+    metres: number | null
     /** The raw value as read. */
-    raw_value?: number | string | null
+    raw_value: number | string | null
     /** The raw unit. */
-    raw_unit?: string
+    raw_unit: string | null
     /** The reading time, RFC 3339. */
     reading_time: string
     /** When the sync ran, RFC 3339. */
@@ -623,14 +623,14 @@ export declare namespace smartcar {
     /** Whether the tokens were refreshed. */
     token_refreshed: boolean
     /** The id of the history entry a duplicate repeats. */
-    duplicate_of?: number | string | null
+    duplicate_of: number | string | null
   }
   /** What `syncVehicle` resolves to. */
   export interface SyncOutcome {
     /** The odometer check's verdict, as `odometer.check` gives it. */
-    verdict?: odometer.Verdict
+    verdict: odometer.Verdict
     /** The row to insert, for an accepted reading. */
-    meter_entry?: odometer.MeterEntry | null
+    meter_entry: odometer.MeterEntry | null
     /** The tokens to store. */
     tokens: smartcar.SyncTokens
     /** The record of the sync. */

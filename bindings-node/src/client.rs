@@ -213,7 +213,8 @@ pub struct OdometerRead {
     /// `km` or `miles`.
     pub unit: String,
     /// Whole metres (`null` when unusable).
-    pub metres: Option<i64>,
+    #[napi(ts_type = "number | null")]
+    pub metres: i64,
     /// The car's reading time, RFC 3339 UTC.
     #[napi(js_name = "reading_time")]
     pub reading_time: String,
@@ -237,15 +238,17 @@ pub struct SyncLog {
     /// The verdict's status.
     pub status: String,
     /// The verdict's reason code, if any.
-    pub reason: Option<String>,
+    #[napi(ts_type = "string | null")]
+    pub reason: String,
     /// The verdict's metres.
-    pub metres: Option<i64>,
+    #[napi(ts_type = "number | null")]
+    pub metres: i64,
     /// The raw value as read.
     #[napi(js_name = "raw_value", ts_type = "number | string | null")]
-    pub raw_value: Option<String>,
+    pub raw_value: String,
     /// The raw unit.
-    #[napi(js_name = "raw_unit")]
-    pub raw_unit: Option<String>,
+    #[napi(js_name = "raw_unit", ts_type = "string | null")]
+    pub raw_unit: String,
     /// The reading time, RFC 3339.
     #[napi(js_name = "reading_time")]
     pub reading_time: String,
@@ -257,7 +260,7 @@ pub struct SyncLog {
     pub token_refreshed: bool,
     /// The id of the history entry a duplicate repeats.
     #[napi(js_name = "duplicate_of", ts_type = "number | string | null")]
-    pub duplicate_of: Option<String>,
+    pub duplicate_of: String,
 }
 
 /// What `syncVehicle` resolves to.
@@ -266,10 +269,10 @@ pub struct SyncLog {
 pub struct SyncOutcome {
     /// The odometer check's verdict, as `odometer.check` gives it.
     #[napi(ts_type = "odometer.Verdict")]
-    pub verdict: Option<bool>,
+    pub verdict: bool,
     /// The row to insert, for an accepted reading.
     #[napi(js_name = "meter_entry", ts_type = "odometer.MeterEntry | null")]
-    pub meter_entry: Option<bool>,
+    pub meter_entry: bool,
     /// The tokens to store.
     pub tokens: SyncTokens,
     /// The record of the sync.

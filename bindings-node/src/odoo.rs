@@ -40,7 +40,7 @@ pub struct BookingEvent {
     pub vehicle_id: i64,
     /// The body's other fields, as sent.
     #[napi(ts_type = "Record<string, unknown>")]
-    pub fields: Option<bool>,
+    pub fields: std::collections::HashMap<String, String>,
     /// The caches to drop.
     pub invalidates: Vec<Invalidation>,
 }
@@ -57,7 +57,7 @@ pub struct VehicleEvent {
     pub vehicle_id: i64,
     /// The body's other fields, as sent.
     #[napi(ts_type = "Record<string, unknown>")]
-    pub fields: Option<bool>,
+    pub fields: std::collections::HashMap<String, String>,
     /// The caches to drop.
     pub invalidates: Vec<Invalidation>,
 }
@@ -81,7 +81,7 @@ pub struct NativeEvent {
     pub vehicle_id: i64,
     /// The selected fields, as sent.
     #[napi(ts_type = "Record<string, unknown>")]
-    pub fields: Option<bool>,
+    pub fields: std::collections::HashMap<String, String>,
     /// The caches to drop.
     pub invalidates: Vec<Invalidation>,
 }
