@@ -117,7 +117,7 @@ fn arg<T: DeserializeOwned>(value: Unknown<'_>, name: &'static str) -> Result<T,
 /// (read apart: a `retry.Backoff` object, the odometer policy), which are not walked.
 fn options<T: DeserializeOwned + Default>(value: Option<Unknown<'_>>, skip: &[&str]) -> Result<T, ArgError> {
     let site = Site::options(AREA).camel();
-    let plain = value.filter(|v| v.get_type().ok() == Some(ValueType::Object) && !v.is_array().unwrap_or(true));
+    let plain = value.filter(|v| v.get_type().ok() == Some(ValueType::Object) && v.is_array().ok() == Some(false));
     let walked = match plain.map(Object::from_unknown) {
         Some(Ok(object)) if !skip.is_empty() => {
             let unreadable = |key: &str| site.error(key, "the options object could not be read");
