@@ -9,19 +9,25 @@ const native = require('./index.js');
  * Returns `{verified, body}`; parse `body` (a Uint8Array) yourself afterwards, e.g. `smartcar.parseEvent(body)`.
  * Throws an Error with `code` (`invalid_signature`, `timestamp_too_old`, ...) like `Verifier.verify`.
  */
+/** The `body_not_bytes` error of `verifyRequest`, shaped like every fleetgate error (name, code, details). */
+function bodyNotBytes(message, got) {
+  const error = new Error(message);
+  error.name = 'FleetgateError';
+  error.code = 'body_not_bytes';
+  error.details = { got };
+  return error;
+}
+
 async function verifyRequest(verifier, request, options) {
   if (!request || typeof request.arrayBuffer !== 'function' || !request.headers) {
-    const error = new Error(
+    throw bodyNotBytes(
       'verifyRequest needs a WHATWG Request (App Router handlers receive one); for other frameworks call ' +
         "verifier.verify(headers, rawBody) with the raw body bytes (Express: express.raw({type: 'application/json'}))",
+      request === null ? 'null' : typeof request === 'object' ? 'an object that is not a Request' : `a JS ${typeof request}`,
     );
-    error.code = 'body_not_bytes';
-    throw error;
   }
   if (request.bodyUsed) {
-    const error = new Error('the request body was already read (e.g. by request.json()); verify before parsing');
-    error.code = 'body_not_bytes';
-    throw error;
+    throw bodyNotBytes('the request body was already read (e.g. by request.json()); verify before parsing', 'a used body');
   }
   const body = new Uint8Array(await request.arrayBuffer());
   const verified = verifier.verify(request.headers, body, options);

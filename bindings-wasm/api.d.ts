@@ -15,8 +15,13 @@ export declare const pricing: Omit<typeof raw.pricing, 'prototype'> & { RateCard
 export declare const availability: Omit<typeof raw.availability, 'prototype'>;
 /** Webhook verification and signing: `webhooks.Verifier.smartcar(amt).verify(headers, body)`, ... */
 export declare const webhooks: { readonly Verifier: typeof raw.Verifier; readonly VerifyStream: typeof raw.VerifyStream };
+export type {
+  Secrets, HeadersInput, BodyInput, BodyOptions, TimedOptions, OdooOptions, HmacOptions, VerifyOptions, SignOptions,
+  Verified,
+} from './pkg/web/fleetgate_wasm.js';
 /** Smartcar events: `smartcar.parseEvent(body)`, `smartcar.challengeReply(amt, challenge)`. */
 export declare const smartcar: Omit<typeof raw.smartcar, 'prototype'>;
+export type { SmartcarEvent, OdometerReading, VehicleIssue } from './pkg/web/fleetgate_wasm.js';
 /** Rate limiting: GCRA and sliding-log limiters, the Redis GCRA script, client keys. */
 export declare const ratelimit: Omit<typeof raw.ratelimit, 'prototype'> & { Limiter: typeof raw.Limiter };
 export type {

@@ -29,7 +29,7 @@ STRING = re.compile(r'r#*"(?:[^"\\]|\\.)*"#*|"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)
 NUMBER = re.compile(r"(?<![\w.])(\d[\d_]*(?:\.\d+)?(?:e\d+)?)(?:_?[iuf](?:8|16|32|64|128|size))?(?![\w.])")
 ARRAY_LEN = re.compile(r";\s*\d+\s*\]")
 DEFAULT_CALL = re.compile(r"unwrap_or(?:_else)?\(\s*(?:\|\|\s*)?(-?\d|\"|true|false)")
-PY_DEFAULT = re.compile(r"(\w+)\s*:\s*\"[^\"]*\"\s*=\s*(?!None\b)([^,)]+)")
+PY_DEFAULT = re.compile(r"(\w+)\s*:\s*\"[^\"]*\"\s*=\s*([^,)\s]+)")
 
 
 def findings(path: Path) -> list[str]:
@@ -44,6 +44,8 @@ def findings(path: Path) -> list[str]:
         where = f"{path.relative_to(ROOT)}:{number}: {stripped}"
         if "#[pyo3(signature" in line:
             for name, default in PY_DEFAULT.findall(line):
+                if default == "None":
+                    continue
                 out.append(f"{where}\n    Python default {name}={default.strip()}: defaults live in core (pass None)")
             continue
         if DEFAULT_CALL.search(line):

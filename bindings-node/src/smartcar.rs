@@ -1,14 +1,17 @@
 //! `smartcar` namespace: wraps `fleetgate::smartcar` (VERIFY reply, event parsing into odometer readings).
 
+use fleetgate::boundary::Site;
 use fleetgate::smartcar as core;
+use napi::bindgen_prelude::Unknown;
 use napi::Env;
 use napi_derive::napi;
 
-use crate::errors::{guard, to_js_err};
-use crate::webhook::{with_body, Body};
+use crate::boundary;
+use crate::errors::guard;
+use crate::webhook::with_body;
 
 /// One odometer reading of an event (what the odometer sync consumes).
-#[napi(object, namespace = "smartcar")]
+#[napi(object, object_from_js = false, namespace = "smartcar")]
 pub struct OdometerReading {
     /// Smartcar's vehicle id.
     pub vehicle_id: String,
@@ -29,7 +32,7 @@ pub struct OdometerReading {
 }
 
 /// An error reported by a VEHICLE_ERROR event, or a signal that failed.
-#[napi(object, namespace = "smartcar")]
+#[napi(object, object_from_js = false, namespace = "smartcar")]
 pub struct VehicleIssue {
     /// The error's `type`, or null.
     pub error_type: Option<String>,
@@ -44,7 +47,7 @@ pub struct VehicleIssue {
 }
 
 /// A parsed Smartcar delivery.
-#[napi(object, namespace = "smartcar")]
+#[napi(object, object_from_js = false, namespace = "smartcar")]
 pub struct Event {
     /// `VERIFY`, `VEHICLE_STATE`, `VEHICLE_ERROR` or legacy `verify`, `schedule`, ...
     pub event_type: String,
@@ -113,24 +116,41 @@ impl From<core::Event> for Event {
     }
 }
 
-/// Parses the raw body of a Smartcar delivery (current and legacy v2 envelopes) into a plain object.
-/// @throws {Error} with `code` `invalid_payload` (the message names the field) or `body_not_bytes`.
+/// Parses the raw body of a Smartcar delivery (current and legacy v2 envelopes): a `Uint8Array` / `Buffer`, an
+/// `ArrayBuffer` or its text.
+/// @throws {Error} with `code` `invalid_payload` (`details.field` names the field) or `body_not_bytes`.
 #[napi(namespace = "smartcar")]
-pub fn parse_event(env: &Env, #[napi(ts_arg_type = "Uint8Array | string")] body: Body<'_>) -> napi::Result<Event> {
-    guard(env, || {
-        let parsed = with_body(&body, |b| Ok(core::parse_event(b))).map_err(to_js_err(env))?;
-        parsed.map(Event::from).map_err(to_js_err(env))
-    })
+pub fn parse_event(
+    env: &Env,
+    #[napi(ts_arg_type = "Uint8Array | ArrayBuffer | string")] body: Unknown<'_>,
+) -> napi::Result<Event> {
+    guard(env, || with_body(env, body, core::parse_event).map(Event::from))
+}
+
+/// The AMT and the challenge, each a string (`invalid_argument` otherwise).
+fn texts(env: &Env, amt: Unknown<'_>, challenge: Unknown<'_>) -> napi::Result<(String, String)> {
+    let amt = boundary::decode(env, amt, &Site::argument("smartcar", "amt"))?;
+    Ok((amt, boundary::decode(env, challenge, &Site::argument("smartcar", "challenge"))?))
 }
 
 /// The answer to a VERIFY challenge: hex HMAC-SHA256 of `challenge` keyed with the AMT.
+/// @throws {Error} with `code` `invalid_argument` when either is not a string.
 #[napi(namespace = "smartcar")]
-pub fn challenge(amt: String, challenge: String) -> String {
-    core::challenge(&amt, &challenge)
+pub fn challenge(
+    env: &Env,
+    #[napi(ts_arg_type = "string")] amt: Unknown<'_>,
+    #[napi(ts_arg_type = "string")] challenge: Unknown<'_>,
+) -> napi::Result<String> {
+    guard(env, || texts(env, amt, challenge).map(|(amt, text)| core::challenge(&amt, &text)))
 }
 
 /// The JSON body to return (HTTP 200) for a VERIFY event: `{"challenge":"<hex>"}`.
+/// @throws {Error} with `code` `invalid_argument` when either is not a string.
 #[napi(namespace = "smartcar")]
-pub fn challenge_reply(amt: String, challenge: String) -> String {
-    core::challenge_reply(&amt, &challenge)
+pub fn challenge_reply(
+    env: &Env,
+    #[napi(ts_arg_type = "string")] amt: Unknown<'_>,
+    #[napi(ts_arg_type = "string")] challenge: Unknown<'_>,
+) -> napi::Result<String> {
+    guard(env, || texts(env, amt, challenge).map(|(amt, text)| core::challenge_reply(&amt, &text)))
 }

@@ -25,6 +25,7 @@ use pyo3::prelude::*;
 mod _fleetgate {
     /// The version of the package: the crate's own (`Cargo.toml`), never written twice.
     #[pymodule_export]
+    #[allow(non_upper_case_globals)] // Python's own name for it
     const __version__: &str = env!("CARGO_PKG_VERSION");
 
     #[pymodule_export]

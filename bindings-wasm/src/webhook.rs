@@ -1,24 +1,85 @@
-//! `webhooks`: wraps `fleetgate::webhook` (verification and signing of webhook requests).
+//! `webhooks`: wraps `fleetgate::webhook` (verification and signing of webhook requests), with the same API as the
+//! napi package.
+//!
+//! Every argument is decoded by the core (`crate::boundary`): secrets as `fleetgate::webhook::Secrets`, options
+//! as the preset's options type, headers by `fleetgate::boundary::header_pairs`. Bodies are read here, once
+//! (`with_body`).
 
-use fleetgate::webhook::{self as core, Encoding, HmacConfig, TimeCheck, WebhookError};
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use fleetgate::boundary::{header_pairs, Site};
+use fleetgate::error::ErrorCode;
+use fleetgate::webhook::{self as core, Timed, Untimed, WebhookError};
+use js_sys::{ArrayBuffer, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::errors::{describe, to_js_err};
+use crate::boundary;
+use crate::errors::to_js_err;
 
-/// Reads property `name` of an options object (`undefined` when `options` is not an object).
-fn option(options: &JsValue, name: &str) -> JsValue {
-    if options.is_object() {
-        Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-    } else {
-        JsValue::UNDEFINED
-    }
-}
+const AREA: &str = "webhook";
+const SECRET: Site = Site::coded(AREA, "invalid_secret", "secret").camel();
+const OPTIONS: Site = Site::options(AREA).camel();
+const HEADERS: Site = Site::argument(AREA, "headers").camel();
 
-fn option_string(options: &JsValue, name: &str) -> Option<String> {
-    option(options, name).as_string()
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** A secret or several (the first signs, every one verifies). */
+export type Secrets = string | string[];
+/** Request headers: a `Headers`, a `Map`, a plain object or `[name, value]` pairs. */
+export type HeadersInput = Headers | Map<string, string> | Record<string, string | string[]> | [string, string][];
+/** A raw body: the bytes as received, or their text. */
+export type BodyInput = Uint8Array | ArrayBuffer | string;
+/** Options of the presets without a timestamp (`smartcar`, `github`, `shopify`). */
+export interface BodyOptions {
+  /** Reject bodies longer than this many bytes (`body_too_large`). */
+  maxBody?: number;
 }
+/** Options of the presets that sign a timestamp (`standardWebhooks`, `stripe`). */
+export interface TimedOptions {
+  /** Seconds a timestamp may be off, both directions, or `[past, future]` (default: see docs/webhooks.md). */
+  tolerance?: number | [number, number];
+  /** Reject bodies longer than this many bytes (`body_too_large`). */
+  maxBody?: number;
+}
+/** Options of the Odoo preset. */
+export interface OdooOptions extends TimedOptions {
+  /** Require `X-Odoo-Timestamp`, signed as `timestamp + "." + body` (default false). */
+  timestamped?: boolean;
+}
+/** The generic HMAC-SHA256 scheme's configuration. */
+export interface HmacOptions extends TimedOptions {
+  /** The signature header's name. */
+  header: string;
+  /** A prefix before the encoded MAC, e.g. `sha256=`. */
+  prefix?: string;
+  /** `hex` (default) or `base64`. */
+  encoding?: 'hex' | 'base64';
+  /** A header holding unix seconds, signed as `timestamp + "." + body`. */
+  timestampHeader?: string;
+}
+/** Options of `verify` and `stream`. */
+export interface VerifyOptions {
+  /** The instant to check timestamps against: unix seconds or an instant string with an offset (default: `Date.now()`). */
+  now?: number | string;
+  /** `false` skips the timestamp window (for re-verifying stored deliveries). Default true. */
+  checkTime?: boolean;
+}
+/** Options of `sign`. */
+export interface SignOptions {
+  /** The Standard Webhooks message id (default: derived from the timestamp and body). */
+  msgId?: string;
+  /** The instant to sign: unix seconds or an instant string with an offset (default: `Date.now()`). */
+  timestamp?: number | string;
+}
+/** What a successful verification reports. Never the parsed body. */
+export interface Verified {
+  /** The position of the matching secret in the list given. */
+  keyIndex: number;
+  /** The message id (Standard Webhooks); absent for other schemes. */
+  msgId?: string;
+  /** The signed timestamp (unix seconds); absent for schemes without one. */
+  timestamp?: number;
+}
+"#;
 
 /// Sets `name` on a plain object (cannot fail on a fresh object).
 pub(crate) fn set(object: &Object, name: &str, value: impl Into<JsValue>) {
@@ -32,101 +93,41 @@ pub(crate) fn set_opt(object: &Object, name: &str, value: Option<impl Into<JsVal
     }
 }
 
-fn now_seconds() -> i64 {
+/// JavaScript's clock in unix seconds (`wasm32-unknown-unknown` has no system clock).
+fn clock() -> i64 {
     (js_sys::Date::now() / 1000.0).floor() as i64
 }
 
-/// Runs `f` on the raw body: a `Uint8Array` (incl. `Buffer`), an `ArrayBuffer`, or text (its UTF-8). A parsed
-/// object or anything else is `body_not_bytes`.
-pub(crate) fn with_body<T>(
-    body: &JsValue,
-    f: impl FnOnce(&[u8]) -> Result<T, WebhookError>,
-) -> Result<T, WebhookError> {
-    if let Some(bytes) = body.dyn_ref::<Uint8Array>() {
-        return f(&bytes.to_vec());
-    }
-    if let Some(buffer) = body.dyn_ref::<js_sys::ArrayBuffer>() {
-        return f(&Uint8Array::new(buffer).to_vec());
-    }
-    if let Some(text) = body.as_string() {
-        return f(text.as_bytes());
-    }
-    let got = if body.is_object() { "a parsed object".to_owned() } else { describe(body) };
-    Err(WebhookError::BodyNotBytes { got })
-}
-
-fn bad_headers() -> WebhookError {
-    WebhookError::MalformedHeader {
-        name: "<headers>".to_owned(),
-        reason: "headers must be a Headers or Map object, a plain object or [name, value] pairs of strings",
-    }
-}
-
-/// Header pairs from anything iterable of `[name, value]` (`Headers`, `Map`, arrays) or a plain object.
-fn header_pairs(headers: &JsValue) -> Result<Vec<(String, String)>, WebhookError> {
-    if !headers.is_object() {
-        return Err(bad_headers());
-    }
-    let entries: Vec<JsValue> = match js_sys::try_iter(headers) {
-        Ok(Some(iter)) => iter.collect::<Result<_, _>>().map_err(|_| bad_headers())?,
-        _ => Object::entries(headers.unchecked_ref()).iter().collect(),
+/// Runs `f` on the raw body: a `Uint8Array` (a `Buffer` is one), an `ArrayBuffer`, or a string (its UTF-8).
+/// Anything else (a parsed object above all) is `body_not_bytes`. The one body reader of the package.
+pub(crate) fn with_body<T, E: ErrorCode>(body: &JsValue, f: impl FnOnce(&[u8]) -> Result<T, E>) -> Result<T, JsValue> {
+    let bytes = if let Some(text) = body.as_string() {
+        text.into_bytes()
+    } else if let Some(bytes) = body.dyn_ref::<Uint8Array>() {
+        bytes.to_vec()
+    } else if let Some(buffer) = body.dyn_ref::<ArrayBuffer>() {
+        Uint8Array::new(buffer).to_vec()
+    } else {
+        let got = if ArrayBuffer::is_view(body) {
+            "a typed array other than Uint8Array".to_owned()
+        } else if body.is_object() {
+            "a parsed object".to_owned()
+        } else {
+            format!("a JS {}", body.js_typeof().as_string().unwrap_or_default())
+        };
+        return Err(to_js_err(WebhookError::BodyNotBytes { got }));
     };
-    entries
-        .into_iter()
-        .map(|entry| {
-            let pair: Array = entry.dyn_into().map_err(|_| bad_headers())?;
-            match (pair.length(), pair.get(0).as_string(), pair.get(1).as_string()) {
-                (2, Some(k), Some(v)) => Ok((k, v)),
-                _ => Err(bad_headers()),
-            }
-        })
-        .collect()
+    f(&bytes).map_err(to_js_err)
 }
 
-/// Secrets: a string or an array of strings.
-fn secrets(given: &JsValue) -> Result<Vec<String>, WebhookError> {
-    if let Some(one) = given.as_string() {
-        return Ok(vec![one]);
-    }
-    let bad = |index| WebhookError::InvalidSecret { index, reason: "secrets must be a string or an array of strings" };
-    let array: &Array = given.dyn_ref().ok_or(bad(0))?;
-    array.iter().enumerate().map(|(i, s)| s.as_string().ok_or(bad(i))).collect()
+/// An optional options argument (absent, `undefined` or `null`: the core's defaults).
+fn optional<T: serde::de::DeserializeOwned + Default>(options: Option<JsValue>) -> Result<T, JsValue> {
+    boundary::decode_or_default(&options.unwrap_or(JsValue::UNDEFINED), &OPTIONS)
 }
 
-/// `tolerance`: a number (both directions) or `[past, future]`; `None` when absent.
-fn tolerance(options: &JsValue) -> Result<Option<(u64, u64)>, JsValue> {
-    let given = option(options, "tolerance");
-    let seconds = |v: JsValue| {
-        v.as_f64()
-            .filter(|s| s.fract() == 0.0 && *s >= 0.0 && *s <= 9.0e15)
-            .map(|s| s as u64)
-            .ok_or_else(|| JsValue::from(js_sys::TypeError::new("tolerance must be whole non-negative seconds")))
-    };
-    if given.is_undefined() || given.is_null() {
-        return Ok(None);
-    }
-    if let Some(pair) = given.dyn_ref::<Array>() {
-        if pair.length() != 2 {
-            return Err(js_sys::TypeError::new("tolerance must be a number or [past, future]").into());
-        }
-        return Ok(Some((seconds(pair.get(0))?, seconds(pair.get(1))?)));
-    }
-    let both = seconds(given)?;
-    Ok(Some((both, both)))
-}
-
-fn max_body(options: &JsValue) -> Option<usize> {
-    option(options, "maxBody").as_f64().filter(|m| *m >= 0.0).map(|m| m as usize)
-}
-
-fn time_check(options: &JsValue) -> TimeCheck {
-    if option(options, "checkTime").as_bool() == Some(false) {
-        return TimeCheck::Skip;
-    }
-    match option(options, "now").as_f64() {
-        Some(now) => TimeCheck::At(now as i64),
-        None => TimeCheck::At(now_seconds()),
-    }
+/// The `(name, value)` pairs of a headers argument, in any shape `header_pairs` reads.
+fn headers(given: &JsValue) -> Result<Vec<(String, String)>, JsValue> {
+    header_pairs(boundary::value(given, &HEADERS)?, &HEADERS).map_err(boundary::arg_err)
 }
 
 fn verified(v: core::Verified) -> JsValue {
@@ -145,151 +146,125 @@ pub struct WebhookVerifier {
 }
 
 impl WebhookVerifier {
-    fn build(
-        secret: &JsValue,
-        options: &JsValue,
-        timed: bool,
-        make: impl FnOnce(&[&str]) -> Result<core::Verifier, WebhookError>,
-    ) -> Result<WebhookVerifier, JsValue> {
-        let owned = secrets(secret).map_err(to_js_err)?;
-        let refs: Vec<&str> = owned.iter().map(String::as_str).collect();
-        let mut inner = make(&refs).map_err(to_js_err)?;
-        if timed {
-            if let Some((past, future)) = tolerance(options)? {
-                inner = inner.with_tolerance(past, future);
-            }
-        }
-        if let Some(max) = max_body(options) {
-            inner = inner.with_max_body(max);
-        }
-        Ok(WebhookVerifier { inner })
+    fn untimed(preset: Untimed, secret: &JsValue, options: Option<JsValue>) -> Result<WebhookVerifier, JsValue> {
+        let secrets = boundary::decode(secret, &SECRET)?;
+        let options: core::BodyOptions = optional(options)?;
+        options.verifier(preset, &secrets).map(|inner| WebhookVerifier { inner }).map_err(to_js_err)
+    }
+
+    fn timed(preset: Timed, secret: &JsValue, options: Option<JsValue>) -> Result<WebhookVerifier, JsValue> {
+        let secrets = boundary::decode(secret, &SECRET)?;
+        let options: core::TimedOptions = optional(options)?;
+        options.verifier(preset, &secrets).map(|inner| WebhookVerifier { inner }).map_err(to_js_err)
     }
 }
 
 #[wasm_bindgen(js_class = "Verifier")]
 impl WebhookVerifier {
     /// Standard Webhooks / Svix: `whsec_` (v1 HMAC), `whpk_` (v1a Ed25519 public key, raw or SPKI DER) or `whsk_`
-    /// (Ed25519 seed, signs v1a) secrets. Options: `{tolerance?: number | [past, future], maxBody?}`.
-    /// @throws {Error} with `code` `invalid_secret`.
+    /// (Ed25519 seed, signs v1a) secrets.
+    /// @throws {Error} with `code` `invalid_secret` or `invalid_option`.
     #[wasm_bindgen(js_name = "standardWebhooks")]
     pub fn standard_webhooks(
-        #[wasm_bindgen(unchecked_param_type = "string | string[]")] secret: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{tolerance?: number | [number, number], maxBody?: number}")]
-        options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Secrets")] secret: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "TimedOptions")] options: Option<JsValue>,
     ) -> Result<WebhookVerifier, JsValue> {
-        Self::build(&secret, &options, true, core::Verifier::standard_webhooks)
+        Self::timed(Timed::StandardWebhooks, &secret, options)
     }
 
-    /// Smartcar `SC-Signature`, keyed with the application management token(s). Options: `{maxBody?}`.
-    /// @throws {Error} with `code` `invalid_secret`.
+    /// Smartcar `SC-Signature`, keyed with the application management token(s).
+    /// @throws {Error} with `code` `invalid_secret` or `invalid_option`.
     pub fn smartcar(
-        #[wasm_bindgen(unchecked_param_type = "string | string[]")] amt: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{maxBody?: number}")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Secrets")] amt: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "BodyOptions")] options: Option<JsValue>,
     ) -> Result<WebhookVerifier, JsValue> {
-        Self::build(&amt, &options, false, core::Verifier::smartcar)
+        Self::untimed(Untimed::Smartcar, &amt, options)
     }
 
-    /// Stripe `Stripe-Signature`, keyed with the whole secret string. Options: `{tolerance?, maxBody?}`.
-    /// @throws {Error} with `code` `invalid_secret`.
+    /// Stripe `Stripe-Signature`, keyed with the whole secret string.
+    /// @throws {Error} with `code` `invalid_secret` or `invalid_option`.
     pub fn stripe(
-        #[wasm_bindgen(unchecked_param_type = "string | string[]")] secret: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{tolerance?: number | [number, number], maxBody?: number}")]
-        options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Secrets")] secret: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "TimedOptions")] options: Option<JsValue>,
     ) -> Result<WebhookVerifier, JsValue> {
-        Self::build(&secret, &options, true, core::Verifier::stripe)
+        Self::timed(Timed::Stripe, &secret, options)
     }
 
-    /// GitHub `X-Hub-Signature-256: sha256=<hex>`. Options: `{maxBody?}`.
-    /// @throws {Error} with `code` `invalid_secret`.
+    /// GitHub `X-Hub-Signature-256: sha256=<hex>`.
+    /// @throws {Error} with `code` `invalid_secret` or `invalid_option`.
     pub fn github(
-        #[wasm_bindgen(unchecked_param_type = "string | string[]")] secret: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{maxBody?: number}")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Secrets")] secret: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "BodyOptions")] options: Option<JsValue>,
     ) -> Result<WebhookVerifier, JsValue> {
-        Self::build(&secret, &options, false, core::Verifier::github)
+        Self::untimed(Untimed::Github, &secret, options)
     }
 
-    /// Shopify `X-Shopify-Hmac-Sha256: <base64>`. Options: `{maxBody?}`.
-    /// @throws {Error} with `code` `invalid_secret`.
+    /// Shopify `X-Shopify-Hmac-Sha256: <base64>`.
+    /// @throws {Error} with `code` `invalid_secret` or `invalid_option`.
     pub fn shopify(
-        #[wasm_bindgen(unchecked_param_type = "string | string[]")] secret: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{maxBody?: number}")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Secrets")] secret: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "BodyOptions")] options: Option<JsValue>,
     ) -> Result<WebhookVerifier, JsValue> {
-        Self::build(&secret, &options, false, core::Verifier::shopify)
+        Self::untimed(Untimed::Shopify, &secret, options)
     }
 
-    /// The rental site's Odoo webhooks (`X-Odoo-Signature: sha256=<hex>`). Options:
-    /// `{timestamped?: boolean, tolerance?, maxBody?}`.
-    /// @throws {Error} with `code` `invalid_secret`.
+    /// The rental site's Odoo webhooks (`X-Odoo-Signature: sha256=<hex>`; with `timestamped: true` a required
+    /// `X-Odoo-Timestamp` is signed as `timestamp + "." + body`).
+    /// @throws {Error} with `code` `invalid_secret` or `invalid_option`.
     pub fn odoo(
-        #[wasm_bindgen(unchecked_param_type = "string | string[]")] secret: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{timestamped?: boolean, tolerance?: number | [number, number], maxBody?: number}"
-        )]
-        options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Secrets")] secret: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "OdooOptions")] options: Option<JsValue>,
     ) -> Result<WebhookVerifier, JsValue> {
-        let stamped = option(&options, "timestamped").as_bool().unwrap_or(false);
-        Self::build(&secret, &options, true, |s| core::Verifier::odoo(s, stamped))
+        let secrets = boundary::decode(&secret, &SECRET)?;
+        let options: core::OdooOptions = optional(options)?;
+        options.verifier(&secrets).map(|inner| WebhookVerifier { inner }).map_err(to_js_err)
     }
 
-    /// A generic HMAC-SHA256 header. Options: `{header, prefix?, encoding?: 'hex' | 'base64', timestampHeader?,
-    /// tolerance?, maxBody?}`.
-    /// @throws {Error} with `code` `invalid_secret` or `malformed_header`.
+    /// A generic HMAC-SHA256 header (`header`, optional `prefix`, `encoding` `hex`|`base64`, optional
+    /// `timestampHeader`).
+    /// @throws {Error} with `code` `invalid_secret`, `invalid_option` or `malformed_header`.
     pub fn hmac(
-        #[wasm_bindgen(unchecked_param_type = "string | string[]")] secret: JsValue,
-        #[wasm_bindgen(
-            unchecked_param_type = "{header: string, prefix?: string, encoding?: 'hex' | 'base64', timestampHeader?: string, tolerance?: number | [number, number], maxBody?: number}"
-        )]
-        options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Secrets")] secret: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "HmacOptions")] options: JsValue,
     ) -> Result<WebhookVerifier, JsValue> {
-        let header = option_string(&options, "header")
-            .ok_or_else(|| JsValue::from(js_sys::TypeError::new("hmac options need a header name")))?;
-        let name = option_string(&options, "encoding").unwrap_or_else(|| "hex".to_owned());
-        let encoding = Encoding::parse(&name)
-            .ok_or_else(|| JsValue::from(js_sys::TypeError::new("encoding must be 'hex' or 'base64'")))?;
-        let config = HmacConfig {
-            header,
-            prefix: option_string(&options, "prefix"),
-            encoding,
-            timestamp_header: option_string(&options, "timestampHeader"),
-        };
-        Self::build(&secret, &options, true, |s| core::Verifier::hmac(s, config))
+        let secrets = boundary::decode(&secret, &SECRET)?;
+        let options: core::HmacOptions = boundary::decode(&options, &OPTIONS)?;
+        options.verifier(&secrets).map(|inner| WebhookVerifier { inner }).map_err(to_js_err)
     }
 
     /// Positions of the secrets shorter than 24 bytes (accepted, but worth replacing).
     #[wasm_bindgen(getter = weakKeys)]
     pub fn weak_keys(&self) -> Vec<u32> {
-        self.inner.weak_keys().iter().map(|&i| i as u32).collect()
+        self.inner.weak_keys().iter().map(|&i| u32::try_from(i).unwrap_or(u32::MAX)).collect()
     }
 
     /// Verifies a request: `headers` (a `Headers`/`Map`, a plain object or `[name, value]` pairs) and the raw
-    /// `body` (`Uint8Array`/`ArrayBuffer`, or the text of `await request.text()`). Options: `{now?, checkTime?}`.
-    /// Returns `{keyIndex, msgId, timestamp}`.
-    /// @throws {Error} with `code` `invalid_signature`, `timestamp_too_old`, `body_not_bytes`, ...
-    #[wasm_bindgen(unchecked_return_type = "{keyIndex: number, msgId?: string, timestamp?: number}")]
+    /// `body` (`Uint8Array`/`ArrayBuffer`, or the text of `await request.text()`).
+    /// @throws {Error} with `code` `invalid_signature`, `timestamp_too_old`, `body_not_bytes`, `invalid_argument`,
+    /// ...
+    #[wasm_bindgen(unchecked_return_type = "Verified")]
     pub fn verify(
         &self,
-        #[wasm_bindgen(
-            unchecked_param_type = "Headers | Map<string, string> | Record<string, string> | [string, string][]"
-        )]
-        headers: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | string")] body: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{now?: number, checkTime?: boolean}")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "HeadersInput")] headers: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "BodyInput")] body: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "VerifyOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let pairs = header_pairs(&headers).map_err(to_js_err)?;
-        with_body(&body, |b| self.inner.verify(&pairs, b, time_check(&options))).map(verified).map_err(to_js_err)
+        let pairs = self::headers(&headers)?;
+        let options: core::VerifyOptions = optional(options)?;
+        let time = options.time_check(clock);
+        with_body(&body, |b| self.inner.verify(&pairs, b, time)).map(verified)
     }
 
-    /// Signs `body` with the first secret and returns the headers to send. Options: `{msgId?, timestamp?}`.
-    /// @throws {Error} with `code` `invalid_secret` or `invalid_timestamp`.
+    /// Signs `body` with the first secret and returns the headers to send.
+    /// @throws {Error} with `code` `invalid_secret`, `invalid_timestamp` or `invalid_option`.
     #[wasm_bindgen(unchecked_return_type = "Record<string, string>")]
     pub fn sign(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | string")] body: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{msgId?: string, timestamp?: number}")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "BodyInput")] body: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "SignOptions")] options: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
-        let ts = option(&options, "timestamp").as_f64().map(|t| t as i64).unwrap_or_else(now_seconds);
-        let msg_id = option_string(&options, "msgId");
-        let pairs = with_body(&body, |b| self.inner.sign(b, msg_id.as_deref(), Some(ts))).map_err(to_js_err)?;
+        let options: core::SignOptions = optional(options)?;
+        let pairs = with_body(&body, |b| options.sign(&self.inner, b, clock))?;
         let out = Object::new();
         for (name, value) in pairs {
             set(&out, &name, value);
@@ -301,14 +276,12 @@ impl WebhookVerifier {
     /// @throws {Error} with the codes of `verify`.
     pub fn stream(
         &self,
-        #[wasm_bindgen(
-            unchecked_param_type = "Headers | Map<string, string> | Record<string, string> | [string, string][]"
-        )]
-        headers: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{now?: number, checkTime?: boolean}")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "HeadersInput")] headers: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "VerifyOptions")] options: Option<JsValue>,
     ) -> Result<VerifyStream, JsValue> {
-        let pairs = header_pairs(&headers).map_err(to_js_err)?;
-        let inner = self.inner.stream(&pairs, time_check(&options)).map_err(to_js_err)?;
+        let pairs = self::headers(&headers)?;
+        let options: core::VerifyOptions = optional(options)?;
+        let inner = self.inner.stream(&pairs, options.time_check(clock)).map_err(to_js_err)?;
         Ok(VerifyStream { inner: Some(inner) })
     }
 }
@@ -319,27 +292,23 @@ pub struct VerifyStream {
     inner: Option<core::VerifyStream>,
 }
 
-fn finished() -> JsValue {
-    js_sys::Error::new("this VerifyStream has already finished").into()
-}
-
 #[wasm_bindgen]
 impl VerifyStream {
     /// Feeds the next chunk of the raw body.
-    /// @throws {Error} with `code` `body_too_large` or `body_not_bytes`.
+    /// @throws {Error} with `code` `body_too_large`, `body_not_bytes` or `stream_finished`.
     pub fn update(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer | string")] chunk: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "BodyInput")] chunk: JsValue,
     ) -> Result<(), JsValue> {
-        let stream = self.inner.as_mut().ok_or_else(finished)?;
-        with_body(&chunk, |c| stream.update(c)).map_err(to_js_err)
+        let stream = self.inner.as_mut().ok_or(WebhookError::StreamFinished).map_err(to_js_err)?;
+        with_body(&chunk, |c| stream.update(c))
     }
 
     /// Checks the signature over everything fed so far; the stream cannot be used afterwards.
-    /// @throws {Error} with `code` `invalid_signature`, ...
-    #[wasm_bindgen(unchecked_return_type = "{keyIndex: number, msgId?: string, timestamp?: number}")]
+    /// @throws {Error} with `code` `invalid_signature`, `stream_finished`, ...
+    #[wasm_bindgen(unchecked_return_type = "Verified")]
     pub fn finish(&mut self) -> Result<JsValue, JsValue> {
-        let stream = self.inner.take().ok_or_else(finished)?;
+        let stream = self.inner.take().ok_or(WebhookError::StreamFinished).map_err(to_js_err)?;
         stream.finish().map(verified).map_err(to_js_err)
     }
 }

@@ -5,9 +5,11 @@ import assert from 'node:assert/strict';
 import * as fleetgate from '../node.js';
 import { registerVectorTests } from '../../core/tests/js/node-files.mjs';
 import { registerRateLimitApiTests } from '../../core/tests/js/api-ratelimit.mjs';
+import { registerWebhookApiTests } from '../../core/tests/js/api-webhooks.mjs';
 
 registerVectorTests(fleetgate, '[wasm-node]');
 registerRateLimitApiTests(fleetgate, '[wasm-node]');
+registerWebhookApiTests(fleetgate, '[wasm-node]');
 
 test('[wasm-node] errors are real Errors with stable codes', () => {
   assert.throws(() => fleetgate.units.toMetres('abc', 'km'), (err) => err instanceof Error && err.code === 'invalid_value');

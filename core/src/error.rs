@@ -174,6 +174,17 @@ pub const CODES: &[CodeInfo] = &[
         code: "body_too_large",
         meaning: "the webhook body exceeds the configured maximum size",
     },
+    CodeInfo { area: "webhook", code: "too_many_headers", meaning: "a webhook request carries more than 256 headers" },
+    CodeInfo {
+        area: "webhook",
+        code: "header_too_large",
+        meaning: "a header the webhook scheme reads (signature, timestamp, id) is longer than 8192 bytes",
+    },
+    CodeInfo {
+        area: "webhook",
+        code: "stream_finished",
+        meaning: "a VerifyStream was fed or finished after finish() (start another with Verifier.stream)",
+    },
     CodeInfo {
         area: "smartcar",
         code: "invalid_payload",

@@ -82,7 +82,7 @@ pub fn challenge_reply(amt: &str, challenge_text: &str) -> String {
 }
 
 /// One odometer reading found in an event: what the odometer module consumes.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct OdometerReading {
     /// Smartcar's vehicle id.
     pub vehicle_id: String,
@@ -105,7 +105,7 @@ pub struct OdometerReading {
 }
 
 /// One error a `VEHICLE_ERROR` event reports, or a signal that failed (`status.value == "ERROR"`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct VehicleIssue {
     /// The error's `type` (e.g. `COMPATIBILITY`), when given.
     pub error_type: Option<String>,
@@ -120,7 +120,7 @@ pub struct VehicleIssue {
 }
 
 /// A parsed Smartcar delivery.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Event {
     /// The event type as delivered: `VERIFY`, `VEHICLE_STATE`, `VEHICLE_ERROR`, or legacy `verify`, `schedule`, ...
     pub event_type: String,

@@ -5,7 +5,8 @@
 ``VEHICLE_ERROR``) and the legacy v2 one (``verify``, ``schedule``, ``scheduled``, ``eventBased``, ``dynamic``).
 Each odometer signal becomes an :class:`OdometerReading` with the value exactly as delivered (``raw_value``), the
 unit, whole ``metres``, and the reading time ``read_at_ms`` (``oemUpdatedAt``, unix milliseconds). Bad JSON or a
-missing field raises :class:`fleetgate.SmartcarError` (``invalid_payload``) naming the field. A VERIFY challenge
+missing field raises :class:`fleetgate.SmartcarError` (``invalid_payload``) naming the field
+(``.details["field"]``). Results are frozen dataclasses (``==``, ``repr``, ``to_dict()``). A VERIFY challenge
 that is itself a JSON object or array is refused too: its answer would sign that text as a forged body.
 
 >>> from fleetgate import smartcar
@@ -24,14 +25,62 @@ insert. Requests release the GIL; failures raise :class:`fleetgate.ClientError` 
 
 from __future__ import annotations
 
-from fleetgate._fleetgate.smartcar import (
-    Client,
-    Event,
-    OdometerReading,
-    VehicleIssue,
-    challenge,
-    challenge_reply,
-    parse_event,
-)
+from dataclasses import dataclass
+from typing import ClassVar, Dict, Optional, Tuple, Type
+
+from fleetgate._fleetgate.smartcar import Client, challenge, challenge_reply, parse_event
+from fleetgate._result import Result
+
+
+@dataclass(frozen=True)
+class OdometerReading(Result):
+    """One odometer reading of an event (what the odometer sync consumes).
+
+    ``raw_value`` is the distance exactly as its JSON number was written (``"104.320"``), ``raw_unit`` the unit as
+    delivered (legacy: the unit system, ``"metric"`` by default), ``metres`` the exact whole metres;
+    ``read_at_ms`` (``oemUpdatedAt``) and ``fetched_at_ms`` are unix milliseconds. ``event_id`` is the
+    idempotency key (``eventId``; legacy: the vehicle's ``requestId``), ``delivery_id`` changes per attempt.
+    """
+
+    vehicle_id: str
+    event_id: Optional[str]
+    delivery_id: Optional[str]
+    raw_value: str
+    raw_unit: str
+    metres: int
+    read_at_ms: Optional[int]
+    fetched_at_ms: Optional[int]
+
+
+@dataclass(frozen=True)
+class VehicleIssue(Result):
+    """An error a ``VEHICLE_ERROR`` event reports (``state`` ``ERROR``/``RESOLVED``), or a signal that failed
+    (``signal`` names it)."""
+
+    error_type: Optional[str]
+    code: Optional[str]
+    state: Optional[str]
+    description: Optional[str]
+    signal: Optional[str]
+
+
+@dataclass(frozen=True)
+class Event(Result):
+    """A parsed Smartcar delivery: ``event_type`` as delivered (``VERIFY``, ``VEHICLE_STATE``, ``VEHICLE_ERROR``, or
+    legacy ``verify``, ``schedule``, ...), the ids of the delivery, the VERIFY ``challenge``, every odometer
+    reading and every issue."""
+
+    event_type: str
+    legacy: bool
+    event_id: Optional[str]
+    webhook_id: Optional[str]
+    delivery_id: Optional[str]
+    delivered_at: Optional[str]
+    mode: Optional[str]
+    vehicle_id: Optional[str]
+    challenge: Optional[str]
+    readings: Tuple[OdometerReading, ...]
+    issues: Tuple[VehicleIssue, ...]
+    _nested: ClassVar[Dict[str, Type[Result]]] = {"readings": OdometerReading, "issues": VehicleIssue}
 
 __all__ = ["Client", "Event", "OdometerReading", "VehicleIssue", "challenge", "challenge_reply", "parse_event"]

@@ -36,12 +36,13 @@ export function hostValue(arg) {
   return Object.fromEntries(Object.entries(arg).map(([k, v]) => [k, hostValue(v)]));
 }
 
+/** The function at a dotted path written in snake_case (`smartcar.parse_event` is `smartcar.parseEvent`). */
 function resolvePath(api, path) {
   let target = api;
   let owner;
   for (const part of path.split('.')) {
     owner = target;
-    target = target?.[part] ?? target?.[camel(part)]; // snake_case in the file, camelCase in JS
+    target = target?.[camel(part)];
     if (target === undefined) throw new TypeError(`the package has no ${path} (at ${part})`);
   }
   return { target, owner };
@@ -61,7 +62,7 @@ export function runBadInput(api, testCase) {
       if (index === 0) ({ target: fn, owner: self } = resolvePath(api, name));
       else {
         self = current;
-        fn = current[name] ?? current[camel(name)];
+        fn = current[camel(name)];
       }
       if (typeof fn !== 'function') return { id, ok: false, detail: `${name} is not a function` };
     } catch (error) {

@@ -12,8 +12,18 @@ use serde_json::Value as Json;
 type Decoder = fn(Value) -> Result<(), ArgError>;
 
 fn decoders() -> Vec<(&'static str, Decoder)> {
+    use fleetgate::webhook as wh;
     vec![
         ("sse::EncodeOptions", |v| decode::<fleetgate::sse::EncodeOptions>(v, &Site::options("sse")).map(drop)),
+        ("webhook::BodyOptions", |v| decode::<wh::BodyOptions>(v, &Site::options("webhook")).map(drop)),
+        ("webhook::TimedOptions", |v| decode::<wh::TimedOptions>(v, &Site::options("webhook")).map(drop)),
+        ("webhook::OdooOptions", |v| decode::<wh::OdooOptions>(v, &Site::options("webhook")).map(drop)),
+        ("webhook::HmacOptions", |v| decode::<wh::HmacOptions>(v, &Site::options("webhook")).map(drop)),
+        ("webhook::VerifyOptions", |v| decode::<wh::VerifyOptions>(v, &Site::options("webhook")).map(drop)),
+        ("webhook::SignOptions", |v| decode::<wh::SignOptions>(v, &Site::options("webhook")).map(drop)),
+        ("webhook::Secrets", |v| {
+            decode::<wh::Secrets>(v, &Site::coded("webhook", "invalid_secret", "secret")).map(drop)
+        }),
         ("sse::DecoderOptions", |v| decode::<fleetgate::sse::DecoderOptions>(v, &Site::options("sse")).map(drop)),
         ("ratelimit::LimiterOptions", |v| {
             decode::<fleetgate::ratelimit::LimiterOptions>(v, &Site::options("ratelimit")).map(drop)
