@@ -54,7 +54,7 @@ fn clock_s() -> i64 {
 
 /// A Smartcar API client: token refresh, odometer reads, and ``sync_vehicle`` (the "Sync Now" button).
 /// Thread-safe; the client secret never appears in its ``repr`` or in error messages.
-#[pyclass(module = "fleetgate._fleetgate.smartcar", name = "Client", frozen)]
+#[pyclass(module = "fleetgate._fleetgate.smartcar", name = "Client", frozen, subclass)]
 pub(crate) struct SmartcarClient {
     inner: Arc<core::SmartcarClient>,
     client_id: String,
@@ -106,7 +106,7 @@ impl SmartcarClient {
     /// (``expires_at`` in unix seconds, from ``now`` + ``expires_in``). Store the new refresh token: Smartcar
     /// replaces it on every refresh. A token this client already exchanged gives the same result again, so
     /// concurrent callers refresh once.
-    #[pyo3(signature = (refresh_token: "str", *, now: "int | str | None" = None, **unknown: "object") -> "dict[str, object]")]
+    #[pyo3(signature = (refresh_token: "str", *, now: "int | str | None" = None, **unknown: "object") -> "object")]
     fn refresh_token(
         &self,
         py: Python<'_>,
@@ -120,14 +120,14 @@ impl SmartcarClient {
             let now = core::now_or(call.now, clock_s);
             let inner = self.inner.clone();
             let tokens = py.detach(move || inner.refresh_token(&refresh_token, now)).map_err(|e| client_err(py, &e))?;
-            to_py(py, &tokens.to_json())
+            boundary::result(py, "fleetgate.smartcar", "Tokens", &tokens.to_json())
         })
     }
 
     /// Reads the odometer of Smartcar vehicle ``vehicle_id``: ``{"value", "unit", "metres", "reading_time"}`` (the
     /// value exactly as returned, ``km`` or ``miles`` per the answer's ``SC-Unit-System``, whole metres, and the
     /// car's reading time from ``SC-Data-Age`` as RFC 3339). ``version`` 3 reads the v3 signal instead.
-    #[pyo3(signature = (vehicle_id: "str", access_token: "str", *, unit_system: "str | None" = None, version: "int | None" = None, **unknown: "object") -> "dict[str, object]")]
+    #[pyo3(signature = (vehicle_id: "str", access_token: "str", *, unit_system: "str | None" = None, version: "int | None" = None, **unknown: "object") -> "object")]
     fn odometer(
         &self,
         py: Python<'_>,
@@ -147,7 +147,7 @@ impl SmartcarClient {
             let read = py
                 .detach(move || inner.odometer(&vehicle_id, &access_token, unit_system, version))
                 .map_err(|e| client_err(py, &e))?;
-            to_py(py, &read.to_json())
+            boundary::result(py, "fleetgate.smartcar", "OdometerRead", &read.to_json())
         })
     }
 
@@ -157,7 +157,7 @@ impl SmartcarClient {
     /// dicts) like ``odometer.check`` and builds the meter entry. Returns ``{"verdict", "meter_entry", "tokens",
     /// "sync_log"}``; the reading has source ``smartcar`` and the car's reading time, so a webhook delivery of the
     /// same reading is a duplicate of it (and it of the webhook's).
-    #[pyo3(signature = (vehicle: "dict[str, object]", history: "list[object]", *, policy: "object" = None, now: "int | str | None" = None, source_type: "str | None" = None, unit_system: "str | None" = None, version: "int | None" = None, **unknown: "object") -> "dict[str, object]")]
+    #[pyo3(signature = (vehicle: "dict[str, object]", history: "list[object]", *, policy: "object" = None, now: "int | str | None" = None, source_type: "str | None" = None, unit_system: "str | None" = None, version: "int | None" = None, **unknown: "object") -> "object")]
     #[allow(clippy::too_many_arguments)]
     fn sync_vehicle(
         &self,
@@ -185,7 +185,7 @@ impl SmartcarClient {
             let outcome = py
                 .detach(move || inner.sync_vehicle(&vehicle, &history, &options, now))
                 .map_err(|e| client_err(py, &e))?;
-            to_py(py, &outcome.to_json())
+            boundary::result(py, "fleetgate.smartcar", "SyncOutcome", &outcome.to_json())
         })
     }
 
