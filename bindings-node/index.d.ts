@@ -18,39 +18,111 @@ export declare function _panicForTests(): void
 export declare namespace availability {
   /**
    * Units of `stock` free throughout `[start, end)`: stock - unavailable, never below 0.
-   * @throws {Error} `code` `invalid_booking` or `invalid_window`.
+   * @throws {FleetgateError} `code` `invalid_booking` or `invalid_window`.
    */
-  export function available(stock: number, bookings: Array<Record<string, unknown>>, start: string | number, end: string | number): Json
+  export function available(stock: number, bookings: Array<availability.Booking>, start: string | number | Date, end: string | number | Date): number
+  /** A booking that blocks stock (`fleetgate::availability::Booking`). */
+  export interface Booking {
+    /** Pickup. */
+    start: string | number | Date
+    /** Return (after the pickup). */
+    end: string | number | Date
+    /** Units it occupies. */
+    quantity?: number
+    /** Preparation hours before pickup. */
+    padding_hours?: number
+    /** The serial unit it holds. */
+    unit?: string | null
+  }
   /**
    * The serial `units` (in the given order) that no booking holding them overlaps in `[start, end)`.
-   * @throws {Error} `code` `invalid_booking` or `invalid_window`.
+   * @throws {FleetgateError} `code` `invalid_booking` or `invalid_window`.
    */
-  export function freeUnits(units: Array<string>, bookings: Array<Record<string, unknown>>, start: string | number, end: string | number): Array<string>
+  export function freeUnits(units: Array<string>, bookings: Array<availability.Booking>, start: string | number | Date, end: string | number | Date): Array<string>
+  /** A segment of a timeline (`fleetgate::availability::Segment`). */
+  export interface Segment {
+    /** Start, RFC 3339 UTC. */
+    start: string
+    /** End (exclusive), RFC 3339 UTC. */
+    end: string
+    /** Units available throughout. */
+    available: number
+  }
   /**
-   * Segments `[{start, end, available}]` tiling `[start, end)` (RFC 3339 UTC), equal neighbours merged.
-   * @throws {Error} `code` `invalid_booking` or `invalid_window`.
+   * Segments tiling `[start, end)` with the units available in each, equal neighbours merged.
+   * @throws {FleetgateError} `code` `invalid_booking` or `invalid_window`.
    */
-  export function timeline(stock: number, bookings: Array<Record<string, unknown>>, start: string | number, end: string | number): Array<{ start: string; end: string; available: number }>
+  export function timeline(stock: number, bookings: Array<availability.Booking>, start: string | number | Date, end: string | number | Date): Array<availability.Segment>
   /**
    * The most units in use at any instant of `[start, end)`.
-   * @throws {Error} `code` `invalid_booking` or `invalid_window`.
+   * @throws {FleetgateError} `code` `invalid_booking` or `invalid_window`.
    */
-  export function unavailable(bookings: Array<Record<string, unknown>>, start: string | number, end: string | number): Json
+  export function unavailable(bookings: Array<availability.Booking>, start: string | number | Date, end: string | number | Date): number
 }
 
 export declare namespace booking {
   /**
-   * Validates and cleans a booking `request` (`{vehicle_id, customer_name, customer_email, customer_phone,
-   * date_from, date_to, notes?}`).
-   *
-   * `options.rules`: booking rules (`time_zone`, `min_rental_hours`, `max_rental_days`, `forbidden_weekdays`,
-   * `past_tolerance_minutes`, `date_only`, `pickup_time`, `return_time`, `default_region`, `max_lengths`);
-   * `options.now`: an RFC 3339 string or unix seconds (default: the system clock). Returns the cleaned request
-   * with `start` and `end` (RFC 3339 UTC).
-   * @throws {Error} `code` `validation_failed` with `errors` (`[{loc, code, message}]`), `invalid_booking_rules`
-   * or `invalid_now`.
+   * Booking rules (data: snake_case keys, as in every language; the core decodes them as
+   * `fleetgate::booking::BookingRules`, defaults in the core).
    */
-  export function validate(request: Record<string, unknown>, options?: { rules?: Record<string, unknown> | null; now?: string | number }): Record<string, unknown>
+  export interface BookingRules {
+    /** The location's IANA time zone. */
+    time_zone?: string
+    /** Shortest rental in whole hours. */
+    min_rental_hours?: number
+    /** Longest rental in whole days. */
+    max_rental_days?: number
+    /** Weekdays with neither pickup nor return. */
+    forbidden_weekdays?: Array<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'>
+    /** How far in the past the pickup may be, in minutes. */
+    past_tolerance_minutes?: number
+    /** The date-only convention. */
+    date_only?: 'inclusive' | 'exclusive' | 'clock'
+    /** Pickup clock time `HH:MM` with `date_only: 'clock'`. */
+    pickup_time?: string
+    /** Return clock time `HH:MM` with `date_only: 'clock'`. */
+    return_time?: string
+    /** The region national phone numbers are read in (`BE`, `FR`, `US`, ...). */
+    default_region?: string | null
+    /** Maximum lengths in characters. */
+    max_lengths?: { customer_name?: number; customer_email?: number; customer_phone?: number; notes?: number }
+  }
+  /** A cleaned booking request (`fleetgate::booking::CleanBooking`). */
+  export interface CleanBooking {
+    /** The vehicle. */
+    vehicle_id: number
+    /** The customer's name, normalised. */
+    customer_name: string
+    /** The customer's email (domain lower-cased). */
+    customer_email: string
+    /** The customer's phone, E.164. */
+    customer_phone: string
+    /** The notes, or `null`. */
+    notes: string | null
+    /** The pickup as given. */
+    date_from: string
+    /** The return as given. */
+    date_to: string
+    /** The pickup instant, RFC 3339 UTC. */
+    start: string
+    /** The return instant, RFC 3339 UTC. */
+    end: string
+  }
+  /**
+   * Validates and cleans a booking `request` (`{vehicle_id, customer_name, customer_email, customer_phone,
+   * date_from, date_to, notes?}`) with `options.rules` at `options.now` (none: the clock). Every problem of the
+   * request is collected (see docs/booking.md).
+   * @throws {FleetgateError} `code` `validation_failed` with `errors` (`[{loc, code, message}]`),
+   * `invalid_booking_rules`, `invalid_now`, `invalid_option` or `invalid_argument`.
+   */
+  export function validate(request: Record<string, unknown>, options?: booking.ValidateOptions): booking.CleanBooking
+  /** The options of `validate` (the core decodes them as `fleetgate::booking::ValidateOptions`). */
+  export interface ValidateOptions {
+    /** The rules. */
+    rules?: booking.BookingRules | null
+    /** The instant the pickup is compared with (none: the clock). */
+    now?: string | number | Date
+  }
 }
 
 export declare namespace odometer {
@@ -290,31 +362,117 @@ export declare namespace odoo {
 
 export declare namespace pricing {
   /**
-   * A validated rate card: rules `{unit: 'hour'|'day'|'week'|'month'|'year', duration, price: '3.50'}`
-   * (duration 0 = a flat price), with `options.currency` (default EUR), `options.listPrice` (charged when no
-   * rule applies) and `options.pricelistRules` (`{pricelist name: [rules]}`).
-   * @throws {Error} `code` `invalid_rate_card`.
+   * A validated rate card: rules `{unit, duration, price}` (duration 0 = a flat price) with `options.currency`,
+   * `options.listPrice` (charged when no rule applies) and `options.pricelistRules`
+   * (`{pricelist name: [rules]}`). See docs/pricing.md.
+   * @throws {FleetgateError} `code` `invalid_rate_card` or `invalid_argument`.
    */
   export class RateCard {
     /** Reads and validates the card. */
-    constructor(rules: Array<{ unit: string; duration: number; price: string }>, options?: { currency?: string; listPrice?: string | number | null; pricelistRules?: Record<string, Array<{ unit: string; duration: number; price: string }>> | null })
+    constructor(rules: Array<pricing.Rule>, options?: pricing.RateCardOptions)
     /**
-     * Quotes `[start, end)` (RFC 3339 strings or unix seconds). `options.mode`: `'odoo'` (default; Odoo's single
-     * cheapest rule) or `'best'` (the cheapest combination, never dearer); `options.pricelist`: that
-     * pricelist's rules first; `options.tz`: where calendar months are counted (IANA name, default UTC).
-     * Returns `{total_minor, total, currency, rule, breakdown: [{rule, count, subtotal_minor, subtotal}]}`.
-     * @throws {Error} `code` `invalid_quote`, `no_price` or `amount_overflow`.
+     * Quotes `[start, end)` (RFC 3339 strings, `Date`s or unix seconds) in `options.mode` (`'odoo'` or `'best'`), with `options.pricelist`'s rules first; calendar months are counted in `options.tz`.
+     * @throws {FleetgateError} `code` `invalid_quote`, `no_price` or `amount_overflow`.
      */
-    quote(start: string | number, end: string | number, options?: { mode?: 'odoo' | 'best'; pricelist?: string | null; tz?: string | null }): Record<string, any>
+    quote(start: string | number | Date, end: string | number | Date, options?: pricing.QuoteOptions): pricing.Quote
   }
   /**
-   * The late-return fee (Odoo-compatible): nothing while the delay is at most `graceHours` (default 2);
-   * otherwise whole days x `extraDaily` + whole remaining hours x `extraHourly`. `variant`: `'odoo'` (default),
-   * `'grace_subtracted'` or `'hourly_capped'`; rates are decimal strings in `currency` (default EUR).
-   * Returns `{total_minor, total, currency, days, hours}`.
-   * @throws {Error} `code` `invalid_quote` or `amount_overflow`.
+   * The late-return fee (Odoo-compatible): nothing while the delay is at most `graceHours`; otherwise
+   * whole days x `extraDaily` + whole remaining hours x `extraHourly`. See docs/pricing.md.
+   * @throws {FleetgateError} `code` `invalid_quote` or `amount_overflow`.
    */
-  export function lateFee(plannedReturn: string | number, actualReturn: string | number, options?: { extraHourly: string | number; extraDaily: string | number; graceHours?: number; variant?: 'odoo' | 'grace_subtracted' | 'hourly_capped'; currency?: string }): Record<string, any>
+  export function lateFee(plannedReturn: string | number | Date, actualReturn: string | number | Date, options: pricing.LateFeeOptions): pricing.LateFee
+  /** A late-return fee (`fleetgate::pricing::LateFee`). */
+  export interface LateFee {
+    /** The fee in minor units. */
+    total_minor: number
+    /** The fee, a decimal string. */
+    total: string
+    /** The ISO 4217 currency. */
+    currency: string
+    /** Whole days charged. */
+    days: number
+    /** Whole hours charged. */
+    hours: number
+  }
+  /** The options of `lateFee` (`fleetgate::pricing::LateFeeOptions`). */
+  export interface LateFeeOptions {
+    /** The rate per whole hour late. */
+    extraHourly: string | number
+    /** The rate per whole day late. */
+    extraDaily: string | number
+    /** No fee while the delay is at most this many hours. */
+    graceHours?: number
+    /** How grace and hours are charged. */
+    variant?: 'odoo' | 'grace_subtracted' | 'hourly_capped'
+    /** The currency of the rates. */
+    currency?: string
+  }
+  /** One line of a quote. */
+  export interface Line {
+    /** The rule, or `null` for the list price. */
+    rule: pricing.PricedRule | null
+    /** How many times its price is charged. */
+    count: number
+    /** The subtotal in minor units. */
+    subtotal_minor: number
+    /** The subtotal, a decimal string. */
+    subtotal: string
+  }
+  /** A rule of a quote, with its price in the card's currency. */
+  export interface PricedRule {
+    /** The unit. */
+    unit: 'hour' | 'day' | 'week' | 'month' | 'year'
+    /** Units one price covers; 0 = a flat price. */
+    duration: number
+    /** The price, a decimal string. */
+    price: string
+    /** The pricelist, or `null` for generic rules. */
+    pricelist: string | null
+  }
+  /** A price quote (`fleetgate::pricing::Quote`). */
+  export interface Quote {
+    /** The total in minor units. */
+    total_minor: number
+    /** The total, a decimal string. */
+    total: string
+    /** The ISO 4217 currency. */
+    currency: string
+    /** The rule Odoo mode chose (`null` in best mode and for the list price). */
+    rule: pricing.PricedRule | null
+    /** What the total is made of. */
+    breakdown: Array<pricing.Line>
+  }
+  /** The options of `quote` (`fleetgate::pricing::QuoteOptions`). */
+  export interface QuoteOptions {
+    /** `'odoo'` (Odoo's single cheapest rule) or `'best'` (the cheapest combination). */
+    mode?: 'odoo' | 'best' | null
+    /** That pricelist's rules first. */
+    pricelist?: string | null
+    /** Where calendar months are counted (an IANA name). */
+    tz?: string | null
+  }
+  /**
+   * The options of a rate card (`fleetgate::pricing::RateCardOptions`; pricelist names are data, so the keys
+   * are read as given: `listPrice` / `list_price`).
+   */
+  export interface RateCardOptions {
+    /** The ISO 4217 currency. */
+    currency?: string
+    /** The price charged when no rule applies. */
+    listPrice?: string | number | null
+    /** Rules per pricelist. */
+    pricelistRules?: Record<string, Array<{ unit: string; duration: number; price: string | number }>> | null
+  }
+  /** A pricing rule as written (data: the same keys in every language). */
+  export interface Rule {
+    /** The unit. */
+    unit: 'hour' | 'day' | 'week' | 'month' | 'year'
+    /** Units one price covers; 0 = a flat price. */
+    duration: number
+    /** The price, a decimal string (`'3.50'`) or a whole number. */
+    price: string | number
+  }
 }
 
 export declare namespace ratelimit {

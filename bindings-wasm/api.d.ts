@@ -9,10 +9,15 @@ export declare const odometer: Omit<typeof raw.odometer, 'prototype'>;
 export type { ReadingInput, PolicyInput, Verdict, MeterEntry } from './pkg/web/fleetgate_wasm.js';
 /** Booking requests: validation and sanitisation, every problem collected. */
 export declare const booking: Omit<typeof raw.booking, 'prototype'>;
+export type { BookingRules, ValidateOptions, CleanBooking } from './pkg/web/fleetgate_wasm.js';
 /** Rental prices: `new pricing.RateCard(rules, options).quote(start, end, options)` and `pricing.lateFee(...)`. */
 export declare const pricing: Omit<typeof raw.pricing, 'prototype'> & { RateCard: typeof raw.RateCard };
+export type {
+  PricingRule, RateCardOptions, QuoteOptions, LateFeeOptions, Quote, QuoteLine, PricedRule, LateFee,
+} from './pkg/web/fleetgate_wasm.js';
 /** Availability of stock over half-open, padded bookings. */
 export declare const availability: Omit<typeof raw.availability, 'prototype'>;
+export type { AvailabilityBooking, Segment } from './pkg/web/fleetgate_wasm.js';
 /** Webhook verification and signing: `webhooks.Verifier.smartcar(amt).verify(headers, body)`, ... */
 export declare const webhooks: { readonly Verifier: typeof raw.Verifier; readonly VerifyStream: typeof raw.VerifyStream };
 export type {

@@ -6,7 +6,9 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, Criterion};
 use fleetgate::availability::{self, Booking};
 use fleetgate::booking::{self, BookingRules};
-use fleetgate::pricing::{Mode, RateCard};
+use fleetgate::boundary::{decode, Value};
+use fleetgate::instant::{Instant, TimeZone};
+use fleetgate::pricing::{self, Mode, QuoteOptions, RateCard, Rule};
 use serde_json::json;
 
 /// 2024-02-01T10:00:00Z.
@@ -21,7 +23,8 @@ fn card() -> RateCard {
         {"unit": "week", "duration": 1, "price": "290.00"},
         {"unit": "month", "duration": 1, "price": "950.00"},
     ]);
-    RateCard::from_json(&rules, &"EUR".into(), None, None).expect("valid card")
+    let rules: Vec<Rule> = decode(Value::from(rules), &pricing::site::RULES).expect("valid rules");
+    RateCard::new(rules, Default::default(), None, Default::default()).expect("valid card")
 }
 
 /// 10,000 bookings of 1 to 72 hours, a few hours apart, over about two years, 1 to 3 units each.
@@ -33,7 +36,7 @@ pub fn ten_thousand_bookings() -> Vec<Booking> {
                 start,
                 end: start + 3600 * (1 + i * 37 % 72),
                 quantity: 1 + (i % 3) as u32,
-                padding_seconds: 3600 * (i % 2),
+                padding_hours: (i % 2) as u32,
                 unit: None,
             }
         })
@@ -46,15 +49,22 @@ fn quotes(c: &mut Criterion) {
     let mut group = c.benchmark_group("pricing");
     for (name, length) in [("week", WEEK), ("year", YEAR)] {
         for (mode_name, mode) in [("odoo", Mode::Odoo), ("best", Mode::Best)] {
+            let options = QuoteOptions { mode, pricelist: None, tz: TimeZone(tz) };
             group.bench_function(format!("quote/{mode_name}/{name}"), |b| {
-                b.iter(|| card.quote(black_box(START), black_box(START + length), mode, None, tz))
+                b.iter(|| card.quote(black_box(START), black_box(START + length), &options))
             });
         }
     }
-    group.bench_function("quote_json/best/year", |b| {
+    // What a binding does per call: decode the instants and the options, quote, serialize the result.
+    group.bench_function("quote_decoded/best/year", |b| {
         let (start, end) = (json!("2024-02-01T10:00:00Z"), json!("2025-02-01T10:00:00Z"));
-        let (mode, tz) = (json!("best"), json!("Europe/Brussels"));
-        b.iter(|| card.quote_json(black_box(&start), black_box(&end), &mode, &serde_json::Value::Null, &tz))
+        let options = json!({"mode": "best", "tz": "Europe/Brussels"});
+        b.iter(|| {
+            let start: Instant = decode(Value::from(black_box(start.clone())), &pricing::site::START).unwrap();
+            let end: Instant = decode(Value::from(black_box(end.clone())), &pricing::site::END).unwrap();
+            let options: QuoteOptions = decode(Value::from(options.clone()), &pricing::site::OPTIONS).unwrap();
+            serde_json::to_value(card.quote(start.0, end.0, &options).unwrap())
+        })
     });
     group.finish();
 }
@@ -80,8 +90,11 @@ fn validation(c: &mut Criterion) {
         "vehicle_id": "7", "customer_name": "  Ann   Peeters ", "customer_email": "Ann.Peeters@Example.BE",
         "customer_phone": "0470 12 34 56", "date_from": "2024-02-01", "date_to": "2024-02-08",
     });
-    let rules =
-        BookingRules::from_json(&json!({"time_zone": "Europe/Brussels", "default_region": "BE"})).expect("valid rules");
+    let rules: BookingRules = decode(
+        Value::from(json!({"time_zone": "Europe/Brussels", "default_region": "BE"})),
+        &fleetgate::boundary::Site::coded("booking", booking::INVALID_BOOKING_RULES, "rules"),
+    )
+    .expect("valid rules");
     c.bench_function("booking/validate", |b| b.iter(|| booking::validate(black_box(&request), &rules, 1_705_320_000)));
 }
 

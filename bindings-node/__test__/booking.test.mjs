@@ -27,7 +27,19 @@ for (const [label, api] of Object.entries(PACKAGES)) {
   });
 
   test(`[${label}] unknown options are errors, not ignored`, () => {
-    assert.throws(() => api.booking.validate(REQUEST, { now: NOW, rule: {} }), { code: 'invalid_booking_rules' });
+    assert.throws(() => api.booking.validate(REQUEST, { now: NOW, rule: {} }), { code: 'invalid_option' });
+    assert.throws(() => api.booking.validate(REQUEST, { now: NOW, rules: { timezone: 'UTC' } }), (err) => {
+      assert.equal(err.name, 'FleetgateError');
+      assert.equal(err.code, 'invalid_booking_rules');
+      assert.equal(err.details.path, 'rules.timezone');
+      assert.match(err.message, /timezone/);
+      return true;
+    });
+    assert.throws(() => api.booking.validate(REQUEST, { now: NOW, rules: { max_rental_days: 4000 } }), (err) => {
+      assert.deepEqual([err.code, err.details.path], ['invalid_booking_rules', 'rules.max_rental_days']);
+      return true;
+    });
+    assert.throws(() => api.booking.validate(REQUEST, { now: 1.5 }), { code: 'invalid_now' });
     assert.throws(() => new api.pricing.RateCard(RULES, { curency: 'EUR' }), { code: 'invalid_rate_card' });
     const card = new api.pricing.RateCard(RULES);
     assert.throws(() => card.quote(0, 86_400, { mod: 'best' }), { code: 'invalid_quote' });
@@ -36,10 +48,12 @@ for (const [label, api] of Object.entries(PACKAGES)) {
   });
 
   test(`[${label}] arguments of the wrong JS type get fleetgate codes`, () => {
-    for (const bad of [() => 1, Symbol('s'), 10n, {}, [], true]) {
+    for (const bad of [() => 1, Symbol('s'), {}, [], true, 1.5]) {
       assert.throws(() => api.availability.unavailable([], bad, 86_400), { code: 'invalid_window' }, String(typeof bad));
       if (!Array.isArray(bad)) assert.throws(() => new api.pricing.RateCard(bad), { code: 'invalid_rate_card' });
     }
+    // A BigInt within 64 bits is an integer (the boundary's rule): unix seconds.
+    assert.equal(api.availability.unavailable([], 10n, 86_400), 0);
     assert.throws(() => api.booking.validate('not an object', { now: NOW }), { code: 'validation_failed' });
     assert.throws(() => api.availability.available(-1, [], 0, 3600), { code: 'invalid_booking' });
   });
@@ -51,6 +65,33 @@ for (const [label, api] of Object.entries(PACKAGES)) {
     const cleaned = api.booking.validate({ ...REQUEST, vehicle_id: 5_000_000_000 }, { now: NOW });
     assert.equal(cleaned.vehicle_id, 5_000_000_000);
     assert.throws(() => card.quote(new Date('2024-02-01T10:00:00.500Z'), 1_707_127_200), { code: 'invalid_quote' });
+  });
+}
+
+for (const [label, api] of Object.entries(PACKAGES)) {
+  test(`[${label}] results have their declared shapes and errors their paths`, () => {
+    const card = new api.pricing.RateCard(RULES, { listPrice: '10', pricelistRules: { VIP: [{ unit: 'day', duration: 1, price: '50' }] } });
+    const quote = card.quote('2024-02-01T10:00:00Z', '2024-02-03T10:00:00Z', { pricelist: 'VIP' });
+    assert.deepEqual(quote, {
+      total_minor: 10_000, total: '100.00', currency: 'EUR',
+      rule: { unit: 'day', duration: 1, price: '50.00', pricelist: 'VIP' },
+      breakdown: [{ rule: { unit: 'day', duration: 1, price: '50.00', pricelist: 'VIP' }, count: 2, subtotal_minor: 10_000, subtotal: '100.00' }],
+    });
+    assert.throws(() => new api.pricing.RateCard(RULES, { pricelistRules: { VIP: [{ unit: 'day', duration: 1, price: 'x' }] } }), (err) => {
+      assert.deepEqual([err.code, err.details.argument, err.details.path], ['invalid_rate_card', 'options', 'pricelistRules.VIP[0].price']);
+      return true;
+    });
+    assert.throws(() => api.pricing.lateFee(0, 1, { extraHourly: 1.5, extraDaily: '2' }), (err) => {
+      assert.deepEqual([err.code, err.details.path], ['invalid_quote', 'extraHourly']);
+      return true;
+    });
+    assert.throws(() => api.availability.timeline(1, [{ start: 0, end: 3600, padding_hours: 9000 }], 0, 3600), (err) => {
+      assert.deepEqual([err.code, err.details.argument, err.details.path], ['invalid_booking', 'bookings', '[0].padding_hours']);
+      return true;
+    });
+    const cleaned = api.booking.validate(REQUEST, { now: NOW });
+    assert.deepEqual(Object.keys(cleaned).sort(), ['customer_email', 'customer_name', 'customer_phone', 'date_from', 'date_to', 'end', 'notes', 'start', 'vehicle_id']);
+    assert.equal(cleaned.notes, null);
   });
 }
 
@@ -68,7 +109,7 @@ test('napi and WASM give identical results and identical error lists', () => {
     try {
       return { ok: call(api) };
     } catch (err) {
-      return { code: err.code, errors: err.errors, message: err.message };
+      return { code: err.code, errors: err.errors, message: err.message, details: err.details };
     }
   };
   for (const call of calls) assert.deepEqual(outcome(wasm, call), outcome(napi, call), call.toString());

@@ -1,85 +1,127 @@
 //! `availability` namespace: wraps `fleetgate::availability` (stock over half-open, padded booking intervals).
-//! A booking is `{start, end, quantity?: 1, padding_hours?: 0, unit?: null}`; instants are RFC 3339 strings or
-//! unix seconds.
+//! A booking is `{start, end, quantity?: 1, padding_hours?: 0, unit?: null}` (data: snake_case keys); instants
+//! are RFC 3339 strings, `Date`s or unix seconds. See docs/availability.md.
 
-use fleetgate::availability as core;
+use fleetgate::availability::{self as core, site, Booking as CoreBooking};
+use fleetgate::instant::Instant;
 use napi::bindgen_prelude::Unknown;
 use napi::Env;
 use napi_derive::napi;
 use serde_json::Value as Json;
 
+use crate::boundary;
 use crate::errors::{guard, to_js_err};
-use crate::json::to_json;
+
+/// A booking that blocks stock (`fleetgate::availability::Booking`).
+#[napi(object, object_to_js = false, namespace = "availability")]
+#[allow(dead_code)]
+pub struct Booking {
+    /// Pickup.
+    #[napi(ts_type = "string | number | Date")]
+    pub start: Json,
+    /// Return (after the pickup).
+    #[napi(ts_type = "string | number | Date")]
+    pub end: Json,
+    /// Units it occupies.
+    pub quantity: Option<u32>,
+    /// Preparation hours before pickup.
+    #[napi(js_name = "padding_hours")]
+    pub padding_hours: Option<u32>,
+    /// The serial unit it holds.
+    #[napi(ts_type = "string | null")]
+    pub unit: Option<String>,
+}
+
+/// A segment of a timeline (`fleetgate::availability::Segment`).
+#[napi(object, object_from_js = false, namespace = "availability")]
+#[allow(dead_code)]
+pub struct Segment {
+    /// Start, RFC 3339 UTC.
+    pub start: String,
+    /// End (exclusive), RFC 3339 UTC.
+    pub end: String,
+    /// Units available throughout.
+    pub available: u32,
+}
+
+/// The bookings and the window `[start, end)`, decoded at the core's sites.
+fn inputs(
+    env: &Env,
+    bookings: Unknown<'_>,
+    start: Unknown<'_>,
+    end: Unknown<'_>,
+) -> napi::Result<(Vec<CoreBooking>, i64, i64)> {
+    let bookings = boundary::decode(env, bookings, &site::BOOKINGS)?;
+    let start: Instant = boundary::decode(env, start, &site::START)?;
+    let end: Instant = boundary::decode(env, end, &site::END)?;
+    Ok((bookings, start.0, end.0))
+}
 
 /// The most units in use at any instant of `[start, end)`.
-/// @throws {Error} `code` `invalid_booking` or `invalid_window`.
+/// @throws {FleetgateError} `code` `invalid_booking` or `invalid_window`.
 #[napi(namespace = "availability")]
 pub fn unavailable(
     env: &Env,
-    #[napi(ts_arg_type = "Array<Record<string, unknown>>")] bookings: Unknown<'_>,
-    #[napi(ts_arg_type = "string | number")] start: Unknown<'_>,
-    #[napi(ts_arg_type = "string | number")] end: Unknown<'_>,
-) -> napi::Result<Json> {
+    #[napi(ts_arg_type = "Array<availability.Booking>")] bookings: Unknown<'_>,
+    #[napi(ts_arg_type = "string | number | Date")] start: Unknown<'_>,
+    #[napi(ts_arg_type = "string | number | Date")] end: Unknown<'_>,
+) -> napi::Result<u32> {
     guard(env, || {
-        core::unavailable_json(&to_json(env, &bookings), &to_json(env, &start), &to_json(env, &end))
-            .map_err(to_js_err(env))
+        let (bookings, start, end) = inputs(env, bookings, start, end)?;
+        let used = core::unavailable(&bookings, start, end).map_err(to_js_err(env))?;
+        Ok(u32::try_from(used).unwrap_or(u32::MAX))
     })
 }
 
 /// Units of `stock` free throughout `[start, end)`: stock - unavailable, never below 0.
-/// @throws {Error} `code` `invalid_booking` or `invalid_window`.
+/// @throws {FleetgateError} `code` `invalid_booking` or `invalid_window`.
 #[napi(namespace = "availability")]
 pub fn available(
     env: &Env,
     #[napi(ts_arg_type = "number")] stock: Unknown<'_>,
-    #[napi(ts_arg_type = "Array<Record<string, unknown>>")] bookings: Unknown<'_>,
-    #[napi(ts_arg_type = "string | number")] start: Unknown<'_>,
-    #[napi(ts_arg_type = "string | number")] end: Unknown<'_>,
-) -> napi::Result<Json> {
+    #[napi(ts_arg_type = "Array<availability.Booking>")] bookings: Unknown<'_>,
+    #[napi(ts_arg_type = "string | number | Date")] start: Unknown<'_>,
+    #[napi(ts_arg_type = "string | number | Date")] end: Unknown<'_>,
+) -> napi::Result<u32> {
     guard(env, || {
-        core::available_json(
-            &to_json(env, &stock),
-            &to_json(env, &bookings),
-            &to_json(env, &start),
-            &to_json(env, &end),
-        )
-        .map_err(to_js_err(env))
+        let stock: u32 = boundary::decode(env, stock, &site::STOCK)?;
+        let (bookings, start, end) = inputs(env, bookings, start, end)?;
+        core::available(stock, &bookings, start, end).map_err(to_js_err(env))
     })
 }
 
-/// Segments `[{start, end, available}]` tiling `[start, end)` (RFC 3339 UTC), equal neighbours merged.
-/// @throws {Error} `code` `invalid_booking` or `invalid_window`.
-#[napi(namespace = "availability", ts_return_type = "Array<{ start: string; end: string; available: number }>")]
+/// Segments tiling `[start, end)` with the units available in each, equal neighbours merged.
+/// @throws {FleetgateError} `code` `invalid_booking` or `invalid_window`.
+#[napi(namespace = "availability", ts_return_type = "Array<availability.Segment>")]
 pub fn timeline(
     env: &Env,
     #[napi(ts_arg_type = "number")] stock: Unknown<'_>,
-    #[napi(ts_arg_type = "Array<Record<string, unknown>>")] bookings: Unknown<'_>,
-    #[napi(ts_arg_type = "string | number")] start: Unknown<'_>,
-    #[napi(ts_arg_type = "string | number")] end: Unknown<'_>,
+    #[napi(ts_arg_type = "Array<availability.Booking>")] bookings: Unknown<'_>,
+    #[napi(ts_arg_type = "string | number | Date")] start: Unknown<'_>,
+    #[napi(ts_arg_type = "string | number | Date")] end: Unknown<'_>,
 ) -> napi::Result<Json> {
     guard(env, || {
-        core::timeline_json(&to_json(env, &stock), &to_json(env, &bookings), &to_json(env, &start), &to_json(env, &end))
-            .map_err(to_js_err(env))
+        let stock: u32 = boundary::decode(env, stock, &site::STOCK)?;
+        let (bookings, start, end) = inputs(env, bookings, start, end)?;
+        let segments = core::timeline(stock, &bookings, start, end).map_err(to_js_err(env))?;
+        Ok(serde_json::to_value(segments).expect("segments serialize"))
     })
 }
 
 /// The serial `units` (in the given order) that no booking holding them overlaps in `[start, end)`.
-/// @throws {Error} `code` `invalid_booking` or `invalid_window`.
-#[napi(namespace = "availability", js_name = "freeUnits", ts_return_type = "Array<string>")]
+/// @throws {FleetgateError} `code` `invalid_booking` or `invalid_window`.
+#[napi(namespace = "availability", js_name = "freeUnits")]
 pub fn free_units(
     env: &Env,
     #[napi(ts_arg_type = "Array<string>")] units: Unknown<'_>,
-    #[napi(ts_arg_type = "Array<Record<string, unknown>>")] bookings: Unknown<'_>,
-    #[napi(ts_arg_type = "string | number")] start: Unknown<'_>,
-    #[napi(ts_arg_type = "string | number")] end: Unknown<'_>,
-) -> napi::Result<Json> {
+    #[napi(ts_arg_type = "Array<availability.Booking>")] bookings: Unknown<'_>,
+    #[napi(ts_arg_type = "string | number | Date")] start: Unknown<'_>,
+    #[napi(ts_arg_type = "string | number | Date")] end: Unknown<'_>,
+) -> napi::Result<Vec<String>> {
     guard(env, || {
-        core::free_units_json(
-            &to_json(env, &units),
-            &to_json(env, &bookings),
-            &to_json(env, &start),
-            &to_json(env, &end),
-        )
-        .map_err(to_js_err(env))
+        let units: Vec<String> = boundary::decode(env, units, &site::UNITS)?;
+        let (bookings, start, end) = inputs(env, bookings, start, end)?;
+        let free = core::free_units(&units, &bookings, start, end).map_err(to_js_err(env))?;
+        Ok(free.into_iter().map(str::to_owned).collect())
     })
 }

@@ -10,7 +10,6 @@ mod boundary;
 mod client;
 mod errors;
 mod js;
-mod json;
 mod odometer;
 mod odoo;
 mod pricing;

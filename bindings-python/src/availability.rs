@@ -5,76 +5,98 @@ use pyo3::prelude::*;
 /// Availability: bookings are {start, end, quantity=1, padding_hours=0, unit=None} blocking [start - padding, end).
 #[pymodule]
 pub(crate) mod availability {
-    use fleetgate::availability as core;
+    use fleetgate::availability::{self as core, site, Booking};
+    use fleetgate::instant::Instant;
     use pyo3::prelude::*;
-    use serde_json::Value as Json;
 
+    use crate::boundary;
     use crate::errors::{guard, to_py_err};
-    use crate::json::{to_json, to_py};
 
-    type Args<'a, 'py> = [&'a Bound<'py, PyAny>];
-
-    /// Runs a core JSON function on the converted arguments and converts its result back.
-    fn call(
-        py: Python<'_>,
-        args: &Args<'_, '_>,
-        f: impl FnOnce(&[Json]) -> Result<Json, core::AvailabilityError>,
-    ) -> PyResult<Py<PyAny>> {
-        guard(py, || {
-            let json = args.iter().map(|a| to_json(a)).collect::<PyResult<Vec<_>>>()?;
-            f(&json).map_err(|e| to_py_err(py, &e)).and_then(|out| to_py(py, &out))
-        })
+    /// The bookings and the window `[start, end)`, decoded at the core's sites.
+    fn inputs(
+        bookings: &Bound<'_, PyAny>,
+        start: &Bound<'_, PyAny>,
+        end: &Bound<'_, PyAny>,
+    ) -> PyResult<(Vec<Booking>, i64, i64)> {
+        let bookings: Vec<Booking> = boundary::decode(bookings, &site::BOOKINGS)?;
+        let start: Instant = boundary::decode(start, &site::START)?;
+        let end: Instant = boundary::decode(end, &site::END)?;
+        Ok((bookings, start.0, end.0))
     }
 
-    /// The most units in use at any instant of ``[start, end)`` (instants: RFC 3339 strings, aware datetimes
-    /// or unix seconds). Raises ``fleetgate.AvailabilityError`` (``invalid_booking``, ``invalid_window``).
+    /// The most units in use at any instant of ``[start, end)``; see :func:`fleetgate.availability.unavailable`.
     #[pyfunction]
-    #[pyo3(signature = (bookings: "list[dict[str, object]]", start: "str | int", end: "str | int") -> "int")]
+    #[pyo3(signature = (bookings: "object", start: "object", end: "object") -> "int")]
     fn unavailable(
         py: Python<'_>,
         bookings: &Bound<'_, PyAny>,
         start: &Bound<'_, PyAny>,
         end: &Bound<'_, PyAny>,
-    ) -> PyResult<Py<PyAny>> {
-        call(py, &[bookings, start, end], |a| core::unavailable_json(&a[0], &a[1], &a[2]))
+    ) -> PyResult<u64> {
+        guard(py, || {
+            let (bookings, start, end) = inputs(bookings, start, end)?;
+            core::unavailable(&bookings, start, end).map_err(|e| to_py_err(py, &e))
+        })
     }
 
-    /// Units of ``stock`` free throughout ``[start, end)``: stock - unavailable, never below 0.
+    /// Units of ``stock`` free throughout ``[start, end)``; see :func:`fleetgate.availability.available`.
     #[pyfunction]
-    #[pyo3(signature = (stock: "int", bookings: "list[dict[str, object]]", start: "str | int", end: "str | int") -> "int")]
+    #[pyo3(signature = (stock: "object", bookings: "object", start: "object", end: "object") -> "int")]
     fn available(
         py: Python<'_>,
         stock: &Bound<'_, PyAny>,
         bookings: &Bound<'_, PyAny>,
         start: &Bound<'_, PyAny>,
         end: &Bound<'_, PyAny>,
-    ) -> PyResult<Py<PyAny>> {
-        call(py, &[stock, bookings, start, end], |a| core::available_json(&a[0], &a[1], &a[2], &a[3]))
+    ) -> PyResult<u32> {
+        guard(py, || {
+            let stock: u32 = boundary::decode(stock, &site::STOCK)?;
+            let (bookings, start, end) = inputs(bookings, start, end)?;
+            core::available(stock, &bookings, start, end).map_err(|e| to_py_err(py, &e))
+        })
     }
 
-    /// Segments ``[{start, end, available}]`` tiling ``[start, end)`` (RFC 3339 UTC), equal neighbours merged.
+    /// The segments tiling ``[start, end)``; see :func:`fleetgate.availability.timeline`. Returns a list of
+    /// ``fleetgate.availability.Segment``.
     #[pyfunction]
-    #[pyo3(signature = (stock: "int", bookings: "list[dict[str, object]]", start: "str | int", end: "str | int") -> "list[dict[str, object]]")]
+    #[pyo3(signature = (stock: "object", bookings: "object", start: "object", end: "object") -> "object")]
     fn timeline(
         py: Python<'_>,
         stock: &Bound<'_, PyAny>,
         bookings: &Bound<'_, PyAny>,
         start: &Bound<'_, PyAny>,
         end: &Bound<'_, PyAny>,
-    ) -> PyResult<Py<PyAny>> {
-        call(py, &[stock, bookings, start, end], |a| core::timeline_json(&a[0], &a[1], &a[2], &a[3]))
+    ) -> PyResult<Vec<Py<PyAny>>> {
+        guard(py, || {
+            let stock: u32 = boundary::decode(stock, &site::STOCK)?;
+            let (bookings, start, end) = inputs(bookings, start, end)?;
+            let segments = core::timeline(stock, &bookings, start, end).map_err(|e| to_py_err(py, &e))?;
+            segments
+                .iter()
+                .map(|s| {
+                    let json = serde_json::to_value(s).expect("serializes");
+                    boundary::result(py, "fleetgate.availability", "Segment", &json)
+                })
+                .collect()
+        })
     }
 
-    /// The serial ``units`` (in the given order) that no booking holding them overlaps in ``[start, end)``.
+    /// The serial ``units`` no booking holding them overlaps in ``[start, end)``; see
+    /// :func:`fleetgate.availability.free_units`.
     #[pyfunction]
-    #[pyo3(signature = (units: "list[str]", bookings: "list[dict[str, object]]", start: "str | int", end: "str | int") -> "list[str]")]
+    #[pyo3(signature = (units: "object", bookings: "object", start: "object", end: "object") -> "list[str]")]
     fn free_units(
         py: Python<'_>,
         units: &Bound<'_, PyAny>,
         bookings: &Bound<'_, PyAny>,
         start: &Bound<'_, PyAny>,
         end: &Bound<'_, PyAny>,
-    ) -> PyResult<Py<PyAny>> {
-        call(py, &[units, bookings, start, end], |a| core::free_units_json(&a[0], &a[1], &a[2], &a[3]))
+    ) -> PyResult<Vec<String>> {
+        guard(py, || {
+            let units: Vec<String> = boundary::decode(units, &site::UNITS)?;
+            let (bookings, start, end) = inputs(bookings, start, end)?;
+            let free = core::free_units(&units, &bookings, start, end).map_err(|e| to_py_err(py, &e))?;
+            Ok(free.into_iter().map(str::to_owned).collect())
+        })
     }
 }

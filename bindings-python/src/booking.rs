@@ -5,38 +5,37 @@ use pyo3::prelude::*;
 /// Booking requests: every problem collected as {loc, code, message}; the cleaned request with its instants.
 #[pymodule]
 pub(crate) mod booking {
-    use fleetgate::booking as core;
+    use fleetgate::booking::{self as core, site};
     use pyo3::prelude::*;
+    use pyo3::types::PyDict;
 
+    use crate::boundary;
     use crate::errors::{guard, to_py_err};
-    use crate::json::{now_json, opt_json, to_json, to_py};
 
-    /// Validates and cleans a booking ``request`` (a dict with vehicle_id, customer_name, customer_email,
-    /// customer_phone, date_from, date_to and optional notes).
-    ///
-    /// ``rules`` is a dict of booking rules (time_zone, min_rental_hours, max_rental_days, forbidden_weekdays,
-    /// past_tolerance_minutes, date_only, pickup_time, return_time, default_region, max_lengths) or None for the
-    /// defaults; ``now`` an RFC 3339 string or unix seconds (default: the system clock). Returns the cleaned
-    /// request with ``start`` and ``end`` (RFC 3339 UTC). Raises ``fleetgate.BookingValidationError`` (code
-    /// ``validation_failed``, ``.errors`` a list of {loc, code, message}) or ``fleetgate.BookingError``
-    /// (``invalid_booking_rules``, ``invalid_now``).
+    /// The system clock as unix seconds: `now` when none is given (the outermost API reads the clock).
+    fn system_clock() -> i64 {
+        let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+        since.map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+    }
+
+    /// Validates and cleans a booking ``request``; see :func:`fleetgate.booking.validate`. Returns a
+    /// ``fleetgate.booking.CleanBooking``.
     #[pyfunction]
-    #[pyo3(signature = (request: "dict[str, object]", *, rules: "dict[str, object] | None" = None, now: "str | int | None" = None) -> "dict[str, object]")]
+    #[pyo3(signature = (request: "object", *, rules: "object" = None, now: "object" = None, **unknown: "object") -> "object")]
     fn validate(
         py: Python<'_>,
         request: &Bound<'_, PyAny>,
         rules: Option<&Bound<'_, PyAny>>,
         now: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
         guard(py, || {
-            let now = match now {
-                Some(n) if !n.is_none() => to_json(n)?,
-                _ => now_json(),
-            };
-            match core::validate_json(&to_json(request)?, &opt_json(rules)?, &now) {
-                Ok(cleaned) => to_py(py, &cleaned),
-                Err(err) => Err(to_py_err(py, &err)),
-            }
+            let request = boundary::json(request, &site::REQUEST)?;
+            let options = boundary::kwargs_value(py, &[("rules", rules), ("now", now)], unknown, &site::OPTIONS)?;
+            let options = core::decode_options(options, &site::OPTIONS).map_err(|e| boundary::arg_err(py, e))?;
+            let now = options.now_or(system_clock);
+            let clean = core::validate(&request, &options.rules, now).map_err(|e| to_py_err(py, &e))?;
+            boundary::result(py, "fleetgate.booking", "CleanBooking", &serde_json::to_value(clean).expect("serializes"))
         })
     }
 }

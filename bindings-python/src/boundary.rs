@@ -120,6 +120,18 @@ pub(crate) fn decode_kwargs<T: DeserializeOwned>(
     unknown: Option<&Bound<'_, PyDict>>,
     site: &Site,
 ) -> PyResult<T> {
+    boundary::decode(kwargs_value(py, kwargs, unknown, site)?, site).map_err(|e| arg_err(py, e))
+}
+
+/// Keyword arguments (those given, by name, and the `**unknown` ones) after the bounded walk, as the map a JS
+/// options object would be: for the core decoders that take a [`Value`] themselves (e.g.
+/// `fleetgate::booking::decode_options`).
+pub(crate) fn kwargs_value(
+    py: Python<'_>,
+    kwargs: &[(&str, Option<&Bound<'_, PyAny>>)],
+    unknown: Option<&Bound<'_, PyDict>>,
+    site: &Site,
+) -> PyResult<Value> {
     let extra: Vec<(String, Bound<'_, PyAny>)> = match unknown {
         Some(d) => d.iter().map(|(k, v)| Ok((k.str()?.to_string(), v))).collect::<PyResult<_>>()?,
         None => Vec::new(),
@@ -139,7 +151,7 @@ pub(crate) fn decode_kwargs<T: DeserializeOwned>(
             entries.push(((*name).to_owned(), walked));
         }
     }
-    boundary::decode(Value::Map(entries), site).map_err(|e| arg_err(py, e))
+    Ok(Value::Map(entries))
 }
 
 /// `value` as JSON, for the core functions that take JSON-shaped data (a booking request, an Odoo reply).

@@ -5,17 +5,15 @@ use pyo3::prelude::*;
 /// Rental prices: rate cards quoted in Odoo mode or best mode, and late-return fees, in integer minor units.
 #[pymodule]
 pub(crate) mod pricing {
-    use fleetgate::pricing as core;
+    use fleetgate::instant::Instant;
+    use fleetgate::pricing::{self as core, site, LateFeeOptions, QuoteOptions, RateCardOptions, Rule};
     use pyo3::prelude::*;
+    use pyo3::types::PyDict;
 
+    use crate::boundary;
     use crate::errors::{guard, to_py_err};
-    use crate::json::{opt_json, to_json, to_py};
 
-    /// A validated rate card.
-    ///
-    /// ``rules`` is a list of ``{'unit': 'hour'|'day'|'week'|'month'|'year', 'duration': int, 'price': '3.50'}``
-    /// (duration 0 = a flat price); ``pricelist_rules`` a dict ``{pricelist name: [rules]}``; ``list_price`` the
-    /// price charged when no rule applies. Raises ``fleetgate.PricingError`` (``invalid_rate_card``).
+    /// A validated rate card; see :class:`fleetgate.pricing.RateCard`.
     #[pyclass(frozen, subclass, module = "fleetgate._fleetgate.pricing")]
     pub(crate) struct RateCard {
         card: core::RateCard,
@@ -24,35 +22,28 @@ pub(crate) mod pricing {
     #[pymethods]
     impl RateCard {
         #[new]
-        #[pyo3(signature = (rules: "list[dict[str, object]]", *, currency: "str | None" = None, list_price: "str | int | None" = None, pricelist_rules: "dict[str, list[dict[str, object]]] | None" = None))]
+        #[pyo3(signature = (rules: "object", *, currency: "object" = None, list_price: "object" = None, pricelist_rules: "object" = None, **unknown: "object"))]
         fn new(
             py: Python<'_>,
             rules: &Bound<'_, PyAny>,
             currency: Option<&Bound<'_, PyAny>>,
             list_price: Option<&Bound<'_, PyAny>>,
             pricelist_rules: Option<&Bound<'_, PyAny>>,
+            unknown: Option<&Bound<'_, PyDict>>,
         ) -> PyResult<Self> {
             guard(py, || {
-                let (list_price, pricelist_rules) = (opt_json(list_price)?, opt_json(pricelist_rules)?);
-                core::RateCard::from_json(
-                    &to_json(rules)?,
-                    &opt_json(currency)?,
-                    Some(&list_price),
-                    Some(&pricelist_rules),
-                )
-                .map(|card| RateCard { card })
-                .map_err(|e| to_py_err(py, &e))
+                let rules: Vec<Rule> = boundary::decode(rules, &site::RULES)?;
+                let kwargs = [("currency", currency), ("list_price", list_price), ("pricelist_rules", pricelist_rules)];
+                let options: RateCardOptions = boundary::decode_kwargs(py, &kwargs, unknown, &site::CARD_OPTIONS)?;
+                let card = core::RateCard::with_options(rules, options).map_err(|e| to_py_err(py, &e))?;
+                Ok(RateCard { card })
             })
         }
 
-        /// Quotes ``[start, end)`` (RFC 3339 strings or unix seconds; aware datetimes are accepted too).
-        ///
-        /// ``mode`` is ``'odoo'`` (Odoo's single cheapest rule, the default) or ``'best'`` (the cheapest
-        /// combination of rules, never dearer); ``pricelist`` selects that pricelist's rules before the generic
-        /// ones; ``tz`` (IANA name, default UTC) is where calendar months are counted. Returns a dict
-        /// ``{total_minor, total, currency, rule, breakdown: [{rule, count, subtotal_minor, subtotal}]}``.
-        /// Raises ``fleetgate.PricingError`` (``invalid_quote``, ``no_price``, ``amount_overflow``).
-        #[pyo3(signature = (start: "str | int", end: "str | int", *, mode: "str | None" = None, pricelist: "str | None" = None, tz: "str | None" = None) -> "dict[str, object]")]
+        /// Quotes ``[start, end)``; see :meth:`fleetgate.pricing.RateCard.quote`. Returns a
+        /// ``fleetgate.pricing.Quote``.
+        #[allow(clippy::too_many_arguments)]
+        #[pyo3(signature = (start: "object", end: "object", *, mode: "object" = None, pricelist: "object" = None, tz: "object" = None, **unknown: "object") -> "object")]
         fn quote(
             &self,
             py: Python<'_>,
@@ -61,46 +52,47 @@ pub(crate) mod pricing {
             mode: Option<&Bound<'_, PyAny>>,
             pricelist: Option<&Bound<'_, PyAny>>,
             tz: Option<&Bound<'_, PyAny>>,
+            unknown: Option<&Bound<'_, PyDict>>,
         ) -> PyResult<Py<PyAny>> {
             guard(py, || {
-                let (mode, pricelist, tz) = (opt_json(mode)?, opt_json(pricelist)?, opt_json(tz)?);
-                let quote = self.card.quote_json(&to_json(start)?, &to_json(end)?, &mode, &pricelist, &tz);
-                quote.map_err(|e| to_py_err(py, &e)).and_then(|q| to_py(py, &q))
+                let start: Instant = boundary::decode(start, &site::START)?;
+                let end: Instant = boundary::decode(end, &site::END)?;
+                let kwargs = [("mode", mode), ("pricelist", pricelist), ("tz", tz)];
+                let options: QuoteOptions = boundary::decode_kwargs(py, &kwargs, unknown, &site::OPTIONS)?;
+                let quote = self.card.quote(start.0, end.0, &options).map_err(|e| to_py_err(py, &e))?;
+                boundary::result(py, "fleetgate.pricing", "Quote", &serde_json::to_value(quote).expect("serializes"))
             })
         }
     }
 
-    /// The late-return fee (Odoo-compatible): nothing while ``actual_return - planned_return <= grace_hours``;
-    /// otherwise whole days x ``extra_daily`` + whole remaining hours x ``extra_hourly``.
-    ///
-    /// ``variant``: ``'odoo'`` (default), ``'grace_subtracted'`` (the grace is not charged) or
-    /// ``'hourly_capped'`` (the hourly part never exceeds the daily rate). Rates are decimal strings in
-    /// ``currency`` (default EUR). Returns ``{total_minor, total, currency, days, hours}``. Raises
-    /// ``fleetgate.PricingError`` (``invalid_quote``, ``amount_overflow``).
+    /// The late-return fee; see :func:`fleetgate.pricing.late_fee`. Returns a ``fleetgate.pricing.LateFee``.
     #[pyfunction]
-    #[pyo3(signature = (planned_return: "str | int", actual_return: "str | int", *, extra_hourly: "str | int", extra_daily: "str | int", grace_hours: "int | None" = None, variant: "str | None" = None, currency: "str | None" = None) -> "dict[str, object]")]
+    #[pyo3(signature = (planned_return: "object", actual_return: "object", *, extra_hourly: "object" = None, extra_daily: "object" = None, grace_hours: "object" = None, variant: "object" = None, currency: "object" = None, **unknown: "object") -> "object")]
     #[allow(clippy::too_many_arguments)]
     fn late_fee(
         py: Python<'_>,
         planned_return: &Bound<'_, PyAny>,
         actual_return: &Bound<'_, PyAny>,
-        extra_hourly: &Bound<'_, PyAny>,
-        extra_daily: &Bound<'_, PyAny>,
+        extra_hourly: Option<&Bound<'_, PyAny>>,
+        extra_daily: Option<&Bound<'_, PyAny>>,
         grace_hours: Option<&Bound<'_, PyAny>>,
         variant: Option<&Bound<'_, PyAny>>,
         currency: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
         guard(py, || {
-            let fee = core::late_fee_json(
-                &to_json(planned_return)?,
-                &to_json(actual_return)?,
-                &to_json(extra_hourly)?,
-                &to_json(extra_daily)?,
-                &opt_json(grace_hours)?,
-                &opt_json(variant)?,
-                &opt_json(currency)?,
-            );
-            fee.map_err(|e| to_py_err(py, &e)).and_then(|f| to_py(py, &f))
+            let planned: Instant = boundary::decode(planned_return, &site::PLANNED_RETURN)?;
+            let actual: Instant = boundary::decode(actual_return, &site::ACTUAL_RETURN)?;
+            let kwargs = [
+                ("extra_hourly", extra_hourly),
+                ("extra_daily", extra_daily),
+                ("grace_hours", grace_hours),
+                ("variant", variant),
+                ("currency", currency),
+            ];
+            let options: LateFeeOptions = boundary::decode_kwargs(py, &kwargs, unknown, &site::OPTIONS)?;
+            let fee = core::late_fee(planned.0, actual.0, &options).map_err(|e| to_py_err(py, &e))?;
+            boundary::result(py, "fleetgate.pricing", "LateFee", &serde_json::to_value(fee).expect("serializes"))
         })
     }
 }

@@ -13,7 +13,7 @@ from fleetgate import availability, booking, pricing
 
 
 def validate(request: Any, rules: Any, now: Any) -> Any:
-    return booking.validate(request, rules=rules, now=now)
+    return booking.validate(request, rules=rules, now=now).to_dict()
 
 
 def validate_errors(request: Any, rules: Any, now: Any) -> list[dict[str, Any]]:
@@ -32,15 +32,19 @@ def _card(card: dict[str, Any]) -> pricing.RateCard:
 
 
 def quote(card: dict[str, Any], start: Any, end: Any, options: dict[str, Any]) -> Any:
-    return _card(card).quote(start, end, **options)
+    return _card(card).quote(start, end, **options).to_dict()
 
 
 def quote_total(card: dict[str, Any], start: Any, end: Any, options: dict[str, Any]) -> Any:
-    return quote(card, start, end, options)["total_minor"]
+    return _card(card).quote(start, end, **options).total_minor
 
 
 def late_fee(planned: Any, actual: Any, options: dict[str, Any]) -> Any:
-    return pricing.late_fee(planned, actual, **options)
+    return pricing.late_fee(planned, actual, **options).to_dict()
+
+
+def timeline(stock: Any, bookings: Any, start: Any, end: Any) -> Any:
+    return [segment.to_dict() for segment in availability.timeline(stock, bookings, start, end)]
 
 
 BOOKING = {"validate": validate, "validate_errors": validate_errors}
@@ -48,6 +52,6 @@ PRICING = {"quote": quote, "quote_total": quote_total, "late_fee": late_fee}
 AVAILABILITY = {
     "unavailable": availability.unavailable,
     "available": availability.available,
-    "timeline": availability.timeline,
+    "timeline": timeline,
     "free_units": availability.free_units,
 }

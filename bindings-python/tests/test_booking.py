@@ -42,7 +42,27 @@ def test_rules_errors_are_booking_errors() -> None:
     with pytest.raises(fleetgate.BookingError) as raised:
         booking.validate(REQUEST, rules={"time_zone": "Nowhere"}, now=0)
     assert raised.value.code == "invalid_booking_rules"
+    assert raised.value.details["path"] == "rules.time_zone"
     assert not isinstance(raised.value, fleetgate.BookingValidationError)
+
+
+def test_rules_ranges_and_now_are_checked_in_core() -> None:
+    with pytest.raises(fleetgate.BookingError) as raised:
+        booking.validate(REQUEST, rules={"max_lengths": {"notes": 0}}, now=0)
+    assert (raised.value.code, raised.value.details["path"]) == ("invalid_booking_rules", "rules.max_lengths.notes")
+    with pytest.raises(fleetgate.BookingError) as raised:
+        booking.validate(REQUEST, now=1.5)
+    assert (raised.value.code, raised.value.details["path"]) == ("invalid_now", "now")
+
+
+def test_clean_booking_is_a_frozen_result() -> None:
+    clean = booking.validate(REQUEST, now="2024-01-15T12:00:00Z")
+    assert isinstance(clean, booking.CleanBooking)
+    assert (clean.vehicle_id, clean.notes, clean.start) == (7, None, "2024-02-01T00:00:00Z")
+    assert clean == booking.CleanBooking(**clean.to_dict())
+    assert repr(clean).startswith("CleanBooking(vehicle_id=7, ")
+    with pytest.raises(AttributeError):
+        clean.vehicle_id = 8  # type: ignore[misc]
 
 
 def test_now_defaults_to_the_clock() -> None:
@@ -54,7 +74,7 @@ def test_now_defaults_to_the_clock() -> None:
 def test_aware_datetimes_are_instants_and_naive_ones_are_rejected() -> None:
     card = pricing.RateCard([{"unit": "hour", "duration": 1, "price": "2.50"}])
     start = datetime(2024, 2, 1, 10, tzinfo=timezone.utc)
-    assert card.quote(start, datetime(2024, 2, 1, 13, tzinfo=timezone.utc))["total_minor"] == 750
+    assert card.quote(start, datetime(2024, 2, 1, 13, tzinfo=timezone.utc)).total_minor == 750
     with pytest.raises(fleetgate.PricingError) as raised:
         card.quote(start, datetime(2024, 2, 1, 13))
     assert raised.value.code == "invalid_quote"
@@ -71,7 +91,40 @@ def test_wrong_types_get_fleetgate_codes() -> None:
 
 def test_late_fee_defaults() -> None:
     fee = pricing.late_fee("2024-02-05T10:00:00Z", "2024-02-06T15:30:00Z", extra_hourly="8", extra_daily="70")
-    assert fee == {"total_minor": 11000, "total": "110.00", "currency": "EUR", "days": 1, "hours": 5}
+    assert fee == pricing.LateFee(total_minor=11000, total="110.00", currency="EUR", days=1, hours=5)
+    assert fee.to_dict() == {"total_minor": 11000, "total": "110.00", "currency": "EUR", "days": 1, "hours": 5}
+
+
+def test_quote_is_typed_all_the_way_down() -> None:
+    card = pricing.RateCard([{"unit": "day", "duration": 1, "price": "60"}], list_price="80")
+    quote = card.quote("2024-02-01T10:00:00Z", "2024-02-03T10:00:00Z")
+    assert isinstance(quote, pricing.Quote) and isinstance(quote.breakdown, tuple)
+    line = quote.breakdown[0]
+    assert isinstance(line, pricing.Line) and isinstance(line.rule, pricing.PricedRule)
+    assert (quote.total, line.count, line.rule.price, line.rule.pricelist) == ("120.00", 2, "60.00", None)
+    assert quote.rule == line.rule
+    assert quote.to_dict()["breakdown"][0]["rule"] == {"unit": "day", "duration": 1, "price": "60.00",
+                                                       "pricelist": None}
+
+
+def test_options_are_decoded_in_core_with_paths() -> None:
+    card = pricing.RateCard([{"unit": "day", "duration": 1, "price": "60"}])
+    with pytest.raises(fleetgate.PricingError) as raised:
+        card.quote("2024-02-01T10:00:00Z", "2024-02-03T10:00:00Z", mode="cheapest")
+    assert (raised.value.code, raised.value.details["path"]) == ("invalid_quote", "mode")
+    with pytest.raises(fleetgate.PricingError) as raised:
+        pricing.RateCard([{"unit": "day", "duration": 1, "price": "60.001"}])
+    assert (raised.value.code, raised.value.details["argument"], raised.value.details["path"]) == (
+        "invalid_rate_card", "rules", "[0].price")
+    with pytest.raises(fleetgate.AvailabilityError) as raised2:
+        availability.unavailable([{"start": 0, "end": 3600, "quantity": 0}], 0, 7200)
+    assert (raised2.value.code, raised2.value.details["path"]) == ("invalid_booking", "[0].quantity")
+
+
+def test_timeline_segments_are_results() -> None:
+    segments = availability.timeline(1, [{"start": 3600, "end": 7200}], 0, 10800)
+    assert [s.available for s in segments] == [1, 0, 1]
+    assert segments[1] == availability.Segment(start="1970-01-01T01:00:00Z", end="1970-01-01T02:00:00Z", available=0)
 
 
 @pytest.mark.parametrize("module", [booking, pricing, availability], ids=lambda m: m.__name__)

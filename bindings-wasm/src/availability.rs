@@ -1,67 +1,96 @@
 //! `availability`: wraps `fleetgate::availability` (stock over half-open, padded booking intervals).
 
-use fleetgate::availability::{self as core, AvailabilityError};
-use serde_json::Value as Json;
+use fleetgate::availability::{self as core, site, Booking};
+use fleetgate::instant::Instant;
 use wasm_bindgen::prelude::*;
 
+use crate::boundary;
 use crate::errors::to_js_err;
-use crate::json::{to_js, to_json};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** A booking that blocks stock: `[start - padding_hours, end)` (data: snake_case keys). */
+export interface AvailabilityBooking {
+  start: string | number | Date;
+  end: string | number | Date;
+  quantity?: number | null;
+  padding_hours?: number | null;
+  unit?: string | null;
+}
+/** A segment of a timeline: the units available throughout `[start, end)` (UTC instants). */
+export interface Segment {
+  start: string;
+  end: string;
+  available: number;
+}
+"#;
 
 /// Availability: a booking is `{start, end, quantity?: 1, padding_hours?: 0, unit?: null}` and blocks
-/// `[start - padding, end)`; instants are RFC 3339 strings or unix seconds.
+/// `[start - padding, end)`; instants are RFC 3339 strings, `Date`s or unix seconds. See docs/availability.md.
 #[wasm_bindgen(js_name = "availability")]
 pub struct Availability;
 
-fn out(result: Result<Json, AvailabilityError>) -> Result<JsValue, JsValue> {
-    result.map(|v| to_js(&v)).map_err(to_js_err)
+/// The bookings and the window `[start, end)`, decoded at the core's sites.
+fn inputs(bookings: &JsValue, start: &JsValue, end: &JsValue) -> Result<(Vec<Booking>, i64, i64), JsValue> {
+    let bookings: Vec<Booking> = boundary::decode(bookings, &site::BOOKINGS)?;
+    let start: Instant = boundary::decode(start, &site::START)?;
+    let end: Instant = boundary::decode(end, &site::END)?;
+    Ok((bookings, start.0, end.0))
 }
 
 #[wasm_bindgen(js_class = "availability")]
 impl Availability {
     /// The most units in use at any instant of `[start, end)`.
-    /// @throws {Error} `code` `invalid_booking` or `invalid_window`.
-    #[wasm_bindgen(unchecked_return_type = "number")]
+    /// @throws {FleetgateError} `code` `invalid_booking` or `invalid_window`.
     pub fn unavailable(
-        #[wasm_bindgen(unchecked_param_type = "Array<Record<string, unknown>>")] bookings: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | number")] start: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | number")] end: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        out(core::unavailable_json(&to_json(&bookings), &to_json(&start), &to_json(&end)))
+        #[wasm_bindgen(unchecked_param_type = "AvailabilityBooking[]")] bookings: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | number | Date")] start: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | number | Date")] end: JsValue,
+    ) -> Result<f64, JsValue> {
+        let (bookings, start, end) = inputs(&bookings, &start, &end)?;
+        core::unavailable(&bookings, start, end).map(|n| n as f64).map_err(to_js_err)
     }
 
     /// Units of `stock` free throughout `[start, end)`: stock - unavailable, never below 0.
-    /// @throws {Error} `code` `invalid_booking` or `invalid_window`.
-    #[wasm_bindgen(unchecked_return_type = "number")]
+    /// @throws {FleetgateError} `code` `invalid_booking` or `invalid_window`.
     pub fn available(
         #[wasm_bindgen(unchecked_param_type = "number")] stock: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Array<Record<string, unknown>>")] bookings: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | number")] start: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | number")] end: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        out(core::available_json(&to_json(&stock), &to_json(&bookings), &to_json(&start), &to_json(&end)))
+        #[wasm_bindgen(unchecked_param_type = "AvailabilityBooking[]")] bookings: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | number | Date")] start: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | number | Date")] end: JsValue,
+    ) -> Result<u32, JsValue> {
+        let stock: u32 = boundary::decode(&stock, &site::STOCK)?;
+        let (bookings, start, end) = inputs(&bookings, &start, &end)?;
+        core::available(stock, &bookings, start, end).map_err(to_js_err)
     }
 
-    /// Segments `[{start, end, available}]` tiling `[start, end)` (RFC 3339 UTC), equal neighbours merged.
-    /// @throws {Error} `code` `invalid_booking` or `invalid_window`.
-    #[wasm_bindgen(unchecked_return_type = "Array<{ start: string; end: string; available: number }>")]
+    /// Segments tiling `[start, end)` with the units available in each, equal neighbours merged.
+    /// @throws {FleetgateError} `code` `invalid_booking` or `invalid_window`.
+    #[wasm_bindgen(unchecked_return_type = "Segment[]")]
     pub fn timeline(
         #[wasm_bindgen(unchecked_param_type = "number")] stock: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Array<Record<string, unknown>>")] bookings: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | number")] start: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | number")] end: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "AvailabilityBooking[]")] bookings: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | number | Date")] start: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | number | Date")] end: JsValue,
     ) -> Result<JsValue, JsValue> {
-        out(core::timeline_json(&to_json(&stock), &to_json(&bookings), &to_json(&start), &to_json(&end)))
+        let stock: u32 = boundary::decode(&stock, &site::STOCK)?;
+        let (bookings, start, end) = inputs(&bookings, &start, &end)?;
+        let segments = core::timeline(stock, &bookings, start, end).map_err(to_js_err)?;
+        Ok(boundary::to_js(&serde_json::to_value(segments).expect("segments serialize")))
     }
 
     /// The serial `units` (in the given order) that no booking holding them overlaps in `[start, end)`.
-    /// @throws {Error} `code` `invalid_booking` or `invalid_window`.
-    #[wasm_bindgen(js_name = "freeUnits", unchecked_return_type = "Array<string>")]
+    /// @throws {FleetgateError} `code` `invalid_booking` or `invalid_window`.
+    #[wasm_bindgen(js_name = "freeUnits")]
     pub fn free_units(
-        #[wasm_bindgen(unchecked_param_type = "Array<string>")] units: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "Array<Record<string, unknown>>")] bookings: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | number")] start: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | number")] end: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        out(core::free_units_json(&to_json(&units), &to_json(&bookings), &to_json(&start), &to_json(&end)))
+        #[wasm_bindgen(unchecked_param_type = "string[]")] units: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "AvailabilityBooking[]")] bookings: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | number | Date")] start: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | number | Date")] end: JsValue,
+    ) -> Result<Vec<String>, JsValue> {
+        let units: Vec<String> = boundary::decode(&units, &site::UNITS)?;
+        let (bookings, start, end) = inputs(&bookings, &start, &end)?;
+        let free = core::free_units(&units, &bookings, start, end).map_err(to_js_err)?;
+        Ok(free.into_iter().map(str::to_owned).collect())
     }
 }

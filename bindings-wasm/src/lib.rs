@@ -8,7 +8,6 @@ mod booking;
 mod boundary;
 mod errors;
 mod js;
-mod json;
 mod odometer;
 mod odoo;
 mod pricing;

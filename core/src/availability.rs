@@ -11,35 +11,64 @@
 //! - [`timeline`]: segments `{start, end, available}` tiling `[from, to)`, adjacent equal segments merged;
 //! - [`free_units`]: the serial units no overlapping booking holds.
 //!
+//! Bookings are typed ([`Booking`], serde with `deny_unknown_fields`: instants as RFC 3339 or unix seconds,
+//! `quantity` at least 1, `padding_hours` from 0 to 8784, the end after the start); results are typed
+//! ([`Segment`]). The bindings decode their arguments at the [`site`]s below.
+//!
 //! ```
 //! use fleetgate::availability::{self, Booking};
-//! let b = |start, end| Booking { start, end, quantity: 1, padding_seconds: 0, unit: None };
+//! let b = |start, end| Booking { start, end, quantity: 1, padding_hours: 0, unit: None };
 //! let bookings = [b(0, 3600), b(3600, 7200)]; // back to back
 //! assert_eq!(availability::unavailable(&bookings, 0, 7200).unwrap(), 1);
 //! assert_eq!(availability::available(2, &bookings, 0, 7200).unwrap(), 1);
 //! ```
 
-use serde_json::{json, Value as Json};
+use serde::{Deserialize, Serialize};
 
 use crate::error::ErrorCode;
 use crate::instant;
+
+/// Where each argument of the availability API is decoded, and the code its problems get: bookings, stock and
+/// units are `invalid_booking`; the window's instants `invalid_window`. Data: snake_case keys in every language.
+pub mod site {
+    use crate::boundary::Site;
+
+    /// The bookings that block.
+    pub const BOOKINGS: Site = Site::coded("availability", "invalid_booking", "bookings");
+    /// The stock (a whole number from 0 to 2^32 - 1).
+    pub const STOCK: Site = Site::coded("availability", "invalid_booking", "stock");
+    /// The serial units.
+    pub const UNITS: Site = Site::coded("availability", "invalid_booking", "units");
+    /// The window's start.
+    pub const START: Site = Site::coded("availability", "invalid_window", "start");
+    /// The window's end.
+    pub const END: Site = Site::coded("availability", "invalid_window", "end");
+}
 
 /// An availability error. Codes: `invalid_booking`, `invalid_window`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
 pub enum AvailabilityError {
-    /// A booking (or the stock, or the unit list) could not be read.
-    #[error("invalid {loc}: {problem}")]
+    /// A booking (or the stock, or the unit list) could not be read. Decoding problems at [`site::BOOKINGS`],
+    /// [`site::STOCK`] and [`site::UNITS`] carry this code too.
+    #[error("invalid {argument}{path}: {problem}")]
     InvalidBooking {
-        /// Where, e.g. `bookings[3].end`.
-        loc: String,
+        /// The argument, e.g. `bookings`.
+        argument: &'static str,
+        /// Where inside it, e.g. `[3].end`.
+        path: String,
         /// What is wrong.
         problem: String,
     },
-    /// The window `[from, to)` could not be read or is empty.
+    /// The window `[start, end)` is empty. Decoding problems at [`site::START`] and [`site::END`] carry this
+    /// code too.
     #[error("invalid window: {problem}")]
     InvalidWindow {
+        /// The argument: `end`.
+        argument: &'static str,
+        /// Empty: the argument itself.
+        path: String,
         /// What is wrong.
         problem: String,
     },
@@ -64,25 +93,78 @@ impl ErrorCode for AvailabilityError {
     }
 }
 
-/// One blocking booking.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The most padding a booking may have, in hours (366 days).
+pub const MAX_PADDING_HOURS: u32 = 24 * 366;
+
+/// One blocking booking: `{start, end, quantity = 1, padding_hours = 0, unit = null}` in its serde form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "BookingFields")]
 pub struct Booking {
     /// Pickup, unix seconds.
+    #[serde(with = "instant::seconds")]
     pub start: i64,
     /// Return, unix seconds (after `start`).
+    #[serde(with = "instant::seconds")]
     pub end: i64,
     /// Units it occupies (at least 1).
     pub quantity: u32,
-    /// Preparation time before pickup, in seconds.
-    pub padding_seconds: i64,
+    /// Preparation time before pickup, in whole hours (at most [`MAX_PADDING_HOURS`]).
+    pub padding_hours: u32,
     /// The serial unit it holds, if any.
     pub unit: Option<String>,
+}
+
+/// A booking as written, before the checks across its fields.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BookingFields {
+    #[serde(with = "instant::seconds")]
+    start: i64,
+    #[serde(with = "instant::seconds")]
+    end: i64,
+    #[serde(default = "one", deserialize_with = "quantity")]
+    quantity: u32,
+    #[serde(default, deserialize_with = "padding_hours")]
+    padding_hours: u32,
+    #[serde(default)]
+    unit: Option<String>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn quantity<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    match Option::<u32>::deserialize(deserializer)? {
+        None => Ok(1),
+        Some(0) => Err(serde::de::Error::custom("a booking occupies at least 1 unit")),
+        Some(q) => Ok(q),
+    }
+}
+
+fn padding_hours<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    match Option::<u32>::deserialize(deserializer)? {
+        Some(h) if h > MAX_PADDING_HOURS => {
+            Err(serde::de::Error::custom(format!("a whole number of hours from 0 to {MAX_PADDING_HOURS}")))
+        }
+        given => Ok(given.unwrap_or(0)),
+    }
+}
+
+impl TryFrom<BookingFields> for Booking {
+    type Error = String;
+    fn try_from(b: BookingFields) -> Result<Booking, String> {
+        if b.end <= b.start {
+            return Err("the end must be after the start".to_owned());
+        }
+        Ok(Booking { start: b.start, end: b.end, quantity: b.quantity, padding_hours: b.padding_hours, unit: b.unit })
+    }
 }
 
 impl Booking {
     /// The interval it blocks: `[start - padding, end)`.
     pub fn blocked(&self) -> (i64, i64) {
-        (self.start - self.padding_seconds, self.end)
+        (self.start - i64::from(self.padding_hours) * 3600, self.end)
     }
 
     fn overlaps(&self, from: i64, to: i64) -> bool {
@@ -91,12 +173,14 @@ impl Booking {
     }
 }
 
-/// A segment of a [`timeline`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A segment of a [`timeline`] (serialized with RFC 3339 UTC instants).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Segment {
     /// Start, unix seconds.
+    #[serde(with = "instant::seconds")]
     pub start: i64,
     /// End (exclusive), unix seconds.
+    #[serde(with = "instant::seconds")]
     pub end: i64,
     /// Units available throughout.
     pub available: u32,
@@ -104,7 +188,11 @@ pub struct Segment {
 
 fn check_window(from: i64, to: i64) -> Result<(), AvailabilityError> {
     if to <= from {
-        return Err(AvailabilityError::InvalidWindow { problem: "the end must be after the start".into() });
+        return Err(AvailabilityError::InvalidWindow {
+            argument: "end",
+            path: String::new(),
+            problem: "the end must be after the start".into(),
+        });
     }
     Ok(())
 }
@@ -179,122 +267,4 @@ pub fn free_units<'a>(
     let held: std::collections::HashSet<&str> =
         bookings.iter().filter(|b| b.overlaps(from, to)).filter_map(|b| b.unit.as_deref()).collect();
     Ok(units.iter().map(String::as_str).filter(|u| !held.contains(u)).collect())
-}
-
-fn booking_err(loc: String, problem: impl Into<String>) -> AvailabilityError {
-    AvailabilityError::InvalidBooking { loc, problem: problem.into() }
-}
-
-/// Reads a list of bookings from JSON (`[{start, end, quantity?, padding_hours?, unit?}]`).
-fn bookings_from_json(value: &Json) -> Result<Vec<Booking>, AvailabilityError> {
-    let items = value.as_array().ok_or_else(|| booking_err("bookings".into(), "a list of bookings"))?;
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let at = |f: &str| format!("bookings[{i}]{f}");
-            let obj = item.as_object().ok_or_else(|| booking_err(at(""), "a booking is {start, end, ...}"))?;
-            const KNOWN: [&str; 5] = ["start", "end", "quantity", "padding_hours", "unit"];
-            if let Some(extra) = obj.keys().find(|k| !KNOWN.contains(&k.as_str())) {
-                return Err(booking_err(at(&format!(".{extra}")), "unknown field"));
-            }
-            let moment = |f: &str| {
-                let v = obj.get(f).ok_or_else(|| booking_err(at(&format!(".{f}")), "required"))?;
-                instant::from_json(v).map_err(|p| booking_err(at(&format!(".{f}")), p.to_string()))
-            };
-            let (start, end) = (moment("start")?, moment("end")?);
-            if end <= start {
-                return Err(booking_err(at(".end"), "the end must be after the start"));
-            }
-            let quantity = match obj.get("quantity") {
-                None | Some(Json::Null) => 1,
-                Some(q) => q
-                    .as_u64()
-                    .and_then(|q| u32::try_from(q).ok())
-                    .filter(|q| *q > 0)
-                    .ok_or_else(|| booking_err(at(".quantity"), "a positive integer"))?,
-            };
-            let padding_seconds = match obj.get("padding_hours") {
-                None | Some(Json::Null) => 0,
-                Some(p) => p
-                    .as_u64()
-                    .filter(|h| *h <= 24 * 366)
-                    .map(|h| h as i64 * 3600)
-                    .ok_or_else(|| booking_err(at(".padding_hours"), "a whole number of hours from 0 to 8784"))?,
-            };
-            let unit = match obj.get("unit") {
-                None | Some(Json::Null) => None,
-                Some(Json::String(s)) => Some(s.clone()),
-                Some(_) => return Err(booking_err(at(".unit"), "a unit is a string (its serial number)")),
-            };
-            Ok(Booking { start, end, quantity, padding_seconds, unit })
-        })
-        .collect()
-}
-
-/// Reads a window `[from, to)` from JSON instants.
-fn window_from_json(from: &Json, to: &Json) -> Result<(i64, i64), AvailabilityError> {
-    let read = |v: &Json, name: &str| {
-        instant::from_json(v).map_err(|p| AvailabilityError::InvalidWindow { problem: format!("{name}: {p}") })
-    };
-    Ok((read(from, "start")?, read(to, "end")?))
-}
-
-/// Reads a stock count (a non-negative integer below 2^32).
-fn stock_from_json(value: &Json) -> Result<u32, AvailabilityError> {
-    value
-        .as_u64()
-        .and_then(|s| u32::try_from(s).ok())
-        .ok_or_else(|| booking_err("stock".into(), "a non-negative integer"))
-}
-
-/// Reads a list of serial units (strings).
-fn units_from_json(value: &Json) -> Result<Vec<String>, AvailabilityError> {
-    let items = value.as_array().ok_or_else(|| booking_err("units".into(), "a list of serial numbers"))?;
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, u)| u.as_str().map(str::to_owned).ok_or_else(|| booking_err(format!("units[{i}]"), "a string")))
-        .collect()
-}
-
-/// A timeline as JSON: `[{start, end, available}]` with RFC 3339 UTC instants.
-fn timeline_to_json(segments: &[Segment]) -> Json {
-    Json::Array(
-        segments
-            .iter()
-            .map(
-                |s| json!({"start": instant::format(s.start), "end": instant::format(s.end), "available": s.available}),
-            )
-            .collect(),
-    )
-}
-
-/// [`unavailable`] with JSON arguments: bookings `[{start, end, quantity?, padding_hours?, unit?}]` and the
-/// window's instants (RFC 3339 or unix seconds).
-pub fn unavailable_json(bookings: &Json, from: &Json, to: &Json) -> Result<Json, AvailabilityError> {
-    let bookings = bookings_from_json(bookings)?;
-    let (from, to) = window_from_json(from, to)?;
-    Ok(unavailable(&bookings, from, to)?.into())
-}
-
-/// [`available`] with JSON arguments (see [`unavailable_json`]); `stock` a non-negative integer.
-pub fn available_json(stock: &Json, bookings: &Json, from: &Json, to: &Json) -> Result<Json, AvailabilityError> {
-    let (stock, bookings) = (stock_from_json(stock)?, bookings_from_json(bookings)?);
-    let (from, to) = window_from_json(from, to)?;
-    Ok(available(stock, &bookings, from, to)?.into())
-}
-
-/// [`timeline`] with JSON arguments; returns `[{start, end, available}]` with RFC 3339 UTC instants.
-pub fn timeline_json(stock: &Json, bookings: &Json, from: &Json, to: &Json) -> Result<Json, AvailabilityError> {
-    let (stock, bookings) = (stock_from_json(stock)?, bookings_from_json(bookings)?);
-    let (from, to) = window_from_json(from, to)?;
-    Ok(timeline_to_json(&timeline(stock, &bookings, from, to)?))
-}
-
-/// [`free_units`] with JSON arguments; `units` a list of serial numbers.
-pub fn free_units_json(units: &Json, bookings: &Json, from: &Json, to: &Json) -> Result<Json, AvailabilityError> {
-    let (units, bookings) = (units_from_json(units)?, bookings_from_json(bookings)?);
-    let (from, to) = window_from_json(from, to)?;
-    Ok(free_units(&units, &bookings, from, to)?.into())
 }

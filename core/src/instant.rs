@@ -9,8 +9,9 @@
 //! an ambiguous time (autumn fall-back) is its earlier instant, a time inside a gap (spring forward) is read
 //! with the offset before the gap (02:30 on a 02:00 -> 03:00 night becomes 03:30).
 
-use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, LocalResult, NaiveDate, NaiveDateTime, TimeZone as _, Utc};
 use chrono_tz::Tz;
+use serde::Deserialize;
 use serde_json::Value as Json;
 
 /// Why an instant could not be read.
@@ -67,6 +68,100 @@ pub fn format(seconds: i64) -> String {
         Some(t) => t.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         None => seconds.to_string(),
     }
+}
+
+/// An instant as it crosses the boundary (see the module docs): deserialized from an RFC 3339 string with an
+/// offset or integer unix seconds (a float, `true`, a list, ... is refused), serialized as RFC 3339 in UTC. The
+/// serde form of every `start`, `end`, `now`, `planned_return`, ... of the booking, pricing and availability areas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Instant(pub i64);
+
+impl Instant {
+    /// Reads an RFC 3339 string or unix seconds, in the accepted range.
+    pub fn from_seconds(seconds: i64) -> Result<Instant, InstantProblem> {
+        if RANGE.contains(&seconds) {
+            Ok(Instant(seconds))
+        } else {
+            Err(InstantProblem::Syntax)
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Instant {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Instant, D::Error> {
+        struct Visit;
+        impl serde::de::Visitor<'_> for Visit {
+            type Value = Instant;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an RFC 3339 instant with an offset (2024-02-01T09:00:00+01:00) or integer unix seconds")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Instant, E> {
+                Instant::from_seconds(v).map_err(E::custom)
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Instant, E> {
+                i64::try_from(v).map_err(|_| E::custom(InstantProblem::Syntax)).and_then(|v| self.visit_i64(v))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Instant, E> {
+                parse_rfc3339(v).and_then(Instant::from_seconds).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_any(Visit)
+    }
+}
+
+impl serde::Serialize for Instant {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&format(self.0))
+    }
+}
+
+/// `#[serde(with = "crate::instant::seconds")]`: an `i64` field of unix seconds with the [`Instant`] serde form.
+pub mod seconds {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// Serializes unix seconds as RFC 3339 UTC.
+    pub fn serialize<S: Serializer>(seconds: &i64, serializer: S) -> Result<S::Ok, S::Error> {
+        super::Instant(*seconds).serialize(serializer)
+    }
+
+    /// Deserializes an [`super::Instant`] into unix seconds.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<i64, D::Error> {
+        super::Instant::deserialize(deserializer).map(|i| i.0)
+    }
+}
+
+/// An IANA time zone as it crosses the boundary: deserialized from its name (`Europe/Brussels`); `UTC` by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeZone(pub Tz);
+
+impl Default for TimeZone {
+    fn default() -> Self {
+        TimeZone(chrono_tz::UTC)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TimeZone {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<TimeZone, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        parse_tz(&name).map(TimeZone).ok_or_else(|| {
+            serde::de::Error::custom(format!("{name:?} is not an IANA time zone such as Europe/Brussels"))
+        })
+    }
+}
+
+impl serde::Serialize for TimeZone {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0.name())
+    }
+}
+
+/// Deserializes `null` as `T::default()` (an option given as `None` / `null` is the documented default).
+pub(crate) fn null_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de> + Default,
+{
+    Option::<T>::deserialize(deserializer).map(Option::unwrap_or_default)
 }
 
 /// Parses an IANA time zone name such as `Europe/Brussels`.

@@ -125,6 +125,7 @@ impl ArgError {
             (INVALID_OPTION, true) => "invalid options".to_owned(),
             (INVALID_OPTION, false) => format!("invalid option {}", self.path),
             (_, true) => format!("invalid {}", self.argument),
+            (_, false) if self.path.starts_with('[') => format!("invalid {}{}", self.argument, self.path),
             (_, false) => format!("invalid {}.{}", self.argument, self.path),
         }
     }

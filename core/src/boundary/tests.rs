@@ -140,3 +140,17 @@ fn names() {
     assert_eq!(snake_to_camel("max_speed_kmh"), "maxSpeedKmh");
     assert_eq!(snake_to_camel(&camel_to_snake("maxBdy")), "maxBdy");
 }
+
+#[test]
+fn a_list_is_not_a_struct() {
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Pair {
+        a: i64,
+        b: i64,
+    }
+    let site = Site::options("any");
+    let err = decode::<Pair>(Value::List(vec![Value::Int(1), Value::Int(2)]), &site).unwrap_err();
+    assert_eq!((err.code, err.path.as_str()), ("invalid_option", ""));
+    assert!(err.problem.contains("an object"), "{}", err.problem);
+}

@@ -205,6 +205,20 @@ impl<'de> de::Deserializer<'de> for Value {
         }
     }
 
+    /// A struct is an object: serde's derive would also fill a struct from a list, field by field, so that
+    /// `["best", null, "UTC"]` would pass for `{mode, pricelist, tz}`; a list is refused here instead.
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DecodeProblem> {
+        match self {
+            Value::List(_) => Err(de::Error::invalid_type(de::Unexpected::Seq, &"an object")),
+            other => other.deserialize_any(visitor),
+        }
+    }
+
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
@@ -215,7 +229,7 @@ impl<'de> de::Deserializer<'de> for Value {
 
     forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char
-        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier ignored_any
+        bytes byte_buf unit unit_struct seq tuple tuple_struct map identifier ignored_any
     }
 }
 

@@ -115,8 +115,10 @@ impl HttpOptions for OdooClientOptions {
 impl OdooClientOptions {
     /// The client for the Odoo at `base_url` with these options.
     pub fn client(&self, base_url: &str, backoff: Option<Backoff>) -> Result<super::OdooClient, ClientError> {
-        let rules = crate::booking::BookingRules::from_json(self.booking_rules.as_ref().unwrap_or(&Json::Null))
-            .map_err(ClientError::Booking)?;
+        let given = self.booking_rules.clone().map(crate::boundary::Value::from);
+        let rules: crate::booking::BookingRules =
+            crate::boundary::decode_or_default(given, &crate::booking::site::RULES)
+                .map_err(|e| ClientError::Booking(crate::booking::BookingError::invalid_rules(e)))?;
         super::OdooClient::new(base_url, rules, self.config(backoff)?)
     }
 }

@@ -12,7 +12,10 @@ use serde_json::Value as Json;
 type Decoder = fn(Value) -> Result<(), ArgError>;
 
 fn decoders() -> Vec<(&'static str, Decoder)> {
+    use fleetgate::availability::{self, Booking};
+    use fleetgate::instant::Instant;
     use fleetgate::webhook as wh;
+    use fleetgate::{booking, pricing};
     vec![
         ("sse::EncodeOptions", |v| decode::<fleetgate::sse::EncodeOptions>(v, &Site::options("sse")).map(drop)),
         ("webhook::BodyOptions", |v| decode::<wh::BodyOptions>(v, &Site::options("webhook")).map(drop)),
@@ -24,6 +27,17 @@ fn decoders() -> Vec<(&'static str, Decoder)> {
         ("webhook::Secrets", |v| {
             decode::<wh::Secrets>(v, &Site::coded("webhook", "invalid_secret", "secret")).map(drop)
         }),
+        // booking, pricing, availability: each argument at its area's site (`<area>::site`).
+        ("booking::ValidateOptions", |v| booking::decode_options(v, &booking::site::OPTIONS).map(drop)),
+        ("pricing::Rules", |v| decode::<Vec<pricing::Rule>>(v, &pricing::site::RULES).map(drop)),
+        ("pricing::RateCardOptions", |v| decode::<pricing::RateCardOptions>(v, &pricing::site::CARD_OPTIONS).map(drop)),
+        ("pricing::QuoteOptions", |v| decode::<pricing::QuoteOptions>(v, &pricing::site::OPTIONS).map(drop)),
+        ("pricing::LateFeeOptions", |v| decode::<pricing::LateFeeOptions>(v, &pricing::site::OPTIONS).map(drop)),
+        ("pricing::Start", |v| decode::<Instant>(v, &pricing::site::START).map(drop)),
+        ("availability::Bookings", |v| decode::<Vec<Booking>>(v, &availability::site::BOOKINGS).map(drop)),
+        ("availability::Stock", |v| decode::<u32>(v, &availability::site::STOCK).map(drop)),
+        ("availability::Units", |v| decode::<Vec<String>>(v, &availability::site::UNITS).map(drop)),
+        ("availability::Start", |v| decode::<Instant>(v, &availability::site::START).map(drop)),
         ("sse::DecoderOptions", |v| decode::<fleetgate::sse::DecoderOptions>(v, &Site::options("sse")).map(drop)),
         ("ratelimit::LimiterOptions", |v| {
             decode::<fleetgate::ratelimit::LimiterOptions>(v, &Site::options("ratelimit")).map(drop)

@@ -4,23 +4,24 @@ Availability: bookings are {start, end, quantity=1, padding_hours=0, unit=None} 
 
 __all__ = ["available", "free_units", "timeline", "unavailable"]
 
-def available(stock: "int", bookings: "list[dict[str, object]]", start: "str | int", end: "str | int") -> "int":
+def available(stock: "object", bookings: "object", start: "object", end: "object") -> "int":
     """
-    Units of ``stock`` free throughout ``[start, end)``: stock - unavailable, never below 0.
-    """
-
-def free_units(units: "list[str]", bookings: "list[dict[str, object]]", start: "str | int", end: "str | int") -> "list[str]":
-    """
-    The serial ``units`` (in the given order) that no booking holding them overlaps in ``[start, end)``.
+    Units of ``stock`` free throughout ``[start, end)``; see :func:`fleetgate.availability.available`.
     """
 
-def timeline(stock: "int", bookings: "list[dict[str, object]]", start: "str | int", end: "str | int") -> "list[dict[str, object]]":
+def free_units(units: "object", bookings: "object", start: "object", end: "object") -> "list[str]":
     """
-    Segments ``[{start, end, available}]`` tiling ``[start, end)`` (RFC 3339 UTC), equal neighbours merged.
+    The serial ``units`` no booking holding them overlaps in ``[start, end)``; see
+    :func:`fleetgate.availability.free_units`.
     """
 
-def unavailable(bookings: "list[dict[str, object]]", start: "str | int", end: "str | int") -> "int":
+def timeline(stock: "object", bookings: "object", start: "object", end: "object") -> "object":
     """
-    The most units in use at any instant of ``[start, end)`` (instants: RFC 3339 strings, aware datetimes
-    or unix seconds). Raises ``fleetgate.AvailabilityError`` (``invalid_booking``, ``invalid_window``).
+    The segments tiling ``[start, end)``; see :func:`fleetgate.availability.timeline`. Returns a list of
+    ``fleetgate.availability.Segment``.
+    """
+
+def unavailable(bookings: "object", start: "object", end: "object") -> "int":
+    """
+    The most units in use at any instant of ``[start, end)``; see :func:`fleetgate.availability.unavailable`.
     """

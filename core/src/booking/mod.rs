@@ -29,14 +29,22 @@
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
 use chrono_tz::Tz;
-use serde_json::{json, Map, Value as Json};
+use serde_json::Value as Json;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::ErrorCode;
 use crate::instant;
 
-/// A booking error. Codes: `validation_failed` (with every [`FieldError`]), `invalid_booking_rules`,
-/// `invalid_now`.
+mod schema;
+
+pub use schema::{
+    decode_options, site, CleanBooking, ValidateOptions, DEFAULT_PICKUP, DEFAULT_RETURN, INVALID_BOOKING_RULES,
+    INVALID_NOW,
+};
+
+/// A booking error: `validation_failed`, with every [`FieldError`]; `invalid_booking_rules` and `invalid_now` for
+/// callers that decode the rules or `now` themselves. (Rules and `now` are typed: in the bindings their problems
+/// are found when they are decoded, [`decode_options`], as `ArgError`s with the same codes and details.)
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
 #[serde(untagged)]
 #[non_exhaustive]
@@ -47,20 +55,34 @@ pub enum BookingError {
         /// Every problem found.
         errors: Vec<FieldError>,
     },
-    /// The rules could not be read.
-    #[error("invalid booking rules at {loc}: {problem}")]
+    /// The rules could not be decoded (for callers that decode them outside a binding, e.g. the Odoo client's
+    /// options): the decoding problem at [`site::RULES`], as data.
+    #[error("invalid booking rules{}: {problem}", if path.is_empty() { String::new() } else { format!(" at {path}") })]
     InvalidRules {
-        /// The rule, e.g. `time_zone`.
-        loc: String,
+        /// The argument, e.g. `rules`.
+        argument: &'static str,
+        /// Where inside the rules, e.g. `time_zone`.
+        path: String,
         /// What is wrong.
         problem: String,
     },
-    /// `now` is not an RFC 3339 instant or unix seconds.
+    /// `now` could not be decoded (for callers that decode it outside a binding): the decoding problem, as data.
     #[error("invalid now: {problem}")]
     InvalidNow {
+        /// The argument, e.g. `now` or `options`.
+        argument: &'static str,
+        /// Where inside it, e.g. `now`.
+        path: String,
         /// What is wrong.
         problem: String,
     },
+}
+
+impl BookingError {
+    /// A decoding problem of the rules as [`BookingError::InvalidRules`].
+    pub fn invalid_rules(err: crate::boundary::ArgError) -> BookingError {
+        BookingError::InvalidRules { argument: err.argument, path: err.path, problem: err.problem }
+    }
 }
 
 fn summary(errors: &[FieldError]) -> String {
@@ -74,14 +96,6 @@ impl BookingError {
             BookingError::ValidationFailed { .. } => "validation_failed",
             BookingError::InvalidRules { .. } => "invalid_booking_rules",
             BookingError::InvalidNow { .. } => "invalid_now",
-        }
-    }
-
-    /// The field errors as JSON `[{loc, code, message}]` (empty for other errors).
-    pub fn errors_json(&self) -> Json {
-        match self {
-            BookingError::ValidationFailed { errors } => Json::Array(errors.iter().map(FieldError::to_json).collect()),
-            _ => Json::Array(Vec::new()),
         }
     }
 }
@@ -109,11 +123,6 @@ pub struct FieldError {
 impl FieldError {
     fn new(field: &str, code: &'static str, message: impl Into<String>) -> Self {
         FieldError { loc: vec![field.to_owned()], code, message: message.into() }
-    }
-
-    /// `{loc, code, message}`.
-    pub fn to_json(&self) -> Json {
-        json!({"loc": self.loc, "code": self.code, "message": self.message})
     }
 }
 
@@ -166,7 +175,13 @@ pub const PHONE_REGIONS: &[PhoneRegion] = &[
 /// Configurable booking rules. [`BookingRules::default`] is UTC, 1 hour to 90 days, no forbidden weekday,
 /// 5 minutes of past tolerance, inclusive date-only convention, no default phone region, and maximum lengths of
 /// 100 (name), 254 (email), 32 (phone) and 2000 (notes) characters.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Its serde form (`pickup_time`/`return_time` `HH:MM`, default 09:00 and 18:00 with `date_only = clock`):
+/// `{time_zone, min_rental_hours (0 to 87840), max_rental_days (0 to 3660), forbidden_weekdays: [mon ... sun],
+/// past_tolerance_minutes (0 to 1440), date_only: inclusive | exclusive | clock, pickup_time, return_time,
+/// default_region, max_lengths: {customer_name, customer_email, customer_phone, notes} (1 to 1000000)}`.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(try_from = "schema::RulesFields")]
 pub struct BookingRules {
     /// The location's time zone (`time_zone`, an IANA name).
     pub time_zone: Tz,
@@ -204,103 +219,6 @@ impl Default for BookingRules {
     }
 }
 
-fn rules_err(loc: &str, problem: impl Into<String>) -> BookingError {
-    BookingError::InvalidRules { loc: loc.to_owned(), problem: problem.into() }
-}
-
-impl BookingRules {
-    /// Reads rules from a JSON object (`null` = the defaults); unknown keys are `invalid_booking_rules`.
-    pub fn from_json(value: &Json) -> Result<Self, BookingError> {
-        let mut rules = BookingRules::default();
-        let obj = match value {
-            Json::Null => return Ok(rules),
-            Json::Object(o) => o,
-            _ => return Err(rules_err("rules", "an object")),
-        };
-        let count = |key: &str, max: u64| {
-            obj[key]
-                .as_u64()
-                .filter(|v| *v <= max)
-                .map(|v| v as i64)
-                .ok_or_else(|| rules_err(key, format!("a whole number from 0 to {max}")))
-        };
-        let clock = |key: &str, default: &str| {
-            let text = obj.get(key).map_or(Some(default), Json::as_str);
-            text.and_then(|t| NaiveTime::parse_from_str(t, "%H:%M").ok())
-                .ok_or_else(|| rules_err(key, "a clock time HH:MM"))
-        };
-        for (key, value) in obj {
-            match key.as_str() {
-                "time_zone" => {
-                    rules.time_zone = value
-                        .as_str()
-                        .and_then(instant::parse_tz)
-                        .ok_or_else(|| rules_err(key, "an IANA time zone such as Europe/Brussels"))?
-                }
-                "min_rental_hours" => rules.min_rental_minutes = count(key, 24 * 3660)? * 60,
-                "max_rental_days" => rules.max_rental_minutes = count(key, 3660)? * 24 * 60,
-                "past_tolerance_minutes" => rules.past_tolerance_seconds = count(key, 24 * 60)? * 60,
-                "forbidden_weekdays" => {
-                    let names = value.as_array().ok_or_else(|| rules_err(key, "a list of mon ... sun"))?;
-                    rules.forbidden_weekdays = names
-                        .iter()
-                        .map(|n| n.as_str().and_then(weekday).ok_or_else(|| rules_err(key, "a list of mon ... sun")))
-                        .collect::<Result<_, _>>()?;
-                }
-                "date_only" => {
-                    rules.date_only = match value.as_str() {
-                        Some("inclusive") => DateOnly::Inclusive,
-                        Some("exclusive") => DateOnly::Exclusive,
-                        Some("clock") => DateOnly::Clock {
-                            pickup: clock("pickup_time", "09:00")?,
-                            return_: clock("return_time", "18:00")?,
-                        },
-                        _ => return Err(rules_err(key, "inclusive, exclusive or clock")),
-                    }
-                }
-                "pickup_time" | "return_time" => {
-                    clock(key, "")?;
-                    if obj.get("date_only").and_then(Json::as_str) != Some("clock") {
-                        return Err(rules_err(key, "only used with date_only = clock"));
-                    }
-                }
-                "default_region" => {
-                    rules.default_region = match value {
-                        Json::Null => None,
-                        _ => Some(
-                            value
-                                .as_str()
-                                .and_then(|r| PHONE_REGIONS.iter().find(|p| p.region == r))
-                                .copied()
-                                .ok_or_else(|| rules_err(key, "one of the supported regions (BE, FR, NL, US, ...)"))?,
-                        ),
-                    }
-                }
-                "max_lengths" => {
-                    let lengths = value.as_object().ok_or_else(|| rules_err(key, "an object {field: length}"))?;
-                    for (field, length) in lengths {
-                        let slot = TEXT_FIELDS
-                            .iter()
-                            .position(|f| f == field)
-                            .ok_or_else(|| rules_err(&format!("max_lengths.{field}"), "not a text field"))?;
-                        rules.max_lengths[slot] =
-                            length.as_u64().filter(|l| *l > 0 && *l <= 1_000_000).ok_or_else(|| {
-                                rules_err(&format!("max_lengths.{field}"), "a length from 1 to 1000000")
-                            })? as usize;
-                    }
-                }
-                other => return Err(rules_err(other, "unknown rule")),
-            }
-        }
-        Ok(rules)
-    }
-}
-
-fn weekday(name: &str) -> Option<Weekday> {
-    const NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-    NAMES.iter().position(|n| *n == name).and_then(|i| Weekday::try_from(i as u8).ok())
-}
-
 /// A date field as given: a local date or an instant.
 #[derive(Clone, Copy)]
 enum When {
@@ -308,8 +226,10 @@ enum When {
     Instant(i64),
 }
 
-/// Validates and cleans a booking request (a JSON object) at `now` (unix seconds).
-pub fn validate(request: &Json, rules: &BookingRules, now: i64) -> Result<Json, BookingError> {
+/// Validates and cleans a booking request at `now` (unix seconds). The request stays loosely typed input (any
+/// JSON value: a form's fields as posted) so that every problem is collected, wrong types and unknown fields
+/// included, as a [`FieldError`] in [`BookingError::ValidationFailed`].
+pub fn validate(request: &Json, rules: &BookingRules, now: i64) -> Result<CleanBooking, BookingError> {
     let mut errors = Vec::new();
     let Some(fields) = request.as_object() else {
         let e = FieldError { loc: Vec::new(), code: "wrong_type", message: "a booking request is an object".into() };
@@ -320,44 +240,55 @@ pub fn validate(request: &Json, rules: &BookingRules, now: i64) -> Result<Json, 
     for key in fields.keys().filter(|k| !KNOWN.contains(&k.as_str())) {
         errors.push(FieldError::new(key, "unknown_field", "this field is not part of a booking request"));
     }
-    let mut out = Map::new();
-    if let Some(id) = vehicle_id(fields.get("vehicle_id"), &mut errors) {
-        out.insert("vehicle_id".into(), id.into());
-    }
+    let id = vehicle_id(fields.get("vehicle_id"), &mut errors);
+    let mut texts: [Option<Option<String>>; 4] = Default::default();
     for (slot, field) in TEXT_FIELDS.iter().enumerate() {
         let optional = *field == "notes";
         if optional && !fields.contains_key("notes") {
+            texts[slot] = Some(None);
             continue;
         }
         let cleaned = text(field, fields.get(*field), optional, rules.max_lengths[slot], &mut errors);
-        let checked = cleaned.and_then(|t| match (*field, t) {
+        texts[slot] = cleaned.and_then(|t| match (*field, t) {
             ("customer_email", Some(t)) => email(&t, &mut errors).map(Some),
             ("customer_phone", Some(t)) => phone(&t, rules.default_region, &mut errors).map(Some),
             (_, t) => Some(t),
         });
-        if let Some(value) = checked {
-            out.insert((*field).into(), value.map_or(Json::Null, Json::String));
+    }
+    let from = date(fields.get("date_from"), "date_from", &mut errors);
+    let to = date(fields.get("date_to"), "date_to", &mut errors);
+    let period = match (&from, &to) {
+        (Some((from, _)), Some((to, _))) => Some(check_period(*from, *to, rules, now, &mut errors)),
+        (Some((from, _)), None) => {
+            check_pickup(*from, rules, now, &mut errors);
+            None
         }
+        _ => None,
+    };
+    let [name, email, phone, notes] = texts;
+    match (id, name, email, phone, notes, from, to, period) {
+        (
+            Some(vehicle_id),
+            Some(Some(customer_name)),
+            Some(Some(customer_email)),
+            Some(Some(customer_phone)),
+            Some(notes),
+            Some((_, date_from)),
+            Some((_, date_to)),
+            Some((start, end)),
+        ) if errors.is_empty() => Ok(CleanBooking {
+            vehicle_id,
+            customer_name,
+            customer_email,
+            customer_phone,
+            notes,
+            date_from,
+            date_to,
+            start,
+            end,
+        }),
+        _ => Err(BookingError::ValidationFailed { errors }),
     }
-    let from = date(fields.get("date_from"), "date_from", &mut errors, &mut out);
-    let to = date(fields.get("date_to"), "date_to", &mut errors, &mut out);
-    if let (Some(from), Some(to)) = (from, to) {
-        check_period(from, to, rules, now, &mut errors, &mut out);
-    } else if let Some(from) = from {
-        check_pickup(from, rules, now, &mut errors);
-    }
-    if errors.is_empty() {
-        Ok(Json::Object(out))
-    } else {
-        Err(BookingError::ValidationFailed { errors })
-    }
-}
-
-/// [`validate`] with JSON rules and `now` (RFC 3339 or unix seconds).
-pub fn validate_json(request: &Json, rules: &Json, now: &Json) -> Result<Json, BookingError> {
-    let rules = BookingRules::from_json(rules)?;
-    let now = instant::from_json(now).map_err(|p| BookingError::InvalidNow { problem: p.to_string() })?;
-    validate(request, &rules, now)
 }
 
 fn vehicle_id(value: Option<&Json>, errors: &mut Vec<FieldError>) -> Option<i64> {
@@ -503,7 +434,7 @@ fn phone(text: &str, region: Option<PhoneRegion>, errors: &mut Vec<FieldError>) 
     Some(format!("+{}{national}", region.calling_code))
 }
 
-fn date(value: Option<&Json>, field: &str, errors: &mut Vec<FieldError>, out: &mut Map<String, Json>) -> Option<When> {
+fn date(value: Option<&Json>, field: &str, errors: &mut Vec<FieldError>) -> Option<(When, String)> {
     let text = match value {
         None | Some(Json::Null) => {
             errors.push(FieldError::new(field, "required", "this date is required"));
@@ -525,10 +456,7 @@ fn date(value: Option<&Json>, field: &str, errors: &mut Vec<FieldError>, out: &m
         instant::parse_rfc3339(text).ok().map(When::Instant)
     };
     match when {
-        Some(w) => {
-            out.insert(field.into(), text.into());
-            Some(w)
-        }
+        Some(w) => Some((w, text.to_owned())),
         None => {
             errors.push(FieldError::new(
                 field,
@@ -579,14 +507,7 @@ fn check_weekday(day: NaiveDate, field: &str, rules: &BookingRules, errors: &mut
     }
 }
 
-fn check_period(
-    from: When,
-    to: When,
-    rules: &BookingRules,
-    now: i64,
-    errors: &mut Vec<FieldError>,
-    out: &mut Map<String, Json>,
-) {
+fn check_period(from: When, to: When, rules: &BookingRules, now: i64, errors: &mut Vec<FieldError>) -> (i64, i64) {
     let start = check_pickup(from, rules, now, errors);
     let (end, return_day) = resolve(to, true, rules);
     check_weekday(return_day, "date_to", rules, errors);
@@ -600,6 +521,5 @@ fn check_period(
         let days = rules.max_rental_minutes / 1440;
         errors.push(FieldError::new("date_to", "rental_too_long", format!("the longest rental is {days} days")));
     }
-    out.insert("start".into(), instant::format(start).into());
-    out.insert("end".into(), instant::format(end).into());
+    (start, end)
 }
