@@ -327,37 +327,84 @@ export declare namespace odoo {
      * `new odoo.Client(baseUrl, {timeout, backoff, bookingRules})`: `bookingRules` as for `booking.validate`.
      * @throws {Error} with `code` `invalid_argument` or `invalid_booking_rules`.
      */
-    constructor(baseUrl: string, options?: { timeout?: number, backoff?: retry.Backoff, bookingRules?: Record<string, any> } | null)
+    constructor(baseUrl: string, options?: { timeout?: number, backoff?: retry.Backoff | retry.BackoffOptions, bookingRules?: Record<string, unknown> } | null)
     /** `GET /api/fleet/vehicles`: the vehicle list, image paths made absolute. */
-    vehicles(): Promise<any>
+    vehicles(): Promise<Array<Record<string, unknown>> | Record<string, unknown>>
     /** `GET /api/fleet/vehicles/{id}`: one vehicle, image paths made absolute. */
-    vehicle(id: number | string): Promise<Record<string, any>>
+    vehicle(id: number | string): Promise<Record<string, unknown>>
     /**
      * `GET /api/fleet/vehicles/{vehicleId}/availability?start=&end=`: Odoo's answer. `start` and `end` are RFC
      * 3339 instants or `YYYY-MM-DD` dates (a `Date` is sent as its ISO string).
      */
-    availability(vehicleId: number | string, start: string | Date, end: string | Date): Promise<any>
+    availability(vehicleId: number | string, start: string | Date, end: string | Date): Promise<unknown>
     /**
      * `POST /api/fleet/bookings` with `request` as `booking.validate` cleans it at `now`; an invalid request
      * rejects with `code` `validation_failed` (and `errors`) and nothing is sent. With `idempotencyKey` (sent as
      * `Idempotency-Key`) failures are retried; without one the POST is never repeated.
      */
-    createBooking(request: Record<string, any>, options?: { idempotencyKey?: string, now?: number | string } | null): Promise<any>
+    createBooking(request: Record<string, unknown>, options?: { idempotencyKey?: string, now?: number | string } | null): Promise<unknown>
   }
   export type OdooClient = Client
+  /** A booking webhook (`booking.created`, `booking.confirmed`, `booking.cancelled`, `booking.modified`). */
+  export interface BookingEvent {
+    /** The event type. */
+    type: 'booking.created' | 'booking.confirmed' | 'booking.cancelled' | 'booking.modified'
+    /** The booking's id. */
+    booking_id: number
+    /** The booked vehicle's id. */
+    vehicle_id: number
+    /** The body's other fields, as sent. */
+    fields: Record<string, unknown>
+    /** The caches to drop. */
+    invalidates: Array<odoo.Invalidation>
+  }
   /**
    * The absolute URL of an image path from an Odoo record (one `/` between base and path; absolute URLs untouched).
-   * @throws {Error} with `code` `invalid_base_url` or `invalid_image_path`.
+   * @throws {Error} with `code` `invalid_base_url`, `invalid_image_path` or `invalid_argument`.
    */
   export function imageUrl(base: string, path: string): string
+  /** One cache to drop after an event. */
+  export interface Invalidation {
+    /** `"vehicle_list"`, `"vehicle"` or `"availability"`. */
+    cache: 'vehicle_list' | 'vehicle' | 'availability'
+    /** The vehicle, for `vehicle` and `availability`. */
+    vehicle_id?: number
+  }
+  /** Odoo's native "Send Webhook Notification" (`type` `odoo.native`). */
+  export interface NativeEvent {
+    /** `odoo.native`. */
+    type: 'odoo.native'
+    /** `_model`, e.g. `fleet.vehicle`. */
+    model: string
+    /** `_id`: the record's id. */
+    record_id: number
+    /** `_action`. */
+    action: string
+    /** The vehicle concerned. */
+    vehicle_id: number
+    /** The selected fields, as sent. */
+    fields: Record<string, unknown>
+    /** The caches to drop. */
+    invalidates: Array<odoo.Invalidation>
+  }
   /**
-   * Parses a webhook body (the raw bytes: `Buffer` / `Uint8Array`) into an event object: `type`, the ids,
-   * `fields` (the rest of the body) and `invalidates` (`{cache: "vehicle_list" | "vehicle" | "availability",
-   * vehicle_id?}`). Passing a parsed object is an error: pass the raw body.
+   * Parses a webhook body (the raw bytes: `Buffer` / `Uint8Array`) into an event: `type`, the ids, `fields` (the
+   * rest of the body) and `invalidates`. Passing a parsed object is an error: pass the raw body.
    * @throws {Error} with `code` `invalid_odoo_payload` (`err.errors`: every problem as `{loc, code, message}`) or
    * `unknown_odoo_event`.
    */
-  export function parseEvent(body: Uint8Array): Record<string, any>
+  export function parseEvent(body: Uint8Array): odoo.BookingEvent | odoo.VehicleEvent | odoo.NativeEvent
+  /** An inventory webhook (`vehicle.added`, `vehicle.updated`, `vehicle.availability_changed`, ...). */
+  export interface VehicleEvent {
+    /** The event type. */
+    type: `vehicle.${string}`
+    /** The vehicle's id. */
+    vehicle_id: number
+    /** The body's other fields, as sent. */
+    fields: Record<string, unknown>
+    /** The caches to drop. */
+    invalidates: Array<odoo.Invalidation>
+  }
 }
 
 export declare namespace pricing {
@@ -492,26 +539,30 @@ export declare namespace ratelimit {
      * The response headers as `[name, value]` pairs (`new Headers(decision.headers)`): `RateLimit-Policy`,
      * `RateLimit`, `Retry-After` when denied, and `X-RateLimit-*` with `legacyHeaders`.
      */
-    get headers(): Array<Array<string>>
+    get headers(): [string, string][]
   }
   /** A keyed in-memory rate limiter (GCRA or sliding log) that evicts idle keys itself. */
   export class Limiter {
     /**
-     * `new ratelimit.Limiter({limit: 10, period: 3600, burst, algorithm: "gcra" | "sliding_log", legacyHeaders})`.
-     * @throws {Error} with `code` `invalid_quota`.
+     * `new ratelimit.Limiter({limit, period, burst, algorithm: "gcra" | "sliding_log", legacyHeaders})`: by
+     * default 10 requests per 3600 s with the GCRA.
+     * @throws {Error} with `code` `invalid_quota` or `invalid_option`.
      */
-    constructor(options?: ratelimit.QuotaOptions | undefined | null)
+    constructor(options?: ratelimit.LimiterOptions)
     /**
      * Decides one request for `key` at `now` (unix seconds; default: the clock) of `cost` (default 1).
-     * @throws {Error} with `code` `invalid_cost` or `invalid_now`.
+     * @throws {Error} with `code` `invalid_cost`, `invalid_now`, `invalid_argument` or `invalid_option`.
      */
-    check(key: string, options?: ratelimit.CheckOptions | undefined | null): ratelimit.Decision
-    /** Drops every key idle at `now` (default: the clock); returns how many were dropped. */
-    evictIdle(now?: number | undefined | null): number
+    check(key: string, options?: ratelimit.CheckOptions): ratelimit.Decision
+    /**
+     * Drops every key idle at `now` (default: the clock); returns how many were dropped.
+     * @throws {Error} with `code` `invalid_now` or `invalid_argument`.
+     */
+    evictIdle(now?: number): number
     /** The number of keys held (idle keys are evicted automatically as new keys arrive). */
     get size(): number
   }
-  /** When and how much a request costs. */
+  /** When and how much a request costs (decoded as `fleetgate::ratelimit::CheckOptions`). */
   export interface CheckOptions {
     /** Unix seconds (default: the system clock). */
     now?: number
@@ -519,13 +570,14 @@ export declare namespace ratelimit {
     cost?: number
   }
   /**
-   * The rate-limit key of a request's client: the IPv4 address, or the IPv6 network. `headers` is an object
-   * (`req.headers`) or `[name, value]` pairs; `X-Forwarded-For` / `Forwarded` are read only behind trusted proxies.
-   * @throws {Error} with `code` `invalid_address`, `invalid_network`, `invalid_prefix` or
-   * `conflicting_forwarded_headers`.
+   * The rate-limit key of a request's client: the IPv4 address, or the IPv6 network. `headers` is a plain object
+   * (`req.headers`), a `Map`, a WHATWG `Headers` or `[name, value]` pairs; `X-Forwarded-For` / `Forwarded` are read
+   * only behind trusted proxies.
+   * @throws {Error} with `code` `invalid_address`, `invalid_network`, `invalid_prefix`,
+   * `conflicting_forwarded_headers`, `invalid_argument` or `invalid_option`.
    */
-  export function clientKey(peer: string, headers?: Record<string, string | string[] | undefined> | [string, string][] | null, options?: ratelimit.ClientKeyOptions | undefined | null): string
-  /** Which proxies are trusted and how IPv6 is keyed. */
+  export function clientKey(peer: string, headers?: Record<string, string | string[] | undefined> | Map<string, string> | Headers | [string, string][] | null, options?: ratelimit.ClientKeyOptions): string
+  /** Which proxies are trusted and how IPv6 is keyed (decoded as `fleetgate::ratelimit::ClientKeyOptions`). */
   export interface ClientKeyOptions {
     /** A hop count (default 0: trust none) or a list of trusted networks (`["10.0.0.0/8"]`). */
     trustedProxies?: number | Array<string>
@@ -534,15 +586,17 @@ export declare namespace ratelimit {
   }
   /**
    * Turns the reply of `REDIS_GCRA_SCRIPT` into a decision.
-   * @throws {Error} with `code` `invalid_state` when the reply is not the script's.
+   * @throws {Error} with `code` `invalid_state` when the reply is not the script's, `invalid_argument` or
+   * `invalid_option`.
    */
-  export function decisionFromRedis(reply: Array<number>, options: ratelimit.QuotaOptions): ratelimit.Decision
+  export function decisionFromRedis(reply: number[], options?: ratelimit.QuotaOptions): ratelimit.Decision
   /**
    * One GCRA step over a state you store yourself (the key's theoretical arrival time in microseconds; 0 for a new
    * key) at `now` (unix seconds). Returns the decision and the state to store.
-   * @throws {Error} with `code` `invalid_quota`, `invalid_cost`, `invalid_now` or `invalid_state`.
+   * @throws {Error} with `code` `invalid_quota`, `invalid_cost`, `invalid_now`, `invalid_state`,
+   * `invalid_argument` or `invalid_option`.
    */
-  export function gcraStep(state: number, now: number, options: ratelimit.QuotaOptions): ratelimit.GcraStep
+  export function gcraStep(state: number, now: number, options?: ratelimit.QuotaOptions): ratelimit.GcraStep
   /** The result of `gcraStep`. */
   export interface GcraStep {
     /** The decision. */
@@ -551,8 +605,24 @@ export declare namespace ratelimit {
     state: number
   }
   /**
-   * A quota: `limit` requests (default 10) per `period` seconds (default 3600), with `burst` (GCRA only;
-   * default `limit`).
+   * The options of a limiter (the TypeScript declaration; the core decodes them as
+   * `fleetgate::ratelimit::LimiterOptions`, defaults 10 per 3600 s, GCRA).
+   */
+  export interface LimiterOptions {
+    /** Requests per period (default 10). */
+    limit?: number
+    /** The period in seconds (default 3600). */
+    period?: number
+    /** GCRA burst (default: `limit`). */
+    burst?: number
+    /** `"gcra"` (default) or `"sliding_log"`. */
+    algorithm?: string
+    /** Also give the `X-RateLimit-*` headers. */
+    legacyHeaders?: boolean
+  }
+  /**
+   * The quota and cost of `gcraStep`, `redisArgs` and `decisionFromRedis` (decoded as
+   * `fleetgate::ratelimit::StepOptions`; defaults 10 per 3600 s, cost 1).
    */
   export interface QuotaOptions {
     /** Requests per period (default 10). */
@@ -561,10 +631,8 @@ export declare namespace ratelimit {
     period?: number
     /** GCRA burst (default: `limit`). */
     burst?: number
-    /** A request's cost (default 1; `gcraStep`, `redisArgs`, `decisionFromRedis`). */
+    /** A request's cost (default 1). */
     cost?: number
-    /** `"gcra"` (default) or `"sliding_log"` (`Limiter` only). */
-    algorithm?: string
     /** Also give the `X-RateLimit-*` headers. */
     legacyHeaders?: boolean
   }
@@ -575,9 +643,9 @@ export declare namespace ratelimit {
   export const REDIS_GCRA_SCRIPT: string
   /**
    * The `ARGV` of `REDIS_GCRA_SCRIPT` for a quota and cost.
-   * @throws {Error} with `code` `invalid_quota` or `invalid_cost`.
+   * @throws {Error} with `code` `invalid_quota`, `invalid_cost` or `invalid_option`.
    */
-  export function redisArgs(options: ratelimit.QuotaOptions): Array<string>
+  export function redisArgs(options?: ratelimit.QuotaOptions): Array<string>
 }
 
 export declare namespace retry {
@@ -585,20 +653,24 @@ export declare namespace retry {
   export class Backoff {
     /**
      * `new retry.Backoff({kind, base, cap, maxAttempts, maxElapsed, seed})`.
-     * @throws {Error} with `code` `invalid_backoff`.
+     * @throws {Error} with `code` `invalid_backoff` or `invalid_option`.
      */
-    constructor(options?: retry.BackoffOptions | undefined | null)
+    constructor(options?: retry.BackoffOptions)
     /** The whole schedule (seconds) a fresh policy with these settings and seed hands out. */
     delays(): Array<number>
     /**
      * The delay (seconds) before the next attempt after `attempt` attempts, or `null` to give up. A server's
      * `retryAfter` (seconds) replaces the computed delay, capped; the budgets still apply.
+     * @throws {Error} with `code` `invalid_retry_after` or `invalid_argument`.
      */
-    nextDelay(attempt: number, retryAfter?: number | undefined | null): number | null
+    nextDelay(attempt: number, retryAfter?: number | null): number | null
     /** The total of the delays handed out so far, in seconds. */
     get elapsed(): number
   }
-  /** A backoff policy's settings (seconds). */
+  /**
+   * A backoff policy's settings, in seconds (the TypeScript declaration; the core decodes them as
+   * `fleetgate::retry::BackoffOptions`: full jitter from 0.1 s, capped at 30 s, 5 attempts in all by default).
+   */
   export interface BackoffOptions {
     /** `"full_jitter"` (default), `"equal_jitter"`, `"decorrelated"` or `"constant"`. */
     kind?: string
@@ -610,21 +682,21 @@ export declare namespace retry {
     maxAttempts?: number
     /** The most the delays may total, in seconds (default: no limit). */
     maxElapsed?: number
-    /** Seed of the random draws, an integer below 2^53 (default: random). */
+    /** Seed of the random draws, an integer (default: random). */
     seed?: number
   }
   /**
    * Whether a failed request may be retried: `status` is the response status, or `null` for a connect or timeout
    * error; only idempotent methods unless `idempotencyKey` is true.
-   * @throws {Error} with `code` `invalid_status` or `invalid_method`.
+   * @throws {Error} with `code` `invalid_status`, `invalid_method` or `invalid_argument`.
    */
-  export function isRetryable(status: number | undefined | null, method: string, idempotencyKey?: boolean | undefined | null): boolean
+  export function isRetryable(status: number | null, method: string, idempotencyKey?: boolean): boolean
   /**
    * Seconds to wait for a `Retry-After` value (delta-seconds or any HTTP-date form) from `now` (unix seconds;
    * default: the clock). A past date gives 0.
-   * @throws {Error} with `code` `invalid_retry_after`.
+   * @throws {Error} with `code` `invalid_retry_after` or `invalid_argument`.
    */
-  export function parseRetryAfter(value: string, now?: number | undefined | null): number
+  export function parseRetryAfter(value: string, now?: number): number
 }
 
 export declare namespace smartcar {
@@ -635,24 +707,25 @@ export declare namespace smartcar {
   export class Client {
     /**
      * `new smartcar.Client(clientId, clientSecret, {authBaseUrl, apiBaseUrl, timeout, backoff})`: `timeout` per
-     * attempt in seconds (default 10), `backoff` a `retry.Backoff` (default: full jitter, 3 attempts).
-     * @throws {Error} with `code` `invalid_argument`.
+     * attempt in seconds (default 10), `backoff` a `retry.Backoff` or its options (default: the `retry.Backoff`
+     * default, full jitter from 0.1 s capped at 30 s, 5 attempts).
+     * @throws {Error} with `code` `invalid_argument` or `invalid_option`.
      */
-    constructor(clientId: string, clientSecret: string, options?: { authBaseUrl?: string, apiBaseUrl?: string, timeout?: number, backoff?: retry.Backoff } | null)
+    constructor(clientId: string, clientSecret: string, options?: { authBaseUrl?: string, apiBaseUrl?: string, timeout?: number, backoff?: retry.Backoff | retry.BackoffOptions } | null)
     /**
      * Exchanges `refreshToken` for new tokens: `{access_token, refresh_token, expires_at}` (unix seconds, from
      * `now` + `expires_in`). Store the new refresh token; a token this client already exchanged gives the same
      * result again, so concurrent callers refresh once.
      * @throws {Error} (the Promise rejects) with `code` `unauthorized`, `timeout`, `invalid_response`, ...
      */
-    refreshToken(refreshToken: string, options?: { now?: number | string } | null): Promise<Record<string, any>>
+    refreshToken(refreshToken: string, options?: { now?: number | string } | null): Promise<smartcar.Tokens>
     /**
      * Reads the odometer: `{value, unit, metres, reading_time}` (the value as returned, `km` or `miles` per the
      * answer's `SC-Unit-System`, whole metres, the car's reading time from `SC-Data-Age`). `version: 3` reads the
      * v3 signal.
      * @throws {Error} (the Promise rejects) with `code` `unauthorized`, `rate_limited`, `timeout`, ...
      */
-    odometer(vehicleId: string, accessToken: string, options?: { unitSystem?: 'metric' | 'imperial', version?: 2 | 3 } | null): Promise<Record<string, any>>
+    odometer(vehicleId: string, accessToken: string, options?: { unitSystem?: 'metric' | 'imperial', version?: 2 | 3 } | null): Promise<smartcar.OdometerRead>
     /**
      * "Sync Now" for `vehicle` (`{id, smartcarVehicleId, carId, accessToken, refreshToken, expiresAt}`):
      * refreshes the tokens if they expire within 5 minutes of `now`, reads the odometer, judges the reading
@@ -661,7 +734,7 @@ export declare namespace smartcar {
      * duplicate of it (and it of the webhook's).
      * @throws {Error} (the Promise rejects) with `code` `invalid_argument`, `invalid_reading`, `unauthorized`, ...
      */
-    syncVehicle(vehicle: { id: number | string, smartcarVehicleId: string, carId: number | string, accessToken: string, refreshToken: string, expiresAt: number | string }, history: Array<odometer.ReadingInput>, options?: { policy?: odometer.PolicyInput, now?: number | string, sourceType?: string, unitSystem?: 'metric' | 'imperial', version?: 2 | 3 } | null): Promise<Record<string, any>>
+    syncVehicle(vehicle: { id: number | string, smartcarVehicleId: string, carId: number | string, accessToken: string, refreshToken: string, expiresAt: number | string }, history: Array<odometer.ReadingInput>, options?: { policy?: odometer.PolicyInput, now?: number | string, sourceType?: string, unitSystem?: 'metric' | 'imperial', version?: 2 | 3 } | null): Promise<smartcar.SyncOutcome>
   }
   export type SmartcarClient = Client
   /**
@@ -699,6 +772,17 @@ export declare namespace smartcar {
     /** Errors reported by the event and failed signals. */
     issues: Array<smartcar.VehicleIssue>
   }
+  /** An odometer read (`odometer`). */
+  export interface OdometerRead {
+    /** The value exactly as returned (a decimal string). */
+    value: string
+    /** `km` or `miles`. */
+    unit: string
+    /** Whole metres (`null` when unusable). */
+    metres: number | null
+    /** The car's reading time, RFC 3339 UTC. */
+    reading_time: string
+  }
   /** One odometer reading of an event (what the odometer sync consumes). */
   export interface OdometerReading {
     /** Smartcar's vehicle id. */
@@ -724,6 +808,66 @@ export declare namespace smartcar {
    * @throws {Error} with `code` `invalid_payload` (`details.field` names the field) or `body_not_bytes`.
    */
   export function parseEvent(body: Uint8Array | ArrayBuffer | string): smartcar.Event
+  /** The record of one sync, without secrets. */
+  export interface SyncLog {
+    /** The vehicle row's id. */
+    vehicle_id: number | string
+    /** Smartcar's vehicle id. */
+    smartcar_vehicle_id: string
+    /** The app's car id. */
+    car_id: number | string
+    /** `manual`. */
+    sync: string
+    /** The verdict's status. */
+    status: string
+    /** The verdict's reason code, if any. */
+    reason: string | null
+    /** The verdict's metres. */
+    metres: number | null
+    /** The raw value as read. */
+    raw_value: number | string | null
+    /** The raw unit. */
+    raw_unit: string | null
+    /** The reading time, RFC 3339. */
+    reading_time: string
+    /** When the sync ran, RFC 3339. */
+    synced_at: string
+    /** Whether the tokens were refreshed. */
+    token_refreshed: boolean
+    /** The id of the history entry a duplicate repeats. */
+    duplicate_of: number | string | null
+  }
+  /** What `syncVehicle` resolves to. */
+  export interface SyncOutcome {
+    /** The odometer check's verdict, as `odometer.check` gives it. */
+    verdict: odometer.Verdict
+    /** The row to insert, for an accepted reading. */
+    meter_entry: odometer.MeterEntry | null
+    /** The tokens to store. */
+    tokens: smartcar.SyncTokens
+    /** The record of the sync. */
+    sync_log: smartcar.SyncLog
+  }
+  /** The tokens after a sync, and whether they were refreshed. */
+  export interface SyncTokens {
+    /** The bearer token for API calls. */
+    access_token: string
+    /** The refresh token to store. */
+    refresh_token: string
+    /** When the access token expires, unix seconds. */
+    expires_at: number
+    /** Whether this sync refreshed them. */
+    refreshed: boolean
+  }
+  /** Tokens to store after a refresh (`refreshToken`): secrets. */
+  export interface Tokens {
+    /** The bearer token for API calls. */
+    access_token: string
+    /** The next refresh token (Smartcar replaces it on every refresh: store it). */
+    refresh_token: string
+    /** When the access token expires, unix seconds. */
+    expires_at: number
+  }
   /** An error reported by a VEHICLE_ERROR event, or a signal that failed. */
   export interface VehicleIssue {
     /** The error's `type`, or null. */
@@ -742,9 +886,15 @@ export declare namespace smartcar {
 export declare namespace sse {
   /** A streaming event-stream decoder (the WHATWG rules `EventSource` follows). */
   export class Decoder {
-    /** A decoder at the start of a stream. */
-    constructor()
-    /** Feeds the next bytes (a `Uint8Array` / `Buffer`, or a string as UTF-8); returns the completed events. */
+    /**
+     * A decoder at the start of a stream.
+     * @throws {Error} with `code` `invalid_option`.
+     */
+    constructor(options?: sse.DecoderOptions)
+    /**
+     * Feeds the next bytes (a `Uint8Array` / `Buffer`, or a string as UTF-8); returns the completed events.
+     * @throws {Error} with `code` `invalid_argument`.
+     */
     feed(chunk: Uint8Array | string): Array<sse.Event>
     /** The last event ID: send it as `Last-Event-ID` when reconnecting. */
     get lastEventId(): string
@@ -752,13 +902,24 @@ export declare namespace sse {
      * After the stream dropped and `attempt` connection attempts were made: `{delay, lastEventId}`, the seconds to
      * wait (the server's `retry:` if it sent one, capped by `backoff`, else `backoff`'s own delay) and the
      * `Last-Event-ID` to send (empty: none); `null` when `backoff`'s budget is spent.
+     * @throws {Error} with `code` `invalid_argument`.
      */
     reconnect(backoff: retry.Backoff, attempt: number): sse.Reconnect | null
     /** The reconnection time the server asked for (milliseconds), or `null`. */
     get retry(): number | null
   }
-  /** A comment line (`: text`), e.g. a heartbeat; a multi-line text becomes several comment lines. */
+  /**
+   * A comment line (`: text`), e.g. a heartbeat; a multi-line text becomes several comment lines.
+   * @throws {Error} with `code` `invalid_argument`.
+   */
   export function comment(text: string): string
+  /**
+   * The options of a decoder (decoded as `fleetgate::sse::DecoderOptions`; none yet, an unknown one is
+   * `invalid_option`).
+   */
+  export interface DecoderOptions {
+
+  }
   /**
    * Encodes one event; a CR or LF in `event` or `id` (or NUL in `id`) is refused.
    * @throws {Error} with `code` `field_injection`, `invalid_argument` or `invalid_option`.
@@ -776,7 +937,7 @@ export declare namespace sse {
     /** The reconnection time to ask for, in milliseconds. */
     retry?: number
   }
-  /** One dispatched event. */
+  /** One dispatched event (`fleetgate::sse::Event`). */
   export interface Event {
     /** The event type (`"message"` by default). */
     event: string
@@ -785,7 +946,7 @@ export declare namespace sse {
     /** The last event ID at dispatch. */
     id: string
   }
-  /** When and how to reconnect. */
+  /** When and how to reconnect (`fleetgate::sse::Reconnect`). */
   export interface Reconnect {
     /** Seconds to wait. */
     delay: number

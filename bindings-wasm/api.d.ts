@@ -29,11 +29,19 @@ export declare const smartcar: Omit<typeof raw.smartcar, 'prototype'>;
 export type { SmartcarEvent, OdometerReading, VehicleIssue } from './pkg/web/fleetgate_wasm.js';
 /** Rate limiting: GCRA and sliding-log limiters, the Redis GCRA script, client keys. */
 export declare const ratelimit: Omit<typeof raw.ratelimit, 'prototype'> & { Limiter: typeof raw.Limiter };
+export type {
+  LimiterOptions, QuotaOptions, CheckOptions, ClientKeyOptions, HeadersInput, Decision, GcraStep,
+} from './pkg/web/fleetgate_wasm.js';
 /** Retries: backoff with jitter and budgets, Retry-After parsing, retryable responses. */
 export declare const retry: Omit<typeof raw.retry, 'prototype'> & { Backoff: typeof raw.Backoff };
+export type { BackoffOptions } from './pkg/web/fleetgate_wasm.js';
 /** Server-sent events: the injection-safe encoder and a streaming decoder. */
 export declare const sse: Omit<typeof raw.sse, 'prototype'> & { Decoder: typeof raw.Decoder };
+export type { SseEvent, SseReconnect, DecoderOptions, EncodeOptions } from './pkg/web/fleetgate_wasm.js';
 /** Odoo webhook events and image URLs. */
 export declare const odoo: Omit<typeof raw.odoo, 'prototype'>;
+export type {
+  OdooEvent, OdooBookingEvent, OdooVehicleEvent, OdooNativeEvent, OdooInvalidation,
+} from './pkg/web/fleetgate_wasm.js';
 /** Test hook: panics inside Rust. Not part of the public API. */
 export declare const _panicForTests: typeof raw._panicForTests;

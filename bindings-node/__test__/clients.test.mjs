@@ -153,13 +153,19 @@ test('wrong credentials reject with unauthorized, and no secret is shown anywher
 
 test('bad arguments reject with invalid_argument or the odometer code, never a napi error', async () => {
   const sc = new smartcar.Client('id', SECRET, { authBaseUrl: 'http://127.0.0.1:9', apiBaseUrl: 'http://127.0.0.1:9' });
-  await assert.rejects(sc.odometer('veh-1', 'tok', { version: 4 }), { code: 'invalid_argument' });
+  await assert.rejects(sc.odometer('veh-1', 'tok', { version: 4 }), (e) => e.code === 'invalid_option' && e.details.path === 'version');
   await assert.rejects(sc.odometer(42, 'tok'), { code: 'invalid_argument' });
   await assert.rejects(sc.syncVehicle({ id: 1 }, []), { code: 'invalid_argument' });
   await assert.rejects(sc.syncVehicle(vehicle(NOW), [{ value: 1 }], { now: NOW }), { code: 'invalid_reading' });
-  await assert.rejects(sc.refreshToken('rt', { nowe: 1 }), { code: 'invalid_argument' });
+  await assert.rejects(sc.refreshToken('rt', { nowe: 1 }), { code: 'invalid_option' });
+  await assert.rejects(sc.refreshToken('rt', { idempotencyKey: 'k' }), { code: 'invalid_option' });
+  await assert.rejects(sc.refreshToken('rt', { now: 'yesterday' }), (e) => e.code === 'invalid_option' && e.details.path === 'now');
   assert.throws(() => new smartcar.Client('id', SECRET, { apiBaseUrl: 'ftp://x' }), { code: 'invalid_argument' });
-  assert.throws(() => new smartcar.Client('id', SECRET, { backoff: {} }), { code: 'invalid_argument' });
+  assert.throws(() => new smartcar.Client('id', SECRET, { backoff: { kind: 'linear' } }), { code: 'invalid_argument' });
+  assert.throws(() => new smartcar.Client('id', SECRET, { backoff: 'fast' }), { code: 'invalid_option' });
+  assert.throws(() => new smartcar.Client('id', SECRET, { timeout: '10' }), { code: 'invalid_option' });
+  assert.throws(() => new smartcar.Client(42, SECRET), (e) => e.code === 'invalid_argument' && e.details.argument === 'clientId');
+  assert.ok(new smartcar.Client('id', SECRET, { backoff: { maxAttempts: 2 } }), 'the data form of a backoff');
 });
 
 test('a manual sync and a webhook delivery of the same reading make one meter entry', async () => {

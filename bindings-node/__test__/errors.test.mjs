@@ -19,9 +19,10 @@ test('a bad unit throws an Error with code invalid_unit', () => {
 });
 
 test('wrong argument types get fleetgate codes, not napi ones', () => {
-  for (const bad of [{}, [], null, undefined, true, 10n]) {
+  for (const bad of [{}, [], null, undefined, true, 2n ** 70n, () => 1]) {
     assert.throws(() => fleetgate.units.toMetres(bad, 'km'), { code: 'invalid_value' }, String(bad));
   }
+  assert.equal(fleetgate.units.toMetres(10n, 'km'), 10000, 'a BigInt within 64 bits is an integer, like a Python int');
   assert.throws(() => fleetgate.units.fromMetres('1', 'km'), { code: 'invalid_value' });
   assert.throws(() => fleetgate.units.toMetres(1, {}), { code: 'invalid_unit' });
 });

@@ -5,22 +5,19 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
-use fleetgate::booking::{BookingError, BookingRules};
-use fleetgate::boundary::{decode_or_default, Value};
-use fleetgate::client::args::{id_arg, number_arg, opt_text_arg, seconds_arg, text_arg, unit_system_arg, version_arg};
-use fleetgate::client::{self as core, ClientError, HttpConfig, SyncOptions, Vehicle};
+use fleetgate::boundary::{self as core_boundary, ArgError, Site, Value};
+use fleetgate::client::{self as core, ClientError, Vehicle};
 use fleetgate::error::internal_error_message;
 use fleetgate::odometer::input::Naming;
 use fleetgate::odometer::OdometerError;
-use napi::bindgen_prelude::{AsyncTask, ClassInstance, Either, Object, Unknown};
-use napi::Env;
-use napi::ScopedTask;
+use napi::bindgen_prelude::{AsyncTask, ClassInstance, Either, FromNapiValue, JsObjectValue, Object, Unknown};
+use napi::{Env, JsValue, ScopedTask, ValueType};
 use napi_derive::napi;
+use serde::de::DeserializeOwned;
 use serde_json::Value as Json;
 
+use crate::boundary::JsHost;
 use crate::errors::{guard, internal_error, to_js_err};
-use crate::js::as_object;
-use crate::json::to_json;
 use crate::odometer::{policy, readings};
 use crate::retry::Backoff;
 
@@ -30,8 +27,16 @@ pub enum Failure {
     Client(ClientError),
     /// A history reading or policy that could not be read.
     Odometer(OdometerError),
+    /// An argument or option that could not be decoded.
+    Arg(ArgError),
     /// A panic, caught: `internal_error`.
     Internal(String),
+}
+
+impl From<ArgError> for Failure {
+    fn from(e: ArgError) -> Self {
+        Failure::Arg(e)
+    }
 }
 
 impl From<ClientError> for Failure {
@@ -84,50 +89,195 @@ impl<'task> ScopedTask<'task> for Request {
     }
 }
 
-/// The JS `Error` for a failure: fleetgate's code, and `errors` for a refused booking.
+/// The JS `Error` for a failure (fleetgate's code; `errors` for a refused booking, attached by `errors.rs`).
 fn failure_err(env: &Env, failure: Failure) -> napi::Error {
     match failure {
         Failure::Client(ClientError::Booking(e)) => to_js_err(env)(e),
         Failure::Client(e) => to_js_err(env)(e),
         Failure::Odometer(e) => to_js_err(env)(e),
+        Failure::Arg(e) => to_js_err(env)(e),
         Failure::Internal(message) => internal_error(env, message),
     }
 }
 
-/// The JSON of an optional options object, checked against `names` (unknown keys are `invalid_argument`).
-fn options<const N: usize>(env: &Env, value: Option<&Unknown<'_>>, names: [&str; N]) -> Result<[Json; N], ClientError> {
-    let json = value.map_or(Json::Null, |v| to_json(env, v));
-    fleetgate::args::options(&json, names).map_err(|problem| ClientError::invalid("options", problem))
+const AREA: &str = "client";
+
+/// `value` after the bounded walk (absent: `null`).
+fn walked(value: Option<Unknown<'_>>, site: &Site) -> Result<Value, ArgError> {
+    value.map_or(Ok(Value::Null), |v| core_boundary::walk(&JsHost(v), site))
 }
 
-/// `options.backoff`, when given: a `retry.Backoff`.
-fn backoff_of(value: Option<&Unknown<'_>>, given: &Json) -> Result<Option<fleetgate::retry::Backoff>, ClientError> {
-    if given.is_null() {
-        return Ok(None);
-    }
-    let wrong = || ClientError::invalid("options.backoff", "must be a retry.Backoff");
-    let object = value.and_then(as_object).ok_or_else(wrong)?;
-    let instance = object.get::<ClassInstance<Backoff>>("backoff").map_err(|_| wrong())?.ok_or_else(wrong)?;
-    Ok(Some(instance.inner().clone()))
+/// A positional argument decoded at `site`.
+fn arg<T: DeserializeOwned>(value: Unknown<'_>, name: &'static str) -> Result<T, ArgError> {
+    let site = Site::argument(AREA, name);
+    core_boundary::decode(walked(Some(value), &site)?, &site)
+}
+
+/// An options object decoded as `T` (absent: `T::default()`, the core's defaults), without the keys in `skip`
+/// (read apart: a `retry.Backoff` object, the odometer policy), which are not walked.
+fn options<T: DeserializeOwned + Default>(value: Option<Unknown<'_>>, skip: &[&str]) -> Result<T, ArgError> {
+    let site = Site::options(AREA).camel();
+    let plain = value.filter(|v| v.get_type().ok() == Some(ValueType::Object) && v.is_array().ok() == Some(false));
+    let walked = match plain.map(Object::from_unknown) {
+        Some(Ok(object)) if !skip.is_empty() => {
+            let unreadable = |key: &str| site.error(key, "the options object could not be read");
+            let mut entries = Vec::new();
+            for key in Object::keys(&object).map_err(|_| unreadable(""))? {
+                if skip.contains(&key.as_str()) {
+                    continue;
+                }
+                let item: Unknown = object.get_named_property(&key).map_err(|_| unreadable(&key))?;
+                if item.get_type().ok() == Some(ValueType::Undefined) {
+                    continue;
+                }
+                let value = core_boundary::walk(&JsHost(item), &site).map_err(|mut e| {
+                    e.path = if e.path.is_empty() || e.path.starts_with('[') {
+                        format!("{key}{}", e.path)
+                    } else {
+                        format!("{key}.{}", e.path)
+                    };
+                    e
+                })?;
+                entries.push((key, value));
+            }
+            Value::Map(entries)
+        }
+        _ => walked(value, &site)?,
+    };
+    core_boundary::decode_or_default(Some(walked), &site)
 }
 
 /// A property of an optional options object, as it is (for arguments that are not plain JSON).
 fn property<'a>(value: Option<&Unknown<'a>>, name: &str) -> Option<Unknown<'a>> {
-    value.and_then(as_object).and_then(|o: Object<'a>| o.get::<Unknown<'a>>(name).ok().flatten())
+    let object = value.filter(|v| v.get_type().ok() == Some(ValueType::Object))?;
+    let object = Object::from_unknown(*object).ok()?;
+    object.get::<Unknown<'a>>(name).ok().flatten()
 }
 
-/// `now` as unix seconds: the system clock when absent.
-fn now_of(given: &Json) -> Result<i64, ClientError> {
-    if given.is_null() {
-        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-        return Ok(now as i64);
-    }
-    seconds_arg("now", given)
+/// `options.backoff` when it is a `retry.Backoff` object (the data form `{kind, base, ...}` is decoded by the core).
+fn backoff_object(options: Option<&Unknown<'_>>) -> Option<fleetgate::retry::Backoff> {
+    let object = options.filter(|v| v.get_type().ok() == Some(ValueType::Object))?;
+    let object = Object::from_unknown(*object).ok()?;
+    let instance = object.get::<ClassInstance<Backoff>>("backoff").ok()??;
+    Some(instance.inner().clone())
+}
+
+/// The system clock in unix seconds.
+fn clock_s() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
 
 /// Runs `body` inside the panic guard; argument errors make a Promise that rejects.
 fn task(env: &Env, body: impl FnOnce() -> Result<AsyncTask<Request>, Failure>) -> napi::Result<AsyncTask<Request>> {
     guard(env, || Ok(body().unwrap_or_else(Request::failed)))
+}
+
+/// Tokens to store after a refresh (`refreshToken`): secrets.
+#[napi(object, object_to_js = false, namespace = "smartcar")]
+#[allow(dead_code)]
+pub struct Tokens {
+    /// The bearer token for API calls.
+    #[napi(js_name = "access_token")]
+    pub access_token: String,
+    /// The next refresh token (Smartcar replaces it on every refresh: store it).
+    #[napi(js_name = "refresh_token")]
+    pub refresh_token: String,
+    /// When the access token expires, unix seconds.
+    #[napi(js_name = "expires_at")]
+    pub expires_at: i64,
+}
+
+/// The tokens after a sync, and whether they were refreshed.
+#[napi(object, object_to_js = false, namespace = "smartcar")]
+#[allow(dead_code)]
+pub struct SyncTokens {
+    /// The bearer token for API calls.
+    #[napi(js_name = "access_token")]
+    pub access_token: String,
+    /// The refresh token to store.
+    #[napi(js_name = "refresh_token")]
+    pub refresh_token: String,
+    /// When the access token expires, unix seconds.
+    #[napi(js_name = "expires_at")]
+    pub expires_at: i64,
+    /// Whether this sync refreshed them.
+    pub refreshed: bool,
+}
+
+/// An odometer read (`odometer`).
+#[napi(object, object_to_js = false, namespace = "smartcar")]
+#[allow(dead_code)]
+pub struct OdometerRead {
+    /// The value exactly as returned (a decimal string).
+    pub value: String,
+    /// `km` or `miles`.
+    pub unit: String,
+    /// Whole metres (`null` when unusable).
+    #[napi(ts_type = "number | null")]
+    pub metres: i64,
+    /// The car's reading time, RFC 3339 UTC.
+    #[napi(js_name = "reading_time")]
+    pub reading_time: String,
+}
+
+/// The record of one sync, without secrets.
+#[napi(object, object_to_js = false, namespace = "smartcar")]
+#[allow(dead_code)]
+pub struct SyncLog {
+    /// The vehicle row's id.
+    #[napi(js_name = "vehicle_id", ts_type = "number | string")]
+    pub vehicle_id: String,
+    /// Smartcar's vehicle id.
+    #[napi(js_name = "smartcar_vehicle_id")]
+    pub smartcar_vehicle_id: String,
+    /// The app's car id.
+    #[napi(js_name = "car_id", ts_type = "number | string")]
+    pub car_id: String,
+    /// `manual`.
+    pub sync: String,
+    /// The verdict's status.
+    pub status: String,
+    /// The verdict's reason code, if any.
+    #[napi(ts_type = "string | null")]
+    pub reason: String,
+    /// The verdict's metres.
+    #[napi(ts_type = "number | null")]
+    pub metres: i64,
+    /// The raw value as read.
+    #[napi(js_name = "raw_value", ts_type = "number | string | null")]
+    pub raw_value: String,
+    /// The raw unit.
+    #[napi(js_name = "raw_unit", ts_type = "string | null")]
+    pub raw_unit: String,
+    /// The reading time, RFC 3339.
+    #[napi(js_name = "reading_time")]
+    pub reading_time: String,
+    /// When the sync ran, RFC 3339.
+    #[napi(js_name = "synced_at")]
+    pub synced_at: String,
+    /// Whether the tokens were refreshed.
+    #[napi(js_name = "token_refreshed")]
+    pub token_refreshed: bool,
+    /// The id of the history entry a duplicate repeats.
+    #[napi(js_name = "duplicate_of", ts_type = "number | string | null")]
+    pub duplicate_of: String,
+}
+
+/// What `syncVehicle` resolves to.
+#[napi(object, object_to_js = false, namespace = "smartcar")]
+#[allow(dead_code)]
+pub struct SyncOutcome {
+    /// The odometer check's verdict, as `odometer.check` gives it.
+    #[napi(ts_type = "odometer.Verdict")]
+    pub verdict: bool,
+    /// The row to insert, for an accepted reading.
+    #[napi(js_name = "meter_entry", ts_type = "odometer.MeterEntry | null")]
+    pub meter_entry: bool,
+    /// The tokens to store.
+    pub tokens: SyncTokens,
+    /// The record of the sync.
+    #[napi(js_name = "sync_log")]
+    pub sync_log: SyncLog,
 }
 
 /// A Smartcar API client: token refresh, odometer reads, and `syncVehicle` (the "Sync Now" button). The client
@@ -140,11 +290,12 @@ pub struct SmartcarClient {
 #[napi(namespace = "smartcar")]
 impl SmartcarClient {
     /// `new smartcar.Client(clientId, clientSecret, {authBaseUrl, apiBaseUrl, timeout, backoff})`: `timeout` per
-    /// attempt in seconds (default 10), `backoff` a `retry.Backoff` (default: full jitter, 3 attempts).
-    /// @throws {Error} with `code` `invalid_argument`.
+    /// attempt in seconds (default 10), `backoff` a `retry.Backoff` or its options (default: the `retry.Backoff`
+    /// default, full jitter from 0.1 s capped at 30 s, 5 attempts).
+    /// @throws {Error} with `code` `invalid_argument` or `invalid_option`.
     #[napi(
         constructor,
-        ts_args_type = "clientId: string, clientSecret: string, options?: { authBaseUrl?: string, apiBaseUrl?: string, timeout?: number, backoff?: retry.Backoff } | null"
+        ts_args_type = "clientId: string, clientSecret: string, options?: { authBaseUrl?: string, apiBaseUrl?: string, timeout?: number, backoff?: retry.Backoff | retry.BackoffOptions } | null"
     )]
     pub fn new(
         env: Env,
@@ -153,19 +304,15 @@ impl SmartcarClient {
         options: Option<Unknown<'_>>,
     ) -> napi::Result<Self> {
         guard(&env, || {
-            let make = || -> Result<Self, ClientError> {
-                let id = text_arg("clientId", &to_json(&env, &client_id))?;
-                let secret = text_arg("clientSecret", &to_json(&env, &client_secret))?;
-                let [auth, api, timeout, backoff] =
-                    self::options(&env, options.as_ref(), ["authBaseUrl", "apiBaseUrl", "timeout", "backoff"])?;
-                let auth = opt_text_arg("authBaseUrl", &auth)?.unwrap_or_else(|| "https://auth.smartcar.com".into());
-                let api = opt_text_arg("apiBaseUrl", &api)?.unwrap_or_else(|| "https://api.smartcar.com".into());
-                let config =
-                    HttpConfig::new(number_arg("timeout", &timeout, 10.0)?, backoff_of(options.as_ref(), &backoff)?)?;
-                let inner = core::SmartcarClient::new(&id, &secret, &auth, &api, config)?;
-                Ok(SmartcarClient { inner: Arc::new(inner) })
+            let make = || -> Result<Self, Failure> {
+                let id: String = arg(client_id, "clientId")?;
+                let secret: String = arg(client_secret, "clientSecret")?;
+                let backoff = backoff_object(options.as_ref());
+                let skip: &[&str] = if backoff.is_some() { &["backoff"] } else { &[] };
+                let settings: core::SmartcarClientOptions = self::options(options, skip)?;
+                Ok(SmartcarClient { inner: Arc::new(settings.client(&id, &secret, backoff)?) })
             };
-            make().map_err(to_js_err(&env))
+            make().map_err(|failure| failure_err(&env, failure))
         })
     }
 
@@ -176,7 +323,7 @@ impl SmartcarClient {
     #[napi(
         js_name = "refreshToken",
         ts_args_type = "refreshToken: string, options?: { now?: number | string } | null",
-        ts_return_type = "Promise<Record<string, any>>"
+        ts_return_type = "Promise<smartcar.Tokens>"
     )]
     pub fn refresh_token(
         &self,
@@ -185,9 +332,9 @@ impl SmartcarClient {
         options: Option<Unknown<'_>>,
     ) -> napi::Result<AsyncTask<Request>> {
         task(&env, || {
-            let token = text_arg("refreshToken", &to_json(&env, &refresh_token))?;
-            let [now] = self::options(&env, options.as_ref(), ["now"])?;
-            let now = now_of(&now)?;
+            let token: String = arg(refresh_token, "refreshToken")?;
+            let call: core::NowOptions = self::options(options, &[])?;
+            let now = core::now_or(call.now, clock_s);
             let inner = self.inner.clone();
             Ok(Request::new(move || Ok(inner.refresh_token(&token, now)?.to_json())))
         })
@@ -199,7 +346,7 @@ impl SmartcarClient {
     /// @throws {Error} (the Promise rejects) with `code` `unauthorized`, `rate_limited`, `timeout`, ...
     #[napi(
         ts_args_type = "vehicleId: string, accessToken: string, options?: { unitSystem?: 'metric' | 'imperial', version?: 2 | 3 } | null",
-        ts_return_type = "Promise<Record<string, any>>"
+        ts_return_type = "Promise<smartcar.OdometerRead>"
     )]
     pub fn odometer(
         &self,
@@ -209,10 +356,10 @@ impl SmartcarClient {
         options: Option<Unknown<'_>>,
     ) -> napi::Result<AsyncTask<Request>> {
         task(&env, || {
-            let vehicle_id = text_arg("vehicleId", &to_json(&env, &vehicle_id))?;
-            let token = text_arg("accessToken", &to_json(&env, &access_token))?;
-            let [unit_system, version] = self::options(&env, options.as_ref(), ["unitSystem", "version"])?;
-            let (unit_system, version) = (unit_system_arg(&unit_system)?, version_arg(&version)?);
+            let vehicle_id: String = arg(vehicle_id, "vehicleId")?;
+            let token: String = arg(access_token, "accessToken")?;
+            let read: core::OdometerOptions = self::options(options, &[])?;
+            let (unit_system, version) = (read.unit_system.0, read.version.0);
             let inner = self.inner.clone();
             Ok(Request::new(move || Ok(inner.odometer(&vehicle_id, &token, unit_system, version)?.to_json())))
         })
@@ -227,7 +374,7 @@ impl SmartcarClient {
     #[napi(
         js_name = "syncVehicle",
         ts_args_type = "vehicle: { id: number | string, smartcarVehicleId: string, carId: number | string, accessToken: string, refreshToken: string, expiresAt: number | string }, history: Array<odometer.ReadingInput>, options?: { policy?: odometer.PolicyInput, now?: number | string, sourceType?: string, unitSystem?: 'metric' | 'imperial', version?: 2 | 3 } | null",
-        ts_return_type = "Promise<Record<string, any>>"
+        ts_return_type = "Promise<smartcar.SyncOutcome>"
     )]
     pub fn sync_vehicle(
         &self,
@@ -237,17 +384,12 @@ impl SmartcarClient {
         options: Option<Unknown<'_>>,
     ) -> napi::Result<AsyncTask<Request>> {
         task(&env, || {
-            let vehicle = Vehicle::from_json(&to_json(&env, &vehicle), Naming::Camel)?;
+            let site = Site::argument(AREA, "vehicle");
+            let vehicle = Vehicle::from_json(&walked(Some(vehicle), &site)?.into_json(&site)?, Naming::Camel)?;
             let history = readings(&history, "history")?;
-            let names = ["policy", "now", "sourceType", "unitSystem", "version"];
-            let [_, now, source_type, unit_system, version] = self::options(&env, options.as_ref(), names)?;
-            let sync = SyncOptions {
-                policy: policy(property(options.as_ref(), "policy").as_ref())?,
-                source_type: opt_text_arg("sourceType", &source_type)?.unwrap_or_else(|| "manual".into()),
-                unit_system: unit_system_arg(&unit_system)?,
-                version: version_arg(&version)?,
-            };
-            let now = now_of(&now)?;
+            let policy = policy(property(options.as_ref(), "policy").as_ref())?;
+            let call: core::SyncCallOptions = self::options(options, &["policy"])?;
+            let (sync, now) = (call.sync(policy), core::now_or(call.now, clock_s));
             let inner = self.inner.clone();
             Ok(Request::new(move || Ok(inner.sync_vehicle(&vehicle, &history, &sync, now)?.to_json())))
         })
@@ -277,36 +419,33 @@ impl OdooClient {
     /// @throws {Error} with `code` `invalid_argument` or `invalid_booking_rules`.
     #[napi(
         constructor,
-        ts_args_type = "baseUrl: string, options?: { timeout?: number, backoff?: retry.Backoff, bookingRules?: Record<string, any> } | null"
+        ts_args_type = "baseUrl: string, options?: { timeout?: number, backoff?: retry.Backoff | retry.BackoffOptions, bookingRules?: Record<string, unknown> } | null"
     )]
     pub fn new(env: Env, base_url: Unknown<'_>, options: Option<Unknown<'_>>) -> napi::Result<Self> {
         guard(&env, || {
             let make = || -> Result<Self, Failure> {
-                let base = text_arg("baseUrl", &to_json(&env, &base_url))?;
-                let [timeout, backoff, rules] =
-                    self::options(&env, options.as_ref(), ["timeout", "backoff", "bookingRules"])?;
-                let rules: BookingRules = decode_or_default(Some(Value::from(rules)), &fleetgate::booking::site::RULES)
-                    .map_err(|e| Failure::Client(ClientError::Booking(BookingError::invalid_rules(e))))?;
-                let config =
-                    HttpConfig::new(number_arg("timeout", &timeout, 10.0)?, backoff_of(options.as_ref(), &backoff)?)?;
-                Ok(OdooClient { inner: Arc::new(core::OdooClient::new(&base, rules, config)?) })
+                let base: String = arg(base_url, "baseUrl")?;
+                let backoff = backoff_object(options.as_ref());
+                let skip: &[&str] = if backoff.is_some() { &["backoff"] } else { &[] };
+                let settings: core::OdooClientOptions = self::options(options, skip)?;
+                Ok(OdooClient { inner: Arc::new(settings.client(&base, backoff)?) })
             };
             make().map_err(|failure| failure_err(&env, failure))
         })
     }
 
     /// `GET /api/fleet/vehicles`: the vehicle list, image paths made absolute.
-    #[napi(ts_return_type = "Promise<any>")]
+    #[napi(ts_return_type = "Promise<Array<Record<string, unknown>> | Record<string, unknown>>")]
     pub fn vehicles(&self, env: Env) -> napi::Result<AsyncTask<Request>> {
         task(&env, || Ok(self.run(|c| c.vehicles())))
     }
 
     /// `GET /api/fleet/vehicles/{id}`: one vehicle, image paths made absolute.
-    #[napi(ts_args_type = "id: number | string", ts_return_type = "Promise<Record<string, any>>")]
+    #[napi(ts_args_type = "id: number | string", ts_return_type = "Promise<Record<string, unknown>>")]
     pub fn vehicle(&self, env: Env, id: Unknown<'_>) -> napi::Result<AsyncTask<Request>> {
         task(&env, || {
-            let id = id_arg("id", &to_json(&env, &id))?;
-            Ok(self.run(move |c| c.vehicle(&id)))
+            let id: core::Id = arg(id, "id")?;
+            Ok(self.run(move |c| c.vehicle(&id.0)))
         })
     }
 
@@ -314,7 +453,7 @@ impl OdooClient {
     /// 3339 instants or `YYYY-MM-DD` dates (a `Date` is sent as its ISO string).
     #[napi(
         ts_args_type = "vehicleId: number | string, start: string | Date, end: string | Date",
-        ts_return_type = "Promise<any>"
+        ts_return_type = "Promise<unknown>"
     )]
     pub fn availability(
         &self,
@@ -324,10 +463,10 @@ impl OdooClient {
         end: Unknown<'_>,
     ) -> napi::Result<AsyncTask<Request>> {
         task(&env, || {
-            let id = id_arg("vehicleId", &to_json(&env, &vehicle_id))?;
-            let start = text_arg("start", &to_json(&env, &start))?;
-            let end = text_arg("end", &to_json(&env, &end))?;
-            Ok(self.run(move |c| c.availability(&id, &start, &end)))
+            let id: core::Id = arg(vehicle_id, "vehicleId")?;
+            let start: String = arg(start, "start")?;
+            let end: String = arg(end, "end")?;
+            Ok(self.run(move |c| c.availability(&id.0, &start, &end)))
         })
     }
 
@@ -336,8 +475,8 @@ impl OdooClient {
     /// `Idempotency-Key`) failures are retried; without one the POST is never repeated.
     #[napi(
         js_name = "createBooking",
-        ts_args_type = "request: Record<string, any>, options?: { idempotencyKey?: string, now?: number | string } | null",
-        ts_return_type = "Promise<any>"
+        ts_args_type = "request: Record<string, unknown>, options?: { idempotencyKey?: string, now?: number | string } | null",
+        ts_return_type = "Promise<unknown>"
     )]
     pub fn create_booking(
         &self,
@@ -346,9 +485,10 @@ impl OdooClient {
         options: Option<Unknown<'_>>,
     ) -> napi::Result<AsyncTask<Request>> {
         task(&env, || {
-            let request = to_json(&env, &request);
-            let [key, now] = self::options(&env, options.as_ref(), ["idempotencyKey", "now"])?;
-            let (key, now) = (opt_text_arg("idempotencyKey", &key)?, now_of(&now)?);
+            let site = Site::argument(AREA, "request");
+            let request = walked(Some(request), &site)?.into_json(&site)?;
+            let call: core::CallOptions = self::options(options, &[])?;
+            let (key, now) = (call.idempotency_key, core::now_or(call.now, clock_s));
             Ok(self.run(move |c| c.create_booking(&request, key.as_deref(), now)))
         })
     }

@@ -9,8 +9,6 @@ mod booking;
 mod boundary;
 mod client;
 mod errors;
-mod js;
-mod json;
 mod odometer;
 mod odoo;
 mod pricing;

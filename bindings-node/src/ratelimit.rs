@@ -1,35 +1,51 @@
 //! `ratelimit` namespace: wraps `fleetgate::ratelimit` (GCRA / sliding-log limiters, the Redis GCRA script,
-//! client keys).
+//! client keys). Every argument is decoded by the core (`fleetgate::ratelimit::LimiterOptions`, ...), defaults
+//! included.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use fleetgate::ratelimit::{self as core, Algorithm, Network, Quota, RateLimitError, TrustedProxies};
-use napi::bindgen_prelude::Either;
+use fleetgate::boundary::{header_pairs, Site};
+use fleetgate::ratelimit as core;
+use napi::bindgen_prelude::{Either, Unknown};
 use napi::Env;
 use napi_derive::napi;
 
+use crate::boundary;
 use crate::errors::{guard, to_js_err};
 
-/// A JS number that should hold a whole count; anything else becomes 0, which every caller rejects.
-pub(crate) fn count(n: f64) -> u64 {
-    if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 {
-        n as u64
-    } else {
-        0
-    }
+const AREA: &str = "ratelimit";
+
+/// The system clock in microseconds since the epoch.
+pub(crate) fn clock_us() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_micros() as i64)
 }
 
-/// `now` (unix seconds) in microseconds, or the system clock.
-pub(crate) fn now_micros(now: Option<f64>) -> Result<i64, RateLimitError> {
-    match now {
-        Some(s) => core::micros_from_seconds(s).ok_or_else(|| RateLimitError::InvalidNow { value: s.to_string() }),
-        None => Ok(SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_micros() as i64)),
-    }
+/// `now` (unix seconds, optional) as decoded at its argument site.
+fn now_arg(env: &Env, now: Option<Unknown<'_>>) -> napi::Result<Option<f64>> {
+    boundary::decode_or_default(env, now, &Site::argument(AREA, "now"))
 }
 
-/// A quota: `limit` requests (default 10) per `period` seconds (default 3600), with `burst` (GCRA only;
-/// default `limit`).
-#[napi(object, namespace = "ratelimit")]
+/// The options of a limiter (the TypeScript declaration; the core decodes them as
+/// `fleetgate::ratelimit::LimiterOptions`, defaults 10 per 3600 s, GCRA).
+#[napi(object, object_to_js = false, namespace = "ratelimit")]
+#[allow(dead_code)]
+pub struct LimiterOptions {
+    /// Requests per period (default 10).
+    pub limit: Option<f64>,
+    /// The period in seconds (default 3600).
+    pub period: Option<f64>,
+    /// GCRA burst (default: `limit`).
+    pub burst: Option<f64>,
+    /// `"gcra"` (default) or `"sliding_log"`.
+    pub algorithm: Option<String>,
+    /// Also give the `X-RateLimit-*` headers.
+    pub legacy_headers: Option<bool>,
+}
+
+/// The quota and cost of `gcraStep`, `redisArgs` and `decisionFromRedis` (decoded as
+/// `fleetgate::ratelimit::StepOptions`; defaults 10 per 3600 s, cost 1).
+#[napi(object, object_to_js = false, namespace = "ratelimit", js_name = "QuotaOptions")]
+#[allow(dead_code)]
 pub struct QuotaOptions {
     /// Requests per period (default 10).
     pub limit: Option<f64>,
@@ -37,24 +53,30 @@ pub struct QuotaOptions {
     pub period: Option<f64>,
     /// GCRA burst (default: `limit`).
     pub burst: Option<f64>,
-    /// A request's cost (default 1; `gcraStep`, `redisArgs`, `decisionFromRedis`).
+    /// A request's cost (default 1).
     pub cost: Option<f64>,
-    /// `"gcra"` (default) or `"sliding_log"` (`Limiter` only).
-    pub algorithm: Option<String>,
     /// Also give the `X-RateLimit-*` headers.
     pub legacy_headers: Option<bool>,
 }
 
-impl QuotaOptions {
-    fn quota(&self) -> Result<Quota, RateLimitError> {
-        let period = core::micros_from_seconds(self.period.unwrap_or(3600.0))
-            .ok_or(RateLimitError::InvalidQuota { problem: "period must be a positive number of seconds" })?;
-        Quota::new(count(self.limit.unwrap_or(10.0)), period, self.burst.map(count))
-    }
+/// When and how much a request costs (decoded as `fleetgate::ratelimit::CheckOptions`).
+#[napi(object, object_to_js = false, namespace = "ratelimit")]
+#[allow(dead_code)]
+pub struct CheckOptions {
+    /// Unix seconds (default: the system clock).
+    pub now: Option<f64>,
+    /// The request's cost (default 1).
+    pub cost: Option<f64>,
+}
 
-    fn cost(&self) -> u64 {
-        count(self.cost.unwrap_or(1.0))
-    }
+/// Which proxies are trusted and how IPv6 is keyed (decoded as `fleetgate::ratelimit::ClientKeyOptions`).
+#[napi(object, object_to_js = false, namespace = "ratelimit")]
+#[allow(dead_code)]
+pub struct ClientKeyOptions {
+    /// A hop count (default 0: trust none) or a list of trusted networks (`["10.0.0.0/8"]`).
+    pub trusted_proxies: Option<Either<u32, Vec<String>>>,
+    /// The IPv6 network length keys use (48 to 128; default 56).
+    pub ipv6_prefix: Option<f64>,
 }
 
 /// One rate-limit decision. Its fields are getters; `headers` is built only when read.
@@ -93,28 +115,19 @@ impl Decision {
     /// The instant of the decision, unix seconds (the caller's `now` or Redis' `TIME`).
     #[napi(getter)]
     pub fn at(&self) -> f64 {
-        self.inner.at_us as f64 / 1e6
+        self.inner.at_s()
     }
 
     /// The response headers as `[name, value]` pairs (`new Headers(decision.headers)`): `RateLimit-Policy`,
     /// `RateLimit`, `Retry-After` when denied, and `X-RateLimit-*` with `legacyHeaders`.
-    #[napi(getter)]
+    #[napi(getter, ts_return_type = "[string, string][]")]
     pub fn headers(&self) -> Vec<Vec<String>> {
         self.inner.headers(self.legacy_headers).into_iter().map(|(n, v)| vec![n.to_owned(), v]).collect()
     }
 }
 
-fn decision(inner: &core::Decision, legacy_headers: bool) -> Decision {
-    Decision { inner: inner.clone(), legacy_headers }
-}
-
-/// When and how much a request costs.
-#[napi(object, namespace = "ratelimit")]
-pub struct CheckOptions {
-    /// Unix seconds (default: the system clock).
-    pub now: Option<f64>,
-    /// The request's cost (default 1).
-    pub cost: Option<f64>,
+fn decision(inner: core::Decision, legacy_headers: bool) -> Decision {
+    Decision { inner, legacy_headers }
 }
 
 /// A keyed in-memory rate limiter (GCRA or sliding log) that evicts idle keys itself.
@@ -126,44 +139,50 @@ pub struct Limiter {
 
 #[napi(namespace = "ratelimit")]
 impl Limiter {
-    /// `new ratelimit.Limiter({limit: 10, period: 3600, burst, algorithm: "gcra" | "sliding_log", legacyHeaders})`.
-    /// @throws {Error} with `code` `invalid_quota`.
+    /// `new ratelimit.Limiter({limit, period, burst, algorithm: "gcra" | "sliding_log", legacyHeaders})`: by
+    /// default 10 requests per 3600 s with the GCRA.
+    /// @throws {Error} with `code` `invalid_quota` or `invalid_option`.
     #[napi(constructor)]
-    pub fn new(env: Env, options: Option<QuotaOptions>) -> napi::Result<Self> {
-        let options = options.unwrap_or(QuotaOptions {
-            limit: None,
-            period: None,
-            burst: None,
-            cost: None,
-            algorithm: None,
-            legacy_headers: None,
-        });
+    pub fn new(
+        env: Env,
+        #[napi(ts_arg_type = "ratelimit.LimiterOptions")] options: Option<Unknown<'_>>,
+    ) -> napi::Result<Self> {
         guard(&env, || {
-            let run = || -> Result<Self, RateLimitError> {
-                let algorithm = Algorithm::parse(options.algorithm.as_deref().unwrap_or("gcra"))?;
-                let inner = core::Limiter::new(options.quota()?, algorithm)?;
-                Ok(Limiter { inner, legacy_headers: options.legacy_headers.unwrap_or(false) })
-            };
-            run().map_err(to_js_err(&env))
+            let options: core::LimiterOptions =
+                boundary::decode_or_default(&env, options, &Site::options(AREA).camel())?;
+            let inner = options.limiter().map_err(to_js_err(&env))?;
+            Ok(Limiter { inner, legacy_headers: options.legacy_headers })
         })
     }
 
     /// Decides one request for `key` at `now` (unix seconds; default: the clock) of `cost` (default 1).
-    /// @throws {Error} with `code` `invalid_cost` or `invalid_now`.
+    /// @throws {Error} with `code` `invalid_cost`, `invalid_now`, `invalid_argument` or `invalid_option`.
     #[napi]
-    pub fn check(&mut self, env: Env, key: String, options: Option<CheckOptions>) -> napi::Result<Decision> {
-        let (now, cost) = options.map_or((None, 1.0), |o| (o.now, o.cost.unwrap_or(1.0)));
+    pub fn check(
+        &mut self,
+        env: Env,
+        #[napi(ts_arg_type = "string")] key: Unknown<'_>,
+        #[napi(ts_arg_type = "ratelimit.CheckOptions")] options: Option<Unknown<'_>>,
+    ) -> napi::Result<Decision> {
         guard(&env, || {
-            let d = now_micros(now).and_then(|now| self.inner.check(&key, now, count(cost)));
-            d.map(|d| decision(&d, self.legacy_headers)).map_err(to_js_err(&env))
+            let key: String = boundary::decode(&env, key, &Site::argument(AREA, "key"))?;
+            let options: core::CheckOptions = boundary::decode_or_default(&env, options, &Site::options(AREA).camel())?;
+            let now = core::now_micros(options.now, clock_us).map_err(to_js_err(&env))?;
+            let d = self.inner.check(&key, now, options.cost).map_err(to_js_err(&env))?;
+            Ok(decision(d, self.legacy_headers))
         })
     }
 
     /// Drops every key idle at `now` (default: the clock); returns how many were dropped.
+    /// @throws {Error} with `code` `invalid_now` or `invalid_argument`.
     #[napi(js_name = "evictIdle")]
-    pub fn evict_idle(&mut self, env: Env, now: Option<f64>) -> napi::Result<u32> {
+    pub fn evict_idle(
+        &mut self,
+        env: Env,
+        #[napi(ts_arg_type = "number")] now: Option<Unknown<'_>>,
+    ) -> napi::Result<u32> {
         guard(&env, || {
-            let now = now_micros(now).map_err(to_js_err(&env))?;
+            let now = core::now_micros(now_arg(&env, now)?, clock_us).map_err(to_js_err(&env))?;
             Ok(self.inner.evict_idle(now) as u32)
         })
     }
@@ -186,16 +205,21 @@ pub struct GcraStep {
 
 /// One GCRA step over a state you store yourself (the key's theoretical arrival time in microseconds; 0 for a new
 /// key) at `now` (unix seconds). Returns the decision and the state to store.
-/// @throws {Error} with `code` `invalid_quota`, `invalid_cost`, `invalid_now` or `invalid_state`.
+/// @throws {Error} with `code` `invalid_quota`, `invalid_cost`, `invalid_now`, `invalid_state`,
+/// `invalid_argument` or `invalid_option`.
 #[napi(namespace = "ratelimit", js_name = "gcraStep")]
-pub fn gcra_step(env: Env, state: f64, now: f64, options: QuotaOptions) -> napi::Result<GcraStep> {
+pub fn gcra_step(
+    env: Env,
+    #[napi(ts_arg_type = "number")] state: Unknown<'_>,
+    #[napi(ts_arg_type = "number")] now: Unknown<'_>,
+    #[napi(ts_arg_type = "ratelimit.QuotaOptions")] options: Option<Unknown<'_>>,
+) -> napi::Result<GcraStep> {
     guard(&env, || {
-        let run = || -> Result<GcraStep, RateLimitError> {
-            let state = if state.fract() == 0.0 { state as i64 } else { -1 };
-            let (d, next) = core::gcra_step(&options.quota()?, state, now_micros(Some(now))?, options.cost())?;
-            Ok(GcraStep { decision: decision(&d, options.legacy_headers.unwrap_or(false)), state: next as f64 })
-        };
-        run().map_err(to_js_err(&env))
+        let state: i64 = boundary::decode(&env, state, &Site::argument(AREA, "state"))?;
+        let now: f64 = boundary::decode(&env, now, &Site::argument(AREA, "now"))?;
+        let options: core::StepOptions = boundary::decode_or_default(&env, options, &Site::options(AREA).camel())?;
+        let (d, next) = options.step(state, now).map_err(to_js_err(&env))?;
+        Ok(GcraStep { decision: decision(d, options.legacy_headers), state: next as f64 })
     })
 }
 
@@ -205,88 +229,56 @@ pub fn gcra_step(env: Env, state: f64, now: f64, options: QuotaOptions) -> napi:
 pub const REDIS_GCRA_SCRIPT: &str = core::REDIS_GCRA_SCRIPT;
 
 /// The `ARGV` of `REDIS_GCRA_SCRIPT` for a quota and cost.
-/// @throws {Error} with `code` `invalid_quota` or `invalid_cost`.
+/// @throws {Error} with `code` `invalid_quota`, `invalid_cost` or `invalid_option`.
 #[napi(namespace = "ratelimit", js_name = "redisArgs")]
-pub fn redis_args(env: Env, options: QuotaOptions) -> napi::Result<Vec<String>> {
+pub fn redis_args(
+    env: Env,
+    #[napi(ts_arg_type = "ratelimit.QuotaOptions")] options: Option<Unknown<'_>>,
+) -> napi::Result<Vec<String>> {
     guard(&env, || {
-        let run = || core::redis_argv(&options.quota()?, options.cost()).map(Vec::from);
-        run().map_err(to_js_err(&env))
+        let options: core::StepOptions = boundary::decode_or_default(&env, options, &Site::options(AREA).camel())?;
+        options.redis_argv().map(Vec::from).map_err(to_js_err(&env))
     })
 }
 
 /// Turns the reply of `REDIS_GCRA_SCRIPT` into a decision.
-/// @throws {Error} with `code` `invalid_state` when the reply is not the script's.
+/// @throws {Error} with `code` `invalid_state` when the reply is not the script's, `invalid_argument` or
+/// `invalid_option`.
 #[napi(namespace = "ratelimit", js_name = "decisionFromRedis")]
-pub fn decision_from_redis(env: Env, reply: Vec<f64>, options: QuotaOptions) -> napi::Result<Decision> {
+pub fn decision_from_redis(
+    env: Env,
+    #[napi(ts_arg_type = "number[]")] reply: Unknown<'_>,
+    #[napi(ts_arg_type = "ratelimit.QuotaOptions")] options: Option<Unknown<'_>>,
+) -> napi::Result<Decision> {
     guard(&env, || {
-        let run = || {
-            let reply: Vec<i64> = reply.iter().map(|v| if v.fract() == 0.0 { *v as i64 } else { -1 }).collect();
-            core::decision_from_redis_reply(&options.quota()?, &reply, options.cost())
-        };
-        run().map(|d| decision(&d, options.legacy_headers.unwrap_or(false))).map_err(to_js_err(&env))
+        let reply: Vec<i64> = boundary::decode(&env, reply, &Site::argument(AREA, "reply"))?;
+        let options: core::StepOptions = boundary::decode_or_default(&env, options, &Site::options(AREA).camel())?;
+        let d = options.decision_from_redis(&reply).map_err(to_js_err(&env))?;
+        Ok(decision(d, options.legacy_headers))
     })
 }
 
-/// Request headers as `[name, value]` pairs or an object such as Node's `req.headers`.
-type HeadersArg = Either<Vec<Vec<String>>, std::collections::HashMap<String, Option<Either<String, Vec<String>>>>>;
-
-/// Which proxies are trusted and how IPv6 is keyed.
-#[napi(object, namespace = "ratelimit")]
-pub struct ClientKeyOptions {
-    /// A hop count (default 0: trust none) or a list of trusted networks (`["10.0.0.0/8"]`).
-    pub trusted_proxies: Option<Either<u32, Vec<String>>>,
-    /// The IPv6 network length keys use (48 to 128; default 56).
-    pub ipv6_prefix: Option<i64>,
-}
-
-/// The rate-limit key of a request's client: the IPv4 address, or the IPv6 network. `headers` is an object
-/// (`req.headers`) or `[name, value]` pairs; `X-Forwarded-For` / `Forwarded` are read only behind trusted proxies.
-/// @throws {Error} with `code` `invalid_address`, `invalid_network`, `invalid_prefix` or
-/// `conflicting_forwarded_headers`.
+/// The rate-limit key of a request's client: the IPv4 address, or the IPv6 network. `headers` is a plain object
+/// (`req.headers`), a `Map`, a WHATWG `Headers` or `[name, value]` pairs; `X-Forwarded-For` / `Forwarded` are read
+/// only behind trusted proxies.
+/// @throws {Error} with `code` `invalid_address`, `invalid_network`, `invalid_prefix`,
+/// `conflicting_forwarded_headers`, `invalid_argument` or `invalid_option`.
 #[napi(namespace = "ratelimit", js_name = "clientKey")]
 pub fn client_key(
     env: Env,
-    peer: String,
-    #[napi(ts_arg_type = "Record<string, string | string[] | undefined> | [string, string][] | null")] headers: Option<
-        HeadersArg,
-    >,
-    options: Option<ClientKeyOptions>,
+    #[napi(ts_arg_type = "string")] peer: Unknown<'_>,
+    #[napi(
+        ts_arg_type = "Record<string, string | string[] | undefined> | Map<string, string> | Headers | [string, string][] | null"
+    )]
+    headers: Option<Unknown<'_>>,
+    #[napi(ts_arg_type = "ratelimit.ClientKeyOptions")] options: Option<Unknown<'_>>,
 ) -> napi::Result<String> {
     guard(&env, || {
-        let mut pairs: Vec<(String, String)> = Vec::new();
-        match headers {
-            Some(Either::A(list)) => {
-                for pair in list {
-                    let [name, value] = <[String; 2]>::try_from(pair).map_err(|p| {
-                        to_js_err(&env)(RateLimitError::InvalidAddress { address: format!("header pair {p:?}") })
-                    })?;
-                    pairs.push((name, value));
-                }
-            }
-            Some(Either::B(map)) => {
-                for (name, value) in map {
-                    match value {
-                        Some(Either::A(v)) => pairs.push((name, v)),
-                        Some(Either::B(vs)) => pairs.extend(vs.into_iter().map(|v| (name.clone(), v))),
-                        None => {}
-                    }
-                }
-            }
-            None => {}
-        }
-        let run = || -> Result<String, RateLimitError> {
-            let (trusted, prefix) = options.map_or((None, None), |o| (o.trusted_proxies, o.ipv6_prefix));
-            let prefix = core::ipv6_prefix(prefix.unwrap_or(56))?;
-            let trusted = match trusted {
-                None => TrustedProxies::Hops(0),
-                Some(Either::A(hops)) => TrustedProxies::Hops(hops),
-                Some(Either::B(nets)) => {
-                    TrustedProxies::Networks(nets.iter().map(|n| Network::parse(n)).collect::<Result<_, _>>()?)
-                }
-            };
-            let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
-            core::client_key(&peer, &borrowed, &trusted, prefix)
-        };
-        run().map_err(to_js_err(&env))
+        let peer: String = boundary::decode(&env, peer, &Site::argument(AREA, "peer"))?;
+        let site = Site::argument(AREA, "headers");
+        let pairs =
+            header_pairs(boundary::value(&env, headers, &site)?, &site).map_err(|e| boundary::arg_err(&env, e))?;
+        let options: core::ClientKeyOptions = boundary::decode_or_default(&env, options, &Site::options(AREA).camel())?;
+        options.client_key(&peer, &pairs).map_err(to_js_err(&env))
     })
 }

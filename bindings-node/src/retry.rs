@@ -1,21 +1,33 @@
-//! `retry` namespace: wraps `fleetgate::retry` (backoff policies, Retry-After, retryable responses).
+//! `retry` namespace: wraps `fleetgate::retry` (backoff policies, Retry-After, retryable responses). Every
+//! argument is decoded by the core (`fleetgate::retry::BackoffOptions`, ...), defaults included.
 
 use std::hash::{BuildHasher, Hasher};
 
-use fleetgate::ratelimit::micros_from_seconds;
-use fleetgate::retry::{self as core, Jitter, RetryError};
+use fleetgate::boundary::Site;
+use fleetgate::retry as core;
+use napi::bindgen_prelude::Unknown;
 use napi::Env;
 use napi_derive::napi;
 
+use crate::boundary;
 use crate::errors::{guard, to_js_err};
-use crate::ratelimit::now_micros;
+use crate::ratelimit::clock_us;
+
+const AREA: &str = "retry";
 
 fn seconds(us: i64) -> f64 {
     us as f64 / 1e6
 }
 
-/// A backoff policy's settings (seconds).
-#[napi(object, namespace = "retry")]
+/// A random seed, for a policy given without one.
+pub(crate) fn entropy() -> u64 {
+    std::collections::hash_map::RandomState::new().build_hasher().finish()
+}
+
+/// A backoff policy's settings, in seconds (the TypeScript declaration; the core decodes them as
+/// `fleetgate::retry::BackoffOptions`: full jitter from 0.1 s, capped at 30 s, 5 attempts in all by default).
+#[napi(object, object_to_js = false, namespace = "retry")]
+#[allow(dead_code)]
 pub struct BackoffOptions {
     /// `"full_jitter"` (default), `"equal_jitter"`, `"decorrelated"` or `"constant"`.
     pub kind: Option<String>,
@@ -27,7 +39,7 @@ pub struct BackoffOptions {
     pub max_attempts: Option<u32>,
     /// The most the delays may total, in seconds (default: no limit).
     pub max_elapsed: Option<f64>,
-    /// Seed of the random draws, an integer below 2^53 (default: random).
+    /// Seed of the random draws, an integer (default: random).
     pub seed: Option<f64>,
 }
 
@@ -52,42 +64,16 @@ impl Backoff {
 #[napi(namespace = "retry")]
 impl Backoff {
     /// `new retry.Backoff({kind, base, cap, maxAttempts, maxElapsed, seed})`.
-    /// @throws {Error} with `code` `invalid_backoff`.
+    /// @throws {Error} with `code` `invalid_backoff` or `invalid_option`.
     #[napi(constructor)]
-    pub fn new(env: Env, options: Option<BackoffOptions>) -> napi::Result<Self> {
+    pub fn new(
+        env: Env,
+        #[napi(ts_arg_type = "retry.BackoffOptions")] options: Option<Unknown<'_>>,
+    ) -> napi::Result<Self> {
         guard(&env, || {
-            let run = || -> Result<Self, RetryError> {
-                let o = options.unwrap_or(BackoffOptions {
-                    kind: None,
-                    base: None,
-                    cap: None,
-                    max_attempts: None,
-                    max_elapsed: None,
-                    seed: None,
-                });
-                let micros = |s: f64, problem| micros_from_seconds(s).ok_or(RetryError::InvalidBackoff { problem });
-                let max_elapsed =
-                    o.max_elapsed.map(|m| micros(m, "maxElapsed must be non-negative seconds")).transpose()?;
-                let seed = match o.seed {
-                    Some(s) if s.fract() == 0.0 && (0.0..=9_007_199_254_740_991.0).contains(&s) => s as u64,
-                    Some(_) => {
-                        return Err(RetryError::InvalidBackoff {
-                            problem: "seed must be an integer from 0 to 2^53 - 1",
-                        })
-                    }
-                    None => std::collections::hash_map::RandomState::new().build_hasher().finish(),
-                };
-                let inner = core::Backoff::new(
-                    Jitter::parse(o.kind.as_deref().unwrap_or("full_jitter"))?,
-                    micros(o.base.unwrap_or(0.1), "base must be positive seconds")?,
-                    micros(o.cap.unwrap_or(30.0), "cap must be positive seconds")?,
-                    o.max_attempts.unwrap_or(5),
-                    max_elapsed,
-                    seed,
-                )?;
-                Ok(Backoff { inner })
-            };
-            run().map_err(to_js_err(&env))
+            let options: core::BackoffOptions =
+                boundary::decode_or_default(&env, options, &Site::options(AREA).camel())?;
+            Ok(Backoff { inner: options.backoff(entropy()).map_err(to_js_err(&env))? })
         })
     }
 
@@ -99,13 +85,19 @@ impl Backoff {
 
     /// The delay (seconds) before the next attempt after `attempt` attempts, or `null` to give up. A server's
     /// `retryAfter` (seconds) replaces the computed delay, capped; the budgets still apply.
+    /// @throws {Error} with `code` `invalid_retry_after` or `invalid_argument`.
     #[napi(js_name = "nextDelay")]
-    pub fn next_delay(&mut self, env: Env, attempt: u32, retry_after: Option<f64>) -> napi::Result<Option<f64>> {
+    pub fn next_delay(
+        &mut self,
+        env: Env,
+        #[napi(ts_arg_type = "number")] attempt: Unknown<'_>,
+        #[napi(ts_arg_type = "number | null")] retry_after: Option<Unknown<'_>>,
+    ) -> napi::Result<Option<f64>> {
         guard(&env, || {
-            let retry_after = retry_after
-                .map(|s| micros_from_seconds(s).ok_or(RetryError::InvalidRetryAfter { value: s.to_string() }))
-                .transpose()
-                .map_err(to_js_err(&env))?;
+            let attempt: u32 = boundary::decode(&env, attempt, &Site::argument(AREA, "attempt"))?;
+            let retry_after: Option<f64> =
+                boundary::decode_or_default(&env, retry_after, &Site::argument(AREA, "retryAfter"))?;
+            let retry_after = core::retry_after_micros(retry_after).map_err(to_js_err(&env))?;
             Ok(self.inner.next_delay(attempt, retry_after).map(seconds))
         })
     }
@@ -119,27 +111,34 @@ impl Backoff {
 
 /// Seconds to wait for a `Retry-After` value (delta-seconds or any HTTP-date form) from `now` (unix seconds;
 /// default: the clock). A past date gives 0.
-/// @throws {Error} with `code` `invalid_retry_after`.
+/// @throws {Error} with `code` `invalid_retry_after` or `invalid_argument`.
 #[napi(namespace = "retry", js_name = "parseRetryAfter")]
-pub fn parse_retry_after(env: Env, value: String, now: Option<f64>) -> napi::Result<f64> {
+pub fn parse_retry_after(
+    env: Env,
+    #[napi(ts_arg_type = "string")] value: Unknown<'_>,
+    #[napi(ts_arg_type = "number")] now: Option<Unknown<'_>>,
+) -> napi::Result<f64> {
     guard(&env, || {
-        let now = now_micros(now).map_err(|_| RetryError::InvalidRetryAfter { value: value.clone() });
-        now.and_then(|now| core::parse_retry_after(&value, now)).map(seconds).map_err(to_js_err(&env))
+        let value: String = boundary::decode(&env, value, &Site::argument(AREA, "value"))?;
+        let now: Option<f64> = boundary::decode_or_default(&env, now, &Site::argument(AREA, "now"))?;
+        core::parse_retry_after_s(&value, now, clock_us).map_err(to_js_err(&env))
     })
 }
 
 /// Whether a failed request may be retried: `status` is the response status, or `null` for a connect or timeout
 /// error; only idempotent methods unless `idempotencyKey` is true.
-/// @throws {Error} with `code` `invalid_status` or `invalid_method`.
+/// @throws {Error} with `code` `invalid_status`, `invalid_method` or `invalid_argument`.
 #[napi(namespace = "retry", js_name = "isRetryable")]
 pub fn is_retryable(
     env: Env,
-    status: Option<f64>,
-    method: String,
-    idempotency_key: Option<bool>,
+    #[napi(ts_arg_type = "number | null")] status: Unknown<'_>,
+    #[napi(ts_arg_type = "string")] method: Unknown<'_>,
+    #[napi(ts_arg_type = "boolean")] idempotency_key: Option<Unknown<'_>>,
 ) -> napi::Result<bool> {
     guard(&env, || {
-        let status = status.map(|s| if s.fract() == 0.0 && s.abs() < 1e15 { s as i64 } else { -1 });
-        core::is_retryable(status, &method, idempotency_key.unwrap_or(false)).map_err(to_js_err(&env))
+        let status: Option<i64> = boundary::decode(&env, status, &Site::argument(AREA, "status"))?;
+        let method: String = boundary::decode(&env, method, &Site::argument(AREA, "method"))?;
+        let key: bool = boundary::decode_or_default(&env, idempotency_key, &Site::argument(AREA, "idempotencyKey"))?;
+        core::is_retryable(status, &method, key).map_err(to_js_err(&env))
     })
 }

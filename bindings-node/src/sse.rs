@@ -2,7 +2,7 @@
 
 use fleetgate::boundary::Site;
 use fleetgate::sse as core;
-use napi::bindgen_prelude::{Either, Uint8Array, Unknown};
+use napi::bindgen_prelude::Unknown;
 use napi::Env;
 use napi_derive::napi;
 
@@ -39,13 +39,17 @@ pub fn encode(
 }
 
 /// A comment line (`: text`), e.g. a heartbeat; a multi-line text becomes several comment lines.
+/// @throws {Error} with `code` `invalid_argument`.
 #[napi(namespace = "sse")]
-pub fn comment(text: String) -> String {
-    core::comment(&text)
+pub fn comment(env: Env, #[napi(ts_arg_type = "string")] text: Unknown<'_>) -> napi::Result<String> {
+    guard(&env, || {
+        let text: String = boundary::decode(&env, text, &Site::argument("sse", "text"))?;
+        Ok(core::comment(&text))
+    })
 }
 
-/// One dispatched event.
-#[napi(object, namespace = "sse")]
+/// One dispatched event (`fleetgate::sse::Event`).
+#[napi(object, object_from_js = false, namespace = "sse")]
 pub struct Event {
     /// The event type (`"message"` by default).
     pub event: String,
@@ -55,7 +59,7 @@ pub struct Event {
     pub id: String,
 }
 
-/// When and how to reconnect.
+/// When and how to reconnect (`fleetgate::sse::Reconnect`).
 #[napi(object, object_from_js = false, namespace = "sse")]
 pub struct Reconnect {
     /// Seconds to wait.
@@ -63,6 +67,12 @@ pub struct Reconnect {
     /// The `Last-Event-ID` header to send (empty: none).
     pub last_event_id: String,
 }
+
+/// The options of a decoder (decoded as `fleetgate::sse::DecoderOptions`; none yet, an unknown one is
+/// `invalid_option`).
+#[napi(object, object_to_js = false, namespace = "sse")]
+#[allow(dead_code)]
+pub struct DecoderOptions {}
 
 /// A streaming event-stream decoder (the WHATWG rules `EventSource` follows).
 #[napi(namespace = "sse")]
@@ -73,21 +83,30 @@ pub struct Decoder {
 #[napi(namespace = "sse")]
 impl Decoder {
     /// A decoder at the start of a stream.
+    /// @throws {Error} with `code` `invalid_option`.
     #[napi(constructor)]
-    #[allow(clippy::new_without_default)]
-    pub fn new() -> Self {
-        Decoder { inner: core::Decoder::new() }
+    pub fn new(
+        env: Env,
+        #[napi(ts_arg_type = "sse.DecoderOptions")] options: Option<Unknown<'_>>,
+    ) -> napi::Result<Self> {
+        guard(&env, || {
+            let options: core::DecoderOptions =
+                boundary::decode_or_default(&env, options, &Site::options("sse").camel())?;
+            Ok(Decoder { inner: options.decoder() })
+        })
     }
 
     /// Feeds the next bytes (a `Uint8Array` / `Buffer`, or a string as UTF-8); returns the completed events.
+    /// @throws {Error} with `code` `invalid_argument`.
     #[napi]
-    pub fn feed(&mut self, env: Env, chunk: Either<Uint8Array, String>) -> napi::Result<Vec<Event>> {
+    pub fn feed(
+        &mut self,
+        env: Env,
+        #[napi(ts_arg_type = "Uint8Array | string")] chunk: Unknown<'_>,
+    ) -> napi::Result<Vec<Event>> {
         guard(&env, || {
-            let bytes: &[u8] = match &chunk {
-                Either::A(array) => array,
-                Either::B(text) => text.as_bytes(),
-            };
-            let events = self.inner.feed(bytes);
+            let chunk: core::Chunk = boundary::decode(&env, chunk, &Site::argument("sse", "chunk"))?;
+            let events = self.inner.feed(&chunk.0);
             Ok(events.into_iter().map(|e| Event { event: e.event, data: e.data, id: e.id }).collect())
         })
     }
@@ -101,10 +120,19 @@ impl Decoder {
     /// After the stream dropped and `attempt` connection attempts were made: `{delay, lastEventId}`, the seconds to
     /// wait (the server's `retry:` if it sent one, capped by `backoff`, else `backoff`'s own delay) and the
     /// `Last-Event-ID` to send (empty: none); `null` when `backoff`'s budget is spent.
+    /// @throws {Error} with `code` `invalid_argument`.
     #[napi]
-    pub fn reconnect(&self, backoff: &mut Backoff, attempt: u32) -> Option<Reconnect> {
-        let (delay, last_event_id) = self.inner.reconnect(backoff.inner_mut(), attempt)?;
-        Some(Reconnect { delay: delay as f64 / 1e6, last_event_id })
+    pub fn reconnect(
+        &self,
+        env: Env,
+        backoff: &mut Backoff,
+        #[napi(ts_arg_type = "number")] attempt: Unknown<'_>,
+    ) -> napi::Result<Option<Reconnect>> {
+        guard(&env, || {
+            let attempt: u32 = boundary::decode(&env, attempt, &Site::argument("sse", "attempt"))?;
+            let next = core::reconnect(&self.inner, backoff.inner_mut(), attempt);
+            Ok(next.map(|r| Reconnect { delay: r.delay, last_event_id: r.last_event_id }))
+        })
     }
 
     /// The reconnection time the server asked for (milliseconds), or `null`.

@@ -1,30 +1,24 @@
-//! `units` namespace: wraps `fleetgate::units` (exact km / mi / metre conversion).
+//! `units` namespace: wraps `fleetgate::units` (exact km / mi / metre conversion). Values, metres and unit names
+//! are read by the core (`fleetgate::units::Quantity`, `Unit::from_value`), so a wrong type is `invalid_value` or
+//! `invalid_unit` as in every binding.
 
-use fleetgate::units::{self as core, Unit, UnitsError, Value, ValueProblem};
-use napi::bindgen_prelude::Either;
+use fleetgate::boundary::Site;
+use fleetgate::units::{self as core, Quantity, Unit};
+use napi::bindgen_prelude::Unknown;
 use napi::Env;
 use napi_derive::napi;
 
+use crate::boundary;
 use crate::errors::{guard, to_js_err};
-use crate::js::{describe, NumberOrString};
 
-fn wrong_type(given: &NumberOrString<'_>) -> UnitsError {
-    UnitsError::InvalidValue { value: describe(given), problem: ValueProblem::WrongType }
+fn unit(env: &Env, name: Unknown<'_>) -> napi::Result<Unit> {
+    let value = boundary::value(env, Some(name), &Site::coded("units", "invalid_unit", "unit"))?;
+    Unit::from_value(value).map_err(to_js_err(env))
 }
 
-fn value<'a>(given: &'a NumberOrString<'_>) -> Result<Value<'a>, UnitsError> {
-    match given {
-        Either::A(Either::A(n)) => Ok(Value::Number(*n)),
-        Either::A(Either::B(s)) => Ok(Value::Text(s)),
-        Either::B(_) => Err(wrong_type(given)),
-    }
-}
-
-fn unit(name: &NumberOrString<'_>) -> Result<Unit, UnitsError> {
-    match name {
-        Either::A(Either::B(s)) => Unit::parse(s),
-        other => Err(UnitsError::InvalidUnit { unit: describe(other) }),
-    }
+fn quantity(env: &Env, given: Unknown<'_>) -> napi::Result<Quantity> {
+    let value = boundary::value(env, Some(given), &Site::coded("units", "invalid_value", "value"))?;
+    Quantity::from_value(value).map_err(to_js_err(env))
 }
 
 /// The largest distance fleetgate holds, in metres (2^53 - 1 = `Number.MAX_SAFE_INTEGER`).
@@ -39,10 +33,13 @@ pub const MAX_METRES: i64 = core::MAX_METRES;
 #[napi(namespace = "units", js_name = "toMetres")]
 pub fn to_metres(
     env: &Env,
-    #[napi(ts_arg_type = "number | string")] value: NumberOrString<'_>,
-    #[napi(ts_arg_type = "string")] unit: NumberOrString<'_>,
+    #[napi(ts_arg_type = "number | string")] value: Unknown<'_>,
+    #[napi(ts_arg_type = "string")] unit: Unknown<'_>,
 ) -> napi::Result<i64> {
-    guard(env, || self::unit(&unit).and_then(|u| u.to_metres(self::value(&value)?)).map_err(to_js_err(env)))
+    guard(env, || {
+        let unit = self::unit(env, unit)?;
+        unit.to_metres(quantity(env, value)?.as_value()).map_err(to_js_err(env))
+    })
 }
 
 /// Converts whole `metres` (an integer from 0 to `MAX_METRES`) to `unit`: the number nearest to the exact quotient.
@@ -50,19 +47,13 @@ pub fn to_metres(
 #[napi(namespace = "units", js_name = "fromMetres")]
 pub fn from_metres(
     env: &Env,
-    #[napi(ts_arg_type = "number")] metres: NumberOrString<'_>,
-    #[napi(ts_arg_type = "string")] unit: NumberOrString<'_>,
+    #[napi(ts_arg_type = "number")] metres: Unknown<'_>,
+    #[napi(ts_arg_type = "string")] unit: Unknown<'_>,
 ) -> napi::Result<f64> {
     guard(env, || {
-        let run = || -> Result<f64, UnitsError> {
-            let unit = self::unit(&unit)?;
-            let metres = match &metres {
-                Either::A(Either::A(n)) => core::metres_from_f64(*n)?,
-                other => return Err(wrong_type(other)),
-            };
-            unit.from_metres(metres)
-        };
-        run().map_err(to_js_err(env))
+        let unit = self::unit(env, unit)?;
+        let metres = boundary::value(env, Some(metres), &Site::coded("units", "invalid_value", "metres"))?;
+        core::metres_from_value(metres).and_then(|m| unit.from_metres(m)).map_err(to_js_err(env))
     })
 }
 
@@ -72,12 +63,12 @@ pub fn from_metres(
 #[napi(namespace = "units")]
 pub fn convert(
     env: &Env,
-    #[napi(ts_arg_type = "number | string")] value: NumberOrString<'_>,
-    #[napi(ts_arg_type = "string")] from_unit: NumberOrString<'_>,
-    #[napi(ts_arg_type = "string")] to_unit: NumberOrString<'_>,
+    #[napi(ts_arg_type = "number | string")] value: Unknown<'_>,
+    #[napi(ts_arg_type = "string")] from_unit: Unknown<'_>,
+    #[napi(ts_arg_type = "string")] to_unit: Unknown<'_>,
 ) -> napi::Result<f64> {
     guard(env, || {
-        let run = || -> Result<f64, UnitsError> { unit(&from_unit)?.convert(self::value(&value)?, unit(&to_unit)?) };
-        run().map_err(to_js_err(env))
+        let (from, to) = (unit(env, from_unit)?, unit(env, to_unit)?);
+        from.convert(quantity(env, value)?.as_value(), to).map_err(to_js_err(env))
     })
 }

@@ -3,18 +3,23 @@
 
 use std::sync::Arc;
 
-use fleetgate::booking::BookingRules;
-use fleetgate::client::{
-    self as core, id_arg, seconds_arg, ClientError, HttpConfig, SyncOptions, UnitSystem, Vehicle, Version,
-};
+use fleetgate::boundary::Site;
+use fleetgate::client::{self as core, ClientError, Vehicle};
 use fleetgate::odometer::input::Naming;
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use serde::de::DeserializeOwned;
 use serde_json::Value as Json;
 
+use crate::boundary;
 use crate::errors::{guard, to_py_err};
-use crate::json::{now_json, to_json, to_py};
+use crate::json::to_py;
 use crate::odometer::odometer::{policy_of, readings_of};
 use crate::retry::retry::Backoff;
+
+const AREA: &str = "client";
+
+type Kwarg<'a, 'py> = Option<&'a Bound<'py, PyAny>>;
 
 /// The Python exception for a client error (a refused booking keeps its `.errors`).
 fn client_err(py: Python<'_>, err: &ClientError) -> PyErr {
@@ -24,23 +29,32 @@ fn client_err(py: Python<'_>, err: &ClientError) -> PyErr {
     }
 }
 
-/// The timeout and retry policy from the constructor's arguments.
-fn http_config(timeout: f64, backoff: Option<PyRef<'_, Backoff>>) -> Result<HttpConfig, ClientError> {
-    HttpConfig::new(timeout, backoff.map(|b| b.inner().clone()))
+/// Keyword options decoded as `T` (the core's defaults for those not given). A `backoff` that is a
+/// `fleetgate.retry.Backoff` object is taken apart (the data form, a dict of its options, is decoded by the core).
+fn options<T: DeserializeOwned>(
+    py: Python<'_>,
+    given: &[(&'static str, Kwarg<'_, '_>)],
+    unknown: Option<&Bound<'_, PyDict>>,
+) -> PyResult<(T, Option<fleetgate::retry::Backoff>)> {
+    let mut object = None;
+    let mut rest = Vec::with_capacity(given.len());
+    for (name, value) in given {
+        match value.map(|v| v.cast::<Backoff>()) {
+            Some(Ok(b)) if *name == "backoff" => object = Some(b.borrow().inner().clone()),
+            _ => rest.push((*name, *value)),
+        }
+    }
+    Ok((boundary::decode_kwargs(py, &rest, unknown, &Site::options(AREA))?, object))
 }
 
-/// `now` as unix seconds: the system clock when absent.
-fn now_of(now: Option<&Bound<'_, PyAny>>) -> PyResult<Result<i64, ClientError>> {
-    let value = match now.filter(|n| !n.is_none()) {
-        Some(n) => to_json(n)?,
-        None => now_json(),
-    };
-    Ok(seconds_arg("now", &value))
+/// The system clock in unix seconds.
+fn clock_s() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
 
 /// A Smartcar API client: token refresh, odometer reads, and ``sync_vehicle`` (the "Sync Now" button).
 /// Thread-safe; the client secret never appears in its ``repr`` or in error messages.
-#[pyclass(module = "fleetgate._fleetgate.smartcar", name = "Client", frozen)]
+#[pyclass(module = "fleetgate._fleetgate.smartcar", name = "Client", frozen, subclass)]
 pub(crate) struct SmartcarClient {
     inner: Arc<core::SmartcarClient>,
     client_id: String,
@@ -52,31 +66,38 @@ pub(crate) struct SmartcarClient {
 #[pymethods]
 impl SmartcarClient {
     /// A client for the application ``client_id`` / ``client_secret``. ``timeout`` is per attempt, in seconds;
-    /// ``backoff`` (a ``fleetgate.retry.Backoff``) decides the retries (default: full jitter, 3 attempts).
+    /// ``backoff`` (a ``fleetgate.retry.Backoff``, or a dict of its options) decides the retries (default: full jitter from 0.1 s capped at 30 s, 5 attempts).
     /// Raises ``fleetgate.ClientError`` (``invalid_argument``) for an unusable URL, timeout or empty credential.
     #[new]
-    #[pyo3(signature = (client_id: "str", client_secret: "str", *, auth_base_url: "str" = "https://auth.smartcar.com", api_base_url: "str" = "https://api.smartcar.com", timeout: "float" = 10.0, backoff = None))]
+    #[allow(clippy::too_many_arguments)]
+    #[pyo3(signature = (client_id: "str", client_secret: "str", *, auth_base_url: "str | None" = None, api_base_url: "str | None" = None, timeout: "float | None" = None, backoff: "object" = None, **unknown: "object"))]
     fn new(
         py: Python<'_>,
-        client_id: String,
-        client_secret: String,
-        auth_base_url: &str,
-        api_base_url: &str,
-        timeout: f64,
-        backoff: Option<PyRef<'_, Backoff>>,
+        client_id: &Bound<'_, PyAny>,
+        client_secret: &Bound<'_, PyAny>,
+        auth_base_url: Kwarg<'_, '_>,
+        api_base_url: Kwarg<'_, '_>,
+        timeout: Kwarg<'_, '_>,
+        backoff: Kwarg<'_, '_>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Self> {
         guard(py, || {
-            let make = || {
-                let config = http_config(timeout, backoff)?;
-                core::SmartcarClient::new(&client_id, &client_secret, auth_base_url, api_base_url, config)
-            };
-            let inner = make().map_err(|e| client_err(py, &e))?;
+            let client_id: String = boundary::decode(client_id, &Site::argument(AREA, "client_id"))?;
+            let client_secret: String = boundary::decode(client_secret, &Site::argument(AREA, "client_secret"))?;
+            let given = [
+                ("auth_base_url", auth_base_url),
+                ("api_base_url", api_base_url),
+                ("timeout", timeout),
+                ("backoff", backoff),
+            ];
+            let (settings, backoff): (core::SmartcarClientOptions, _) = options(py, &given, unknown)?;
+            let inner = settings.client(&client_id, &client_secret, backoff).map_err(|e| client_err(py, &e))?;
             Ok(SmartcarClient {
                 inner: Arc::new(inner),
                 client_id,
-                auth_base_url: auth_base_url.to_owned(),
-                api_base_url: api_base_url.to_owned(),
-                timeout,
+                auth_base_url: settings.auth_base_url,
+                api_base_url: settings.api_base_url,
+                timeout: settings.timeout,
             })
         })
     }
@@ -85,41 +106,48 @@ impl SmartcarClient {
     /// (``expires_at`` in unix seconds, from ``now`` + ``expires_in``). Store the new refresh token: Smartcar
     /// replaces it on every refresh. A token this client already exchanged gives the same result again, so
     /// concurrent callers refresh once.
-    #[pyo3(signature = (refresh_token: "str", *, now: "int | str | None" = None) -> "dict[str, object]")]
+    #[pyo3(signature = (refresh_token: "str", *, now: "int | str | None" = None, **unknown: "object") -> "object")]
     fn refresh_token(
         &self,
         py: Python<'_>,
-        refresh_token: String,
-        now: Option<&Bound<'_, PyAny>>,
+        refresh_token: &Bound<'_, PyAny>,
+        now: Kwarg<'_, '_>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
         guard(py, || {
-            let now = now_of(now)?.map_err(|e| client_err(py, &e))?;
+            let refresh_token: String = boundary::decode(refresh_token, &Site::argument(AREA, "refresh_token"))?;
+            let (call, _): (core::NowOptions, _) = options(py, &[("now", now)], unknown)?;
+            let now = core::now_or(call.now, clock_s);
             let inner = self.inner.clone();
             let tokens = py.detach(move || inner.refresh_token(&refresh_token, now)).map_err(|e| client_err(py, &e))?;
-            to_py(py, &tokens.to_json())
+            boundary::result(py, "fleetgate.smartcar", "Tokens", &tokens.to_json())
         })
     }
 
     /// Reads the odometer of Smartcar vehicle ``vehicle_id``: ``{"value", "unit", "metres", "reading_time"}`` (the
     /// value exactly as returned, ``km`` or ``miles`` per the answer's ``SC-Unit-System``, whole metres, and the
     /// car's reading time from ``SC-Data-Age`` as RFC 3339). ``version`` 3 reads the v3 signal instead.
-    #[pyo3(signature = (vehicle_id: "str", access_token: "str", *, unit_system: "str" = "metric", version: "int" = 2) -> "dict[str, object]")]
+    #[pyo3(signature = (vehicle_id: "str", access_token: "str", *, unit_system: "str | None" = None, version: "int | None" = None, **unknown: "object") -> "object")]
     fn odometer(
         &self,
         py: Python<'_>,
-        vehicle_id: String,
-        access_token: String,
-        unit_system: &str,
-        version: i64,
+        vehicle_id: &Bound<'_, PyAny>,
+        access_token: &Bound<'_, PyAny>,
+        unit_system: Kwarg<'_, '_>,
+        version: Kwarg<'_, '_>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
         guard(py, || {
-            let args = UnitSystem::from_arg(unit_system).and_then(|u| Ok((u, Version::from_number(version)?)));
-            let (unit_system, version) = args.map_err(|e| client_err(py, &e))?;
+            let vehicle_id: String = boundary::decode(vehicle_id, &Site::argument(AREA, "vehicle_id"))?;
+            let access_token: String = boundary::decode(access_token, &Site::argument(AREA, "access_token"))?;
+            let (read, _): (core::OdometerOptions, _) =
+                options(py, &[("unit_system", unit_system), ("version", version)], unknown)?;
+            let (unit_system, version) = (read.unit_system.0, read.version.0);
             let inner = self.inner.clone();
             let read = py
                 .detach(move || inner.odometer(&vehicle_id, &access_token, unit_system, version))
                 .map_err(|e| client_err(py, &e))?;
-            to_py(py, &read.to_json())
+            boundary::result(py, "fleetgate.smartcar", "OdometerRead", &read.to_json())
         })
     }
 
@@ -129,7 +157,7 @@ impl SmartcarClient {
     /// dicts) like ``odometer.check`` and builds the meter entry. Returns ``{"verdict", "meter_entry", "tokens",
     /// "sync_log"}``; the reading has source ``smartcar`` and the car's reading time, so a webhook delivery of the
     /// same reading is a duplicate of it (and it of the webhook's).
-    #[pyo3(signature = (vehicle: "dict[str, object]", history: "list[object]", *, policy: "object" = None, now: "int | str | None" = None, source_type: "str" = "manual", unit_system: "str" = "metric", version: "int" = 2) -> "dict[str, object]")]
+    #[pyo3(signature = (vehicle: "dict[str, object]", history: "list[object]", *, policy: "object" = None, now: "int | str | None" = None, source_type: "str | None" = None, unit_system: "str | None" = None, version: "int | None" = None, **unknown: "object") -> "object")]
     #[allow(clippy::too_many_arguments)]
     fn sync_vehicle(
         &self,
@@ -137,24 +165,27 @@ impl SmartcarClient {
         vehicle: &Bound<'_, PyAny>,
         history: &Bound<'_, PyAny>,
         policy: Option<&Bound<'_, PyAny>>,
-        now: Option<&Bound<'_, PyAny>>,
-        source_type: &str,
-        unit_system: &str,
-        version: i64,
+        now: Kwarg<'_, '_>,
+        source_type: Kwarg<'_, '_>,
+        unit_system: Kwarg<'_, '_>,
+        version: Kwarg<'_, '_>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
         guard(py, || {
-            let now = now_of(now)?.map_err(|e| client_err(py, &e))?;
+            let given =
+                [("now", now), ("source_type", source_type), ("unit_system", unit_system), ("version", version)];
+            let (call, _): (core::SyncCallOptions, _) = self::options(py, &given, unknown)?;
+            let now = core::now_or(call.now, clock_s);
             let policy = policy_of(py, policy)?;
             let history = readings_of(history)?;
-            let parsed = Vehicle::from_json(&to_json(vehicle)?, Naming::Snake)
-                .and_then(|v| Ok((v, UnitSystem::from_arg(unit_system)?, Version::from_number(version)?)));
-            let (vehicle, unit_system, version) = parsed.map_err(|e| client_err(py, &e))?;
-            let options = SyncOptions { policy, source_type: source_type.to_owned(), unit_system, version };
+            let vehicle = boundary::json(vehicle, &Site::argument(AREA, "vehicle"))?;
+            let vehicle = Vehicle::from_json(&vehicle, Naming::Snake).map_err(|e| client_err(py, &e))?;
+            let options = call.sync(policy);
             let inner = self.inner.clone();
             let outcome = py
                 .detach(move || inner.sync_vehicle(&vehicle, &history, &options, now))
                 .map_err(|e| client_err(py, &e))?;
-            to_py(py, &outcome.to_json())
+            boundary::result(py, "fleetgate.smartcar", "SyncOutcome", &outcome.to_json())
         })
     }
 
@@ -194,20 +225,21 @@ impl OdooClient {
     /// checks booking requests before they are sent. ``timeout`` is per attempt, in seconds; ``backoff`` decides
     /// the retries (GET always, POST only with an idempotency key).
     #[new]
-    #[pyo3(signature = (base_url: "str", *, timeout: "float" = 10.0, backoff = None, booking_rules: "dict[str, object] | None" = None))]
+    #[pyo3(signature = (base_url: "str", *, timeout: "float | None" = None, backoff: "object" = None, booking_rules: "dict[str, object] | None" = None, **unknown: "object"))]
     fn new(
         py: Python<'_>,
-        base_url: String,
-        timeout: f64,
-        backoff: Option<PyRef<'_, Backoff>>,
-        booking_rules: Option<&Bound<'_, PyAny>>,
+        base_url: &Bound<'_, PyAny>,
+        timeout: Kwarg<'_, '_>,
+        backoff: Kwarg<'_, '_>,
+        booking_rules: Kwarg<'_, '_>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Self> {
         guard(py, || {
-            let rules: BookingRules =
-                crate::boundary::decode_or_default(booking_rules, &fleetgate::booking::site::RULES)?;
-            let made = http_config(timeout, backoff).and_then(|c| core::OdooClient::new(&base_url, rules, c));
-            let inner = made.map_err(|e| client_err(py, &e))?;
-            Ok(OdooClient { inner: Arc::new(inner), base_url, timeout })
+            let base_url: String = boundary::decode(base_url, &Site::argument(AREA, "base_url"))?;
+            let given = [("timeout", timeout), ("backoff", backoff), ("booking_rules", booking_rules)];
+            let (settings, backoff): (core::OdooClientOptions, _) = options(py, &given, unknown)?;
+            let inner = settings.client(&base_url, backoff).map_err(|e| client_err(py, &e))?;
+            Ok(OdooClient { inner: Arc::new(inner), base_url, timeout: settings.timeout })
         })
     }
 
@@ -221,8 +253,8 @@ impl OdooClient {
     #[pyo3(signature = (id: "int | str") -> "dict[str, object]")]
     fn vehicle(&self, py: Python<'_>, id: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         guard(py, || {
-            let id = id_arg("id", &to_json(id)?).map_err(|e| client_err(py, &e))?;
-            self.run(py, move |c| c.vehicle(&id))
+            let id: core::Id = boundary::decode(id, &Site::argument(AREA, "id"))?;
+            self.run(py, move |c| c.vehicle(&id.0))
         })
     }
 
@@ -237,34 +269,31 @@ impl OdooClient {
         end: &Bound<'_, PyAny>,
     ) -> PyResult<Py<PyAny>> {
         guard(py, || {
-            let text = |field: &str, v: &Bound<'_, PyAny>| -> PyResult<Result<String, ClientError>> {
-                Ok(match to_json(v)? {
-                    Json::String(s) => Ok(s),
-                    _ => Err(ClientError::InvalidArgument { field: field.into(), problem: "must be a string".into() }),
-                })
-            };
-            let (start, end) = (text("start", start)?, text("end", end)?);
-            let args = id_arg("vehicle_id", &to_json(vehicle_id)?).and_then(|id| Ok((id, start?, end?)));
-            let (id, start, end) = args.map_err(|e| client_err(py, &e))?;
-            self.run(py, move |c| c.availability(&id, &start, &end))
+            let id: core::Id = boundary::decode(vehicle_id, &Site::argument(AREA, "vehicle_id"))?;
+            let start: String = boundary::decode(start, &Site::argument(AREA, "start"))?;
+            let end: String = boundary::decode(end, &Site::argument(AREA, "end"))?;
+            self.run(py, move |c| c.availability(&id.0, &start, &end))
         })
     }
 
     /// ``POST /api/fleet/bookings`` with ``request`` as ``fleetgate.booking.validate`` cleans it at ``now``; an
     /// invalid request raises ``fleetgate.BookingValidationError`` and nothing is sent. With ``idempotency_key``
     /// (sent as ``Idempotency-Key``) failures are retried; without one the POST is never repeated.
-    #[pyo3(signature = (request: "dict[str, object]", *, idempotency_key: "str | None" = None, now: "int | str | None" = None) -> "object")]
+    #[pyo3(signature = (request: "dict[str, object]", *, idempotency_key: "str | None" = None, now: "int | str | None" = None, **unknown: "object") -> "object")]
     fn create_booking(
         &self,
         py: Python<'_>,
         request: &Bound<'_, PyAny>,
-        idempotency_key: Option<String>,
-        now: Option<&Bound<'_, PyAny>>,
+        idempotency_key: Kwarg<'_, '_>,
+        now: Kwarg<'_, '_>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Py<PyAny>> {
         guard(py, || {
-            let now = now_of(now)?.map_err(|e| client_err(py, &e))?;
-            let request = to_json(request)?;
-            self.run(py, move |c| c.create_booking(&request, idempotency_key.as_deref(), now))
+            let (call, _): (core::CallOptions, _) =
+                options(py, &[("idempotency_key", idempotency_key), ("now", now)], unknown)?;
+            let now = core::now_or(call.now, clock_s);
+            let request = boundary::json(request, &Site::argument(AREA, "request"))?;
+            self.run(py, move |c| c.create_booking(&request, call.idempotency_key.as_deref(), now))
         })
     }
 

@@ -5,31 +5,40 @@ use pyo3::prelude::*;
 /// Odoo webhooks parsed into one event that names the caches it invalidates; vehicle image URLs.
 #[pymodule]
 pub(crate) mod odoo {
+    use fleetgate::boundary::Site;
     use fleetgate::odoo as core;
     use pyo3::prelude::*;
 
+    use crate::boundary;
     use crate::errors::{guard, to_py_err};
 
-    /// Parses a webhook body (the raw ``bytes``) into a dict: ``type`` (``booking.created``, ...,
-    /// ``vehicle.updated``, ... or ``odoo.native``), the ids, ``fields`` (the rest of the body, unchanged) and
-    /// ``invalidates`` (``{"cache": "vehicle_list" | "vehicle" | "availability", "vehicle_id"?: int}``).
+    /// Parses a webhook body (the raw ``bytes``) into an event: a ``fleetgate.odoo.BookingEvent``,
+    /// ``VehicleEvent`` or ``NativeEvent`` (``type``, the ids, ``fields``: the rest of the body, unchanged, and
+    /// ``invalidates``: the caches to drop, ``Invalidation(cache, vehicle_id)``).
     /// Raises ``fleetgate.OdooError`` (``invalid_odoo_payload`` with ``.errors``, every problem as
     /// ``{"loc", "code", "message"}``; ``unknown_odoo_event``).
     #[pyfunction]
-    #[pyo3(signature = (body: "bytes") -> "dict[str, object]")]
-    fn parse_event<'py>(py: Python<'py>, body: &[u8]) -> PyResult<Bound<'py, PyAny>> {
+    #[pyo3(signature = (body: "bytes") -> "object")]
+    fn parse_event(py: Python<'_>, body: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         guard(py, || {
-            let event = core::parse_event(body).map_err(|e| to_py_err(py, &e))?;
-            py.import("json")?.call_method1("loads", (event.to_json().to_string(),))
+            let body = boundary::value(body, &Site::coded("odoo", "invalid_odoo_payload", "body"))?;
+            let view = core::parse_event_value(body).map_err(|e| to_py_err(py, &e))?.view();
+            let json = serde_json::to_value(&view).unwrap_or_default();
+            boundary::result(py, "fleetgate.odoo", view.class_name(), &json)
         })
     }
 
     /// The absolute URL of an image path from an Odoo record (one ``/`` between base and path; absolute URLs
-    /// returned untouched). Raises ``fleetgate.OdooError`` (``invalid_base_url``, ``invalid_image_path``).
+    /// returned untouched). Raises ``fleetgate.OdooError`` (``invalid_base_url``, ``invalid_image_path``,
+    /// ``invalid_argument``).
     #[pyfunction]
     #[pyo3(signature = (base: "str", path: "str") -> "str")]
-    fn image_url(py: Python<'_>, base: &str, path: &str) -> PyResult<String> {
-        guard(py, || core::image_url(base, path).map_err(|e| to_py_err(py, &e)))
+    fn image_url(py: Python<'_>, base: &Bound<'_, PyAny>, path: &Bound<'_, PyAny>) -> PyResult<String> {
+        guard(py, || {
+            let base: String = boundary::decode(base, &Site::argument("odoo", "base"))?;
+            let path: String = boundary::decode(path, &Site::argument("odoo", "path"))?;
+            core::image_url(&base, &path).map_err(|e| to_py_err(py, &e))
+        })
     }
 
     #[pymodule_export]

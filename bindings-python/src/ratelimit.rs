@@ -8,40 +8,27 @@ use pyo3::prelude::*;
 pub(crate) mod ratelimit {
     use std::time::{SystemTime, UNIX_EPOCH};
 
-    use fleetgate::ratelimit::{self as core, Algorithm, Network, Quota, RateLimitError, TrustedProxies};
+    use fleetgate::boundary::{header_pairs, Site};
+    use fleetgate::ratelimit as core;
     use pyo3::prelude::*;
-    use pyo3::types::{PyBool, PyDict, PyInt, PyString};
+    use pyo3::types::PyDict;
 
+    use crate::boundary;
     use crate::errors::{guard, to_py_err};
+
+    const AREA: &str = "ratelimit";
 
     /// The GCRA as a Redis Lua script: ``KEYS[1]`` is the key, ``ARGV`` is ``redis_args(...)``; it replies
     /// ``[allowed, now_us, state_before_us]`` (pass that to ``decision_from_redis``). Uses Redis ``TIME``.
     #[pymodule_export]
     const REDIS_GCRA_SCRIPT: &str = core::REDIS_GCRA_SCRIPT;
 
-    fn shown(value: &Bound<'_, PyAny>) -> String {
-        value.repr().map(|r| r.to_string()).unwrap_or_else(|_| "<unprintable>".to_owned())
+    /// The system clock in microseconds since the epoch.
+    pub(crate) fn clock_us() -> i64 {
+        SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_micros() as i64)
     }
 
-    /// `now` in microseconds: the given unix seconds, or the system clock.
-    pub(crate) fn now_micros(now: Option<f64>) -> Result<i64, RateLimitError> {
-        match now {
-            Some(seconds) => core::micros_from_seconds(seconds)
-                .ok_or_else(|| RateLimitError::InvalidNow { value: seconds.to_string() }),
-            None => Ok(SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_micros() as i64)),
-        }
-    }
-
-    fn quota(limit: i64, period: f64, burst: Option<i64>) -> Result<Quota, RateLimitError> {
-        let count = |n: i64| u64::try_from(n).unwrap_or(0);
-        let period = core::micros_from_seconds(period)
-            .ok_or(RateLimitError::InvalidQuota { problem: "period must be a positive number of seconds" })?;
-        Quota::new(count(limit), period, burst.map(count))
-    }
-
-    fn cost(cost: i64) -> u64 {
-        u64::try_from(cost).unwrap_or(0)
-    }
+    type Kwarg<'a, 'py> = Option<&'a Bound<'py, PyAny>>;
 
     /// One rate-limit decision.
     #[pyclass(frozen, module = "fleetgate._fleetgate.ratelimit")]
@@ -79,7 +66,7 @@ pub(crate) mod ratelimit {
         /// The instant of the decision in unix seconds (the caller's ``now`` or Redis' ``TIME``).
         #[getter]
         fn at(&self) -> f64 {
-            self.inner.at_us as f64 / 1e6
+            self.inner.at_s()
         }
 
         /// The response headers: ``RateLimit-Policy``, ``RateLimit``, ``Retry-After`` when denied, and the
@@ -122,38 +109,58 @@ pub(crate) mod ratelimit {
     #[pymethods]
     impl Limiter {
         #[new]
-        #[pyo3(signature = (limit: "int" = 10, period: "float" = 3600.0, *, burst: "int | None" = None, algorithm: "str" = "gcra", legacy_headers: "bool" = false))]
+        #[pyo3(signature = (limit: "int | None" = None, period: "float | None" = None, *, burst: "int | None" = None, algorithm: "str | None" = None, legacy_headers: "bool | None" = None, **unknown: "object"))]
         fn new(
             py: Python<'_>,
-            limit: i64,
-            period: f64,
-            burst: Option<i64>,
-            algorithm: &str,
-            legacy_headers: bool,
+            limit: Kwarg<'_, '_>,
+            period: Kwarg<'_, '_>,
+            burst: Kwarg<'_, '_>,
+            algorithm: Kwarg<'_, '_>,
+            legacy_headers: Kwarg<'_, '_>,
+            unknown: Option<&Bound<'_, PyDict>>,
         ) -> PyResult<Self> {
             guard(py, || {
-                let run = || -> Result<Self, RateLimitError> {
-                    let quota = quota(limit, period, burst)?;
-                    Ok(Limiter { inner: core::Limiter::new(quota, Algorithm::parse(algorithm)?)?, legacy_headers })
-                };
-                run().map_err(|e| to_py_err(py, &e))
+                let given = [
+                    ("limit", limit),
+                    ("period", period),
+                    ("burst", burst),
+                    ("algorithm", algorithm),
+                    ("legacy_headers", legacy_headers),
+                ];
+                let options: core::LimiterOptions = boundary::decode_kwargs(py, &given, unknown, &Site::options(AREA))?;
+                let inner = options.limiter().map_err(|e| to_py_err(py, &e))?;
+                Ok(Limiter { inner, legacy_headers: options.legacy_headers })
             })
         }
 
-        /// Decides one request of ``cost`` for ``key`` at ``now`` (unix seconds; default: the system clock).
-        #[pyo3(signature = (key: "str", *, now: "float | None" = None, cost: "int" = 1) -> "Decision")]
-        fn check(&mut self, py: Python<'_>, key: &str, now: Option<f64>, cost: i64) -> PyResult<Decision> {
+        /// Decides one request of ``cost`` (default 1) for ``key`` at ``now`` (unix seconds; default: the system
+        /// clock).
+        #[pyo3(signature = (key: "str", *, now: "float | None" = None, cost: "int | None" = None, **unknown: "object") -> "Decision")]
+        fn check(
+            &mut self,
+            py: Python<'_>,
+            key: &Bound<'_, PyAny>,
+            now: Kwarg<'_, '_>,
+            cost: Kwarg<'_, '_>,
+            unknown: Option<&Bound<'_, PyDict>>,
+        ) -> PyResult<Decision> {
             guard(py, || {
-                let now = now_micros(now).map_err(|e| to_py_err(py, &e))?;
-                let d = self.inner.check(key, now, self::cost(cost)).map_err(|e| to_py_err(py, &e))?;
+                let key: String = boundary::decode(key, &Site::argument(AREA, "key"))?;
+                let options: core::CheckOptions =
+                    boundary::decode_kwargs(py, &[("now", now), ("cost", cost)], unknown, &Site::options(AREA))?;
+                let now = core::now_micros(options.now, clock_us).map_err(|e| to_py_err(py, &e))?;
+                let d = self.inner.check(&key, now, options.cost).map_err(|e| to_py_err(py, &e))?;
                 Ok(decision(d, self.legacy_headers))
             })
         }
 
         /// Drops every key that is idle at ``now``; returns how many were dropped.
         #[pyo3(signature = (*, now: "float | None" = None) -> "int")]
-        fn evict_idle(&mut self, py: Python<'_>, now: Option<f64>) -> PyResult<usize> {
-            guard(py, || Ok(self.inner.evict_idle(now_micros(now).map_err(|e| to_py_err(py, &e))?)))
+        fn evict_idle(&mut self, py: Python<'_>, now: Kwarg<'_, '_>) -> PyResult<usize> {
+            guard(py, || {
+                let now: Option<f64> = boundary::decode_or_default(now, &Site::argument(AREA, "now"))?;
+                Ok(self.inner.evict_idle(core::now_micros(now, clock_us).map_err(|e| to_py_err(py, &e))?))
+            })
         }
 
         fn __len__(&self) -> usize {
@@ -161,111 +168,119 @@ pub(crate) mod ratelimit {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
+    fn step_options(
+        py: Python<'_>,
+        limit: Kwarg<'_, '_>,
+        period: Kwarg<'_, '_>,
+        burst: Kwarg<'_, '_>,
+        cost: Kwarg<'_, '_>,
+        legacy_headers: Kwarg<'_, '_>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<core::StepOptions> {
+        let given = [
+            ("limit", limit),
+            ("period", period),
+            ("burst", burst),
+            ("cost", cost),
+            ("legacy_headers", legacy_headers),
+        ];
+        boundary::decode_kwargs(py, &given, unknown, &Site::options(AREA))
+    }
+
     /// One GCRA step over a state you store yourself: ``state`` is the key's theoretical arrival time in
     /// microseconds (0 for a new key). Returns ``(decision, new_state)``; store ``new_state`` (with
-    /// compare-and-set if several processes share it).
+    /// compare-and-set if several processes share it). The quota defaults to 10 per 3600 s, the cost to 1.
     #[pyfunction]
-    #[pyo3(signature = (state: "int", now: "float", *, limit: "int", period: "float", burst: "int | None" = None, cost: "int" = 1) -> "tuple[Decision, int]")]
+    #[pyo3(signature = (state: "int", now: "float", *, limit: "int | None" = None, period: "float | None" = None, burst: "int | None" = None, cost: "int | None" = None, legacy_headers: "bool | None" = None, **unknown: "object") -> "tuple[Decision, int]")]
+    #[allow(clippy::too_many_arguments)]
     fn gcra_step(
         py: Python<'_>,
-        state: i64,
-        now: f64,
-        limit: i64,
-        period: f64,
-        burst: Option<i64>,
-        cost: i64,
+        state: &Bound<'_, PyAny>,
+        now: &Bound<'_, PyAny>,
+        limit: Kwarg<'_, '_>,
+        period: Kwarg<'_, '_>,
+        burst: Kwarg<'_, '_>,
+        cost: Kwarg<'_, '_>,
+        legacy_headers: Kwarg<'_, '_>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<(Decision, i64)> {
         guard(py, || {
-            let run = || -> Result<(Decision, i64), RateLimitError> {
-                let quota = quota(limit, period, burst)?;
-                let (d, next) = core::gcra_step(&quota, state, now_micros(Some(now))?, self::cost(cost))?;
-                Ok((decision(d, false), next))
-            };
-            run().map_err(|e| to_py_err(py, &e))
+            let state: i64 = boundary::decode(state, &Site::argument(AREA, "state"))?;
+            let now: f64 = boundary::decode(now, &Site::argument(AREA, "now"))?;
+            let options = step_options(py, limit, period, burst, cost, legacy_headers, unknown)?;
+            let (d, next) = options.step(state, now).map_err(|e| to_py_err(py, &e))?;
+            Ok((decision(d, options.legacy_headers), next))
         })
     }
 
     /// The ``ARGV`` of ``REDIS_GCRA_SCRIPT`` for this quota and cost.
     #[pyfunction]
-    #[pyo3(signature = (*, limit: "int", period: "float", burst: "int | None" = None, cost: "int" = 1) -> "list[str]")]
-    fn redis_args(py: Python<'_>, limit: i64, period: f64, burst: Option<i64>, cost: i64) -> PyResult<Vec<String>> {
+    #[pyo3(signature = (*, limit: "int | None" = None, period: "float | None" = None, burst: "int | None" = None, cost: "int | None" = None, **unknown: "object") -> "list[str]")]
+    fn redis_args(
+        py: Python<'_>,
+        limit: Kwarg<'_, '_>,
+        period: Kwarg<'_, '_>,
+        burst: Kwarg<'_, '_>,
+        cost: Kwarg<'_, '_>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Vec<String>> {
         guard(py, || {
-            let run = || core::redis_argv(&quota(limit, period, burst)?, self::cost(cost)).map(Vec::from);
-            run().map_err(|e| to_py_err(py, &e))
+            let options = step_options(py, limit, period, burst, cost, None, unknown)?;
+            options.redis_argv().map(Vec::from).map_err(|e| to_py_err(py, &e))
         })
     }
 
     /// Turns the reply of ``REDIS_GCRA_SCRIPT`` (``[allowed, now_us, state_before_us]``) into a ``Decision``.
     #[pyfunction]
-    #[pyo3(signature = (reply: "list[int]", *, limit: "int", period: "float", burst: "int | None" = None, cost: "int" = 1, legacy_headers: "bool" = false) -> "Decision")]
+    #[pyo3(signature = (reply: "list[int]", *, limit: "int | None" = None, period: "float | None" = None, burst: "int | None" = None, cost: "int | None" = None, legacy_headers: "bool | None" = None, **unknown: "object") -> "Decision")]
     #[allow(clippy::too_many_arguments)]
     fn decision_from_redis(
         py: Python<'_>,
-        reply: Vec<i64>,
-        limit: i64,
-        period: f64,
-        burst: Option<i64>,
-        cost: i64,
-        legacy_headers: bool,
+        reply: &Bound<'_, PyAny>,
+        limit: Kwarg<'_, '_>,
+        period: Kwarg<'_, '_>,
+        burst: Kwarg<'_, '_>,
+        cost: Kwarg<'_, '_>,
+        legacy_headers: Kwarg<'_, '_>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<Decision> {
         guard(py, || {
-            let run = || core::decision_from_redis_reply(&quota(limit, period, burst)?, &reply, self::cost(cost));
-            run().map(|d| decision(d, legacy_headers)).map_err(|e| to_py_err(py, &e))
+            let reply: Vec<i64> = boundary::decode(reply, &Site::argument(AREA, "reply"))?;
+            let options = step_options(py, limit, period, burst, cost, legacy_headers, unknown)?;
+            let d = options.decision_from_redis(&reply).map_err(|e| to_py_err(py, &e))?;
+            Ok(decision(d, options.legacy_headers))
         })
     }
 
-    /// The rate-limit key of a request's client: the IPv4 address, or the IPv6 network (``/ipv6_prefix``).
+    /// The rate-limit key of a request's client: the IPv4 address, or the IPv6 network (``/ipv6_prefix``, 56 by
+    /// default).
     ///
     /// ``headers`` is a mapping or a list of ``(name, value)`` pairs; ``X-Forwarded-For`` and ``Forwarded`` are
     /// read only when ``trusted_proxies`` is a hop count above 0 or a list of trusted networks (CIDR strings).
     /// Raises ``fleetgate.RateLimitError`` (``invalid_address``, ``invalid_network``, ``invalid_prefix``,
-    /// ``conflicting_forwarded_headers``).
+    /// ``conflicting_forwarded_headers``, ``invalid_argument``, ``invalid_option``).
     #[pyfunction]
-    #[pyo3(signature = (peer: "str", headers: "dict[str, str] | list[tuple[str, str]] | None" = None, *, trusted_proxies: "int | list[str] | None" = None, ipv6_prefix: "int" = 56) -> "str")]
+    #[pyo3(signature = (peer: "str", headers: "dict[str, str] | list[tuple[str, str]] | None" = None, *, trusted_proxies: "int | list[str] | None" = None, ipv6_prefix: "int | None" = None, **unknown: "object") -> "str")]
     fn client_key(
         py: Python<'_>,
-        peer: &str,
-        headers: Option<&Bound<'_, PyAny>>,
-        trusted_proxies: Option<&Bound<'_, PyAny>>,
-        ipv6_prefix: i64,
+        peer: &Bound<'_, PyAny>,
+        headers: Kwarg<'_, '_>,
+        trusted_proxies: Kwarg<'_, '_>,
+        ipv6_prefix: Kwarg<'_, '_>,
+        unknown: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<String> {
         guard(py, || {
-            let pairs = header_pairs(headers)?;
-            let run = || -> Result<String, RateLimitError> {
-                let prefix = core::ipv6_prefix(ipv6_prefix)?;
-                let trusted = trusted(trusted_proxies)?;
-                let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
-                core::client_key(peer, &borrowed, &trusted, prefix)
+            let peer: String = boundary::decode(peer, &Site::argument(AREA, "peer"))?;
+            let site = Site::argument(AREA, "headers");
+            let walked = match headers {
+                Some(h) => boundary::value(h, &site)?,
+                None => fleetgate::boundary::Value::Null,
             };
-            run().map_err(|e| to_py_err(py, &e))
+            let pairs = header_pairs(walked, &site).map_err(|e| boundary::arg_err(py, e))?;
+            let given = [("trusted_proxies", trusted_proxies), ("ipv6_prefix", ipv6_prefix)];
+            let options: core::ClientKeyOptions = boundary::decode_kwargs(py, &given, unknown, &Site::options(AREA))?;
+            options.client_key(&peer, &pairs).map_err(|e| to_py_err(py, &e))
         })
-    }
-
-    fn trusted(value: Option<&Bound<'_, PyAny>>) -> Result<TrustedProxies, RateLimitError> {
-        let Some(value) = value else { return Ok(TrustedProxies::Hops(0)) };
-        let invalid = || RateLimitError::InvalidNetwork {
-            network: shown(value),
-            problem: "trusted_proxies must be a hop count or a list of networks",
-        };
-        if value.is_instance_of::<PyBool>() || value.is_instance_of::<PyString>() {
-            return Err(invalid());
-        }
-        if let Ok(hops) = value.cast::<PyInt>() {
-            return hops.extract::<u32>().map(TrustedProxies::Hops).map_err(|_| invalid());
-        }
-        let networks = value.try_iter().map_err(|_| invalid())?;
-        let mut parsed = Vec::new();
-        for item in networks {
-            let text: String = item.and_then(|i| i.extract()).map_err(|_| invalid())?;
-            parsed.push(Network::parse(&text)?);
-        }
-        Ok(TrustedProxies::Networks(parsed))
-    }
-
-    /// Header pairs from a mapping (its ``items()``) or an iterable of pairs.
-    fn header_pairs(headers: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<(String, String)>> {
-        let Some(headers) = headers else { return Ok(Vec::new()) };
-        let items = if headers.hasattr("items")? { headers.call_method0("items")? } else { headers.clone() };
-        items.try_iter()?.map(|pair| pair?.extract::<(String, String)>()).collect()
     }
 }

@@ -7,25 +7,32 @@ use pyo3::prelude::*;
 pub(crate) mod retry {
     use std::hash::{BuildHasher, Hasher};
 
-    use fleetgate::ratelimit::micros_from_seconds;
-    use fleetgate::retry::{self as core, Jitter, RetryError};
+    use fleetgate::boundary::Site;
+    use fleetgate::retry as core;
     use pyo3::prelude::*;
+    use pyo3::types::PyDict;
 
+    use crate::boundary;
     use crate::errors::{guard, to_py_err};
-    use crate::ratelimit::ratelimit::now_micros;
+    use crate::ratelimit::ratelimit::clock_us;
+
+    const AREA: &str = "retry";
+
+    type Kwarg<'a, 'py> = Option<&'a Bound<'py, PyAny>>;
 
     fn seconds(us: i64) -> f64 {
         us as f64 / 1e6
     }
 
-    fn micros(seconds: f64, what: &'static str) -> Result<i64, RetryError> {
-        micros_from_seconds(seconds).ok_or(RetryError::InvalidBackoff { problem: what })
+    /// A random seed, for a policy given without one.
+    pub(crate) fn entropy() -> u64 {
+        std::collections::hash_map::RandomState::new().build_hasher().finish()
     }
 
-    /// A retry policy: ``kind`` is ``full_jitter``, ``equal_jitter``, ``decorrelated`` or ``constant``; delays
-    /// start at ``base`` seconds and never exceed ``cap``; at most ``max_attempts`` attempts in all (the first one
-    /// included); the delays handed out total at most ``max_elapsed`` seconds when given. ``seed`` makes the
-    /// random draws reproducible (default: a random seed).
+    /// A retry policy: ``kind`` is ``full_jitter`` (default), ``equal_jitter``, ``decorrelated`` or ``constant``;
+    /// delays start at ``base`` seconds (default 0.1) and never exceed ``cap`` (default 30); at most
+    /// ``max_attempts`` attempts in all (default 5, the first one included); the delays handed out total at most
+    /// ``max_elapsed`` seconds when given. ``seed`` makes the random draws reproducible (default: a random seed).
     #[pyclass(module = "fleetgate._fleetgate.retry")]
     pub(crate) struct Backoff {
         inner: core::Backoff,
@@ -46,33 +53,29 @@ pub(crate) mod retry {
     #[pymethods]
     impl Backoff {
         #[new]
-        #[pyo3(signature = (kind: "str" = "full_jitter", base: "float" = 0.1, cap: "float" = 30.0, max_attempts: "int" = 5, max_elapsed: "float | None" = None, seed: "int | None" = None))]
+        #[allow(clippy::too_many_arguments)]
+        #[pyo3(signature = (kind: "str | None" = None, base: "float | None" = None, cap: "float | None" = None, max_attempts: "int | None" = None, max_elapsed: "float | None" = None, seed: "int | None" = None, **unknown: "object"))]
         fn new(
             py: Python<'_>,
-            kind: &str,
-            base: f64,
-            cap: f64,
-            max_attempts: i64,
-            max_elapsed: Option<f64>,
-            seed: Option<u64>,
+            kind: Kwarg<'_, '_>,
+            base: Kwarg<'_, '_>,
+            cap: Kwarg<'_, '_>,
+            max_attempts: Kwarg<'_, '_>,
+            max_elapsed: Kwarg<'_, '_>,
+            seed: Kwarg<'_, '_>,
+            unknown: Option<&Bound<'_, PyDict>>,
         ) -> PyResult<Self> {
             guard(py, || {
-                let run = || -> Result<Self, RetryError> {
-                    let max_elapsed =
-                        max_elapsed.map(|m| micros(m, "max_elapsed must be non-negative seconds")).transpose()?;
-                    let seed =
-                        seed.unwrap_or_else(|| std::collections::hash_map::RandomState::new().build_hasher().finish());
-                    let inner = core::Backoff::new(
-                        Jitter::parse(kind)?,
-                        micros(base, "base must be positive seconds")?,
-                        micros(cap, "cap must be positive seconds")?,
-                        u32::try_from(max_attempts).unwrap_or(0),
-                        max_elapsed,
-                        seed,
-                    )?;
-                    Ok(Backoff { inner })
-                };
-                run().map_err(|e| to_py_err(py, &e))
+                let given = [
+                    ("kind", kind),
+                    ("base", base),
+                    ("cap", cap),
+                    ("max_attempts", max_attempts),
+                    ("max_elapsed", max_elapsed),
+                    ("seed", seed),
+                ];
+                let options: core::BackoffOptions = boundary::decode_kwargs(py, &given, unknown, &Site::options(AREA))?;
+                Ok(Backoff { inner: options.backoff(entropy()).map_err(|e| to_py_err(py, &e))? })
             })
         }
 
@@ -86,13 +89,17 @@ pub(crate) mod retry {
         /// ``None`` to give up. A server's ``retry_after`` (seconds) replaces the computed delay, capped at ``cap``;
         /// the attempt and elapsed budgets still apply.
         #[pyo3(signature = (attempt: "int", retry_after: "float | None" = None) -> "float | None")]
-        fn next_delay(&mut self, py: Python<'_>, attempt: i64, retry_after: Option<f64>) -> PyResult<Option<f64>> {
+        fn next_delay(
+            &mut self,
+            py: Python<'_>,
+            attempt: &Bound<'_, PyAny>,
+            retry_after: Kwarg<'_, '_>,
+        ) -> PyResult<Option<f64>> {
             guard(py, || {
-                let retry_after = retry_after
-                    .map(|s| micros_from_seconds(s).ok_or(RetryError::InvalidRetryAfter { value: s.to_string() }))
-                    .transpose()
-                    .map_err(|e| to_py_err(py, &e))?;
-                let attempt = u32::try_from(attempt.max(0)).unwrap_or(u32::MAX);
+                let attempt: u32 = boundary::decode(attempt, &Site::argument(AREA, "attempt"))?;
+                let retry_after: Option<f64> =
+                    boundary::decode_or_default(retry_after, &Site::argument(AREA, "retry_after"))?;
+                let retry_after = core::retry_after_micros(retry_after).map_err(|e| to_py_err(py, &e))?;
                 Ok(self.inner.next_delay(attempt, retry_after).map(seconds))
             })
         }
@@ -106,23 +113,34 @@ pub(crate) mod retry {
 
     /// Seconds to wait for a ``Retry-After`` value: delta-seconds or an HTTP-date (IMF-fixdate, RFC 850 or
     /// asctime), relative to ``now`` (unix seconds; default: the system clock). A past date means 0.
-    /// Raises ``fleetgate.RetryError`` with code ``invalid_retry_after``.
+    /// Raises ``fleetgate.RetryError`` with code ``invalid_retry_after`` (or ``invalid_argument``).
     #[pyfunction]
     #[pyo3(signature = (value: "str", *, now: "float | None" = None) -> "float")]
-    fn parse_retry_after(py: Python<'_>, value: &str, now: Option<f64>) -> PyResult<f64> {
+    fn parse_retry_after(py: Python<'_>, value: &Bound<'_, PyAny>, now: Kwarg<'_, '_>) -> PyResult<f64> {
         guard(py, || {
-            let now = now_micros(now)
-                .map_err(|_| to_py_err(py, &RetryError::InvalidRetryAfter { value: value.to_owned() }))?;
-            core::parse_retry_after(value, now).map(seconds).map_err(|e| to_py_err(py, &e))
+            let value: String = boundary::decode(value, &Site::argument(AREA, "value"))?;
+            let now: Option<f64> = boundary::decode_or_default(now, &Site::argument(AREA, "now"))?;
+            core::parse_retry_after_s(&value, now, clock_us).map_err(|e| to_py_err(py, &e))
         })
     }
 
     /// Whether a failed request may be retried: ``status`` is the response status, or ``None`` for a connect or
     /// timeout error. Only 408, 425, 429, 500, 502, 503, 504; only idempotent methods unless
-    /// ``idempotency_key`` is true. Raises ``fleetgate.RetryError`` (``invalid_status``, ``invalid_method``).
+    /// ``idempotency_key`` is true. Raises ``fleetgate.RetryError`` (``invalid_status``, ``invalid_method``,
+    /// ``invalid_argument``).
     #[pyfunction]
-    #[pyo3(signature = (status: "int | None", method: "str", *, idempotency_key: "bool" = false) -> "bool")]
-    fn is_retryable(py: Python<'_>, status: Option<i64>, method: &str, idempotency_key: bool) -> PyResult<bool> {
-        guard(py, || core::is_retryable(status, method, idempotency_key).map_err(|e| to_py_err(py, &e)))
+    #[pyo3(signature = (status: "int | None", method: "str", *, idempotency_key: "bool | None" = None) -> "bool")]
+    fn is_retryable(
+        py: Python<'_>,
+        status: &Bound<'_, PyAny>,
+        method: &Bound<'_, PyAny>,
+        idempotency_key: Kwarg<'_, '_>,
+    ) -> PyResult<bool> {
+        guard(py, || {
+            let status: Option<i64> = boundary::decode(status, &Site::argument(AREA, "status"))?;
+            let method: String = boundary::decode(method, &Site::argument(AREA, "method"))?;
+            let key: bool = boundary::decode_or_default(idempotency_key, &Site::argument(AREA, "idempotency_key"))?;
+            core::is_retryable(status, &method, key).map_err(|e| to_py_err(py, &e))
+        })
     }
 }

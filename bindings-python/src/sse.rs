@@ -42,35 +42,16 @@ pub(crate) mod sse {
     /// A comment line (``: text``), e.g. a heartbeat; a multi-line text becomes several comment lines.
     #[pyfunction]
     #[pyo3(signature = (text: "str") -> "str")]
-    fn comment(text: &str) -> String {
-        core::comment(text)
-    }
-
-    /// One dispatched event: ``event`` (``"message"`` by default), ``data`` and ``id`` (the last event ID).
-    #[pyclass(frozen, eq, module = "fleetgate._fleetgate.sse")]
-    #[derive(PartialEq)]
-    pub(crate) struct Event {
-        /// The event type.
-        #[pyo3(get)]
-        event: String,
-        /// The data lines joined with LF.
-        #[pyo3(get)]
-        data: String,
-        /// The last event ID at dispatch.
-        #[pyo3(get)]
-        id: String,
-    }
-
-    #[pymethods]
-    impl Event {
-        fn __repr__(&self) -> String {
-            format!("Event(event={:?}, data={:?}, id={:?})", self.event, self.data, self.id)
-        }
+    fn comment(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<String> {
+        guard(py, || {
+            let text: String = boundary::decode(text, &Site::argument("sse", "text"))?;
+            Ok(core::comment(&text))
+        })
     }
 
     /// A streaming event-stream decoder (the WHATWG rules ``EventSource`` follows): ``feed(chunk)`` with bytes as
-    /// they arrive, in chunks of any size; it returns the events those bytes completed.
-    #[pyclass(module = "fleetgate._fleetgate.sse")]
+    /// they arrive, in chunks of any size; it returns the events (``fleetgate.sse.Event``) those bytes completed.
+    #[pyclass(subclass, module = "fleetgate._fleetgate.sse")]
     pub(crate) struct Decoder {
         inner: core::Decoder,
     }
@@ -78,16 +59,29 @@ pub(crate) mod sse {
     #[pymethods]
     impl Decoder {
         #[new]
-        fn new() -> Self {
-            Decoder { inner: core::Decoder::new() }
+        #[pyo3(signature = (**options))]
+        fn new(py: Python<'_>, options: Option<&Bound<'_, pyo3::types::PyDict>>) -> PyResult<Self> {
+            guard(py, || {
+                let options: core::DecoderOptions = match options {
+                    Some(given) => boundary::decode(given.as_any(), &Site::options("sse"))?,
+                    None => core::DecoderOptions::default(),
+                };
+                Ok(Decoder { inner: options.decoder() })
+            })
         }
 
-        /// Feeds the next bytes; returns the completed events.
-        #[pyo3(signature = (chunk: "bytes") -> "list[Event]")]
-        fn feed(&mut self, py: Python<'_>, chunk: &[u8]) -> PyResult<Vec<Event>> {
+        /// Feeds the next bytes (or a str, as UTF-8); returns the completed events.
+        #[pyo3(signature = (chunk: "bytes | str") -> "list[object]")]
+        fn feed(&mut self, py: Python<'_>, chunk: &Bound<'_, PyAny>) -> PyResult<Vec<Py<PyAny>>> {
             guard(py, || {
-                let events = self.inner.feed(chunk);
-                Ok(events.into_iter().map(|e| Event { event: e.event, data: e.data, id: e.id }).collect())
+                let chunk: core::Chunk = boundary::decode(chunk, &Site::argument("sse", "chunk"))?;
+                let events = self.inner.feed(&chunk.0);
+                events
+                    .iter()
+                    .map(|e| {
+                        boundary::result(py, "fleetgate.sse", "Event", &serde_json::to_value(e).unwrap_or_default())
+                    })
+                    .collect()
             })
         }
 
@@ -97,13 +91,27 @@ pub(crate) mod sse {
             self.inner.last_event_id()
         }
 
-        /// After the stream dropped and ``attempt`` connection attempts were made: ``(delay, last_event_id)``, the
-        /// seconds to wait (the server's ``retry:`` if it sent one, capped by ``backoff``, else ``backoff``'s own
-        /// delay) and the ``Last-Event-ID`` to send (empty: none); ``None`` when ``backoff``'s budget is spent.
-        #[pyo3(signature = (backoff, attempt: "int") -> "tuple[float, str] | None")]
-        fn reconnect(&self, mut backoff: PyRefMut<'_, Backoff>, attempt: u32) -> Option<(f64, String)> {
-            let (delay, id) = self.inner.reconnect(backoff.inner_mut(), attempt)?;
-            Some((delay as f64 / 1e6, id))
+        /// After the stream dropped and ``attempt`` connection attempts were made: a ``fleetgate.sse.Reconnect``
+        /// (``delay``, the seconds to wait: the server's ``retry:`` if it sent one, capped by ``backoff``, else
+        /// ``backoff``'s own delay; ``last_event_id``, the ``Last-Event-ID`` to send, empty: none); ``None`` when
+        /// ``backoff``'s budget is spent.
+        #[pyo3(signature = (backoff, attempt: "int") -> "object | None")]
+        fn reconnect(
+            &self,
+            py: Python<'_>,
+            mut backoff: PyRefMut<'_, Backoff>,
+            attempt: &Bound<'_, PyAny>,
+        ) -> PyResult<Option<Py<PyAny>>> {
+            guard(py, || {
+                let attempt: u32 = boundary::decode(attempt, &Site::argument("sse", "attempt"))?;
+                match core::reconnect(&self.inner, backoff.inner_mut(), attempt) {
+                    Some(next) => {
+                        let json = serde_json::to_value(next).unwrap_or_default();
+                        Ok(Some(boundary::result(py, "fleetgate.sse", "Reconnect", &json)?))
+                    }
+                    None => Ok(None),
+                }
+            })
         }
 
         /// The reconnection time the server asked for (milliseconds), or ``None``.

@@ -84,7 +84,7 @@ def roundtrip(data: str, event: str | None, id: str | None) -> dict[str, Any]:
 
 
 def parse_event(body: Any) -> dict[str, Any]:
-    return odoo.parse_event(_bytes(body))
+    return odoo.parse_event(_bytes(body)).to_dict()
 
 
 def reconnect(chunks: list[Any], config: dict[str, Any], attempts: list[int]) -> list[Any]:
@@ -93,4 +93,4 @@ def reconnect(chunks: list[Any], config: dict[str, Any], attempts: list[int]) ->
         decoder.feed(_bytes(c))
     backoff = _backoff(config)
     out = [decoder.reconnect(backoff, attempt) for attempt in attempts]
-    return [None if r is None else list(r) for r in out]
+    return [None if r is None else [r.delay, r.last_event_id] for r in out]

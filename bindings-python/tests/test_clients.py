@@ -63,7 +63,9 @@ def test_refresh_token_sends_basic_auth_and_a_form() -> None:
     with serve(smartcar_handler()) as server:
         got = client(server.url).refresh_token("old-refresh", now=NOW)
         sent = server.for_path("/oauth/token")[0]
-    assert got == {"access_token": "new-access", "refresh_token": "new-refresh", "expires_at": NOW + 7200}
+    assert got == smartcar.Tokens(access_token="new-access", refresh_token="new-refresh", expires_at=NOW + 7200)
+    assert got.to_dict() == {"access_token": "new-access", "refresh_token": "new-refresh", "expires_at": NOW + 7200}
+    assert "new-access" not in repr(got), "tokens are secrets"
     basic = base64.b64encode(f"client-id:{SECRET}".encode()).decode()
     assert sent.method == "POST"
     assert sent.headers["authorization"] == f"Basic {basic}"
@@ -90,13 +92,11 @@ def test_expired_token_is_refreshed_once_under_concurrent_syncs() -> None:
         assert len(server.for_path("/v2.0/vehicles/veh-1/odometer")) == 6
     assert len(results) == 6
     for outcome in results:
-        assert outcome["tokens"] == {
-            "access_token": "new-access",
-            "refresh_token": "new-refresh",
-            "expires_at": NOW + 7200,
-            "refreshed": True,
-        }
-        assert outcome["verdict"]["status"] == "accept"
+        assert outcome.tokens == smartcar.SyncTokens(
+            access_token="new-access", refresh_token="new-refresh", expires_at=NOW + 7200, refreshed=True
+        )
+        assert "new-access" not in repr(outcome) and "new-refresh" not in repr(outcome)
+        assert outcome.verdict["status"] == "accept"
 
 
 def test_rate_limited_then_success_waits_for_retry_after() -> None:
@@ -106,7 +106,7 @@ def test_rate_limited_then_success_waits_for_retry_after() -> None:
     with serve(handle) as server:
         read = client(server.url).odometer("veh-1", "tok")
         first, second = server.for_path("/v2.0/vehicles/veh-1/odometer")
-    assert read == {"value": "5", "unit": "km", "metres": 5000, "reading_time": "2023-11-14T21:00:00Z"}
+    assert read.to_dict() == {"value": "5", "unit": "km", "metres": 5000, "reading_time": "2023-11-14T21:00:00Z"}
     assert second.at - first.at >= 1.0  # the server's Retry-After, not the 0.01 s backoff
 
 
@@ -123,7 +123,7 @@ def test_service_unavailable_then_success() -> None:
         return Answer(503, "busy") if seen == 0 else odometer_answer("7")
 
     with serve(handle) as server:
-        assert client(server.url).odometer("veh-1", "tok")["metres"] == 7000
+        assert client(server.url).odometer("veh-1", "tok").metres == 7000
         assert len(server.for_path("/v2.0/vehicles/veh-1/odometer")) == 2
 
 
@@ -149,7 +149,8 @@ def test_imperial_units_are_sent_and_honoured() -> None:
     with serve(handle) as server:
         read = client(server.url).odometer("veh-1", "tok", unit_system="imperial")
         assert server.for_path("/v2.0/vehicles/veh-1/odometer")[0].headers["sc-unit-system"] == "imperial"
-    assert (read["value"], read["unit"], read["metres"]) == ("100", "miles", 160_934)
+    assert isinstance(read, smartcar.OdometerRead)
+    assert (read.value, read.unit, read.metres) == ("100", "miles", 160_934)
 
 
 def test_v3_signal() -> None:
@@ -157,7 +158,7 @@ def test_v3_signal() -> None:
     with serve(lambda r, seen: Answer(200, body)) as server:
         read = client(server.url).odometer("veh-1", "tok", version=3)
         assert len(server.for_path("/v3/vehicles/veh-1/signals/odometer-traveleddistance")) == 1
-    assert read == {"value": "10", "unit": "miles", "metres": 16_093, "reading_time": "2023-11-14T21:00:00Z"}
+    assert read.to_dict() == {"value": "10", "unit": "miles", "metres": 16_093, "reading_time": "2023-11-14T21:00:00Z"}
 
 
 def test_wrong_credentials_are_unauthorized_and_secrets_never_show() -> None:
@@ -182,15 +183,28 @@ def test_bad_arguments_are_invalid_argument() -> None:
     assert raised.value.code == "invalid_argument"
     sc = smartcar.Client("id", SECRET, auth_base_url="http://127.0.0.1:9", api_base_url="http://127.0.0.1:9")
     for call in (
-        lambda: sc.odometer("veh-1", "tok", version=4),
-        lambda: sc.odometer("veh-1", "tok", unit_system="furlongs"),
         lambda: sc.sync_vehicle({"id": 1}, [], now=NOW),
-        lambda: sc.sync_vehicle(vehicle(NOW), [], now="yesterday"),
         lambda: smartcar.Client("id", SECRET, timeout=0),
+        lambda: smartcar.Client("id", SECRET, backoff={"kind": "linear"}),
+        lambda: smartcar.Client(42, SECRET),  # type: ignore[arg-type]
+        lambda: sc.odometer(42, "tok"),  # type: ignore[arg-type]
     ):
         with pytest.raises(fleetgate.ClientError) as raised:
             call()
         assert raised.value.code == "invalid_argument"
+    # Options of the wrong type or value, or unknown ones, are invalid_option naming the option.
+    for call, path in (
+        (lambda: sc.odometer("veh-1", "tok", version=4), "version"),
+        (lambda: sc.odometer("veh-1", "tok", unit_system="furlongs"), "unit_system"),
+        (lambda: sc.sync_vehicle(vehicle(NOW), [], now="yesterday"), "now"),
+        (lambda: smartcar.Client("id", SECRET, timeout="10"), "timeout"),
+        (lambda: smartcar.Client("id", SECRET, backoff=3), "backoff"),
+        (lambda: sc.refresh_token("rt", nowe=1), "nowe"),
+    ):
+        with pytest.raises(fleetgate.ClientError) as raised:
+            call()
+        assert (raised.value.code, raised.value.details["path"]) == ("invalid_option", path)
+    assert smartcar.Client("id", SECRET, backoff={"max_attempts": 2}), "the data form of a backoff"
     with pytest.raises(fleetgate.OdometerError):
         sc.sync_vehicle(vehicle(NOW), [{"value": 1}], now=NOW)
 
@@ -229,13 +243,14 @@ def test_manual_sync_and_webhook_of_the_same_reading_make_one_entry() -> None:
         sc = client(server.url)
         # Webhook first: the manual sync is its duplicate.
         second = sc.sync_vehicle(vehicle(NOW + 3600), [webhook], now=NOW)
-        assert second["verdict"]["status"] == "duplicate"
-        assert second["verdict"]["duplicate_of"] == 501
-        assert second["meter_entry"] is None
-        assert second["sync_log"]["status"] == "duplicate"
+        assert second.verdict["status"] == "duplicate"
+        assert second.verdict["duplicate_of"] == 501
+        assert second.meter_entry is None
+        assert second.sync_log["status"] == "duplicate"
         # Sync first: accepted, the same row as the webhook's, and then the webhook is the duplicate.
         first = sc.sync_vehicle(vehicle(NOW + 3600), [], now=NOW)
-    entry = first["meter_entry"]
+    entry = first.meter_entry
+    assert entry is not None
     keys = ("car_id", "odometer_reading", "entry_date", "source_type", "source_id", "metres")
     assert {k: entry[k] for k in keys} == {k: getattr(webhook_entry, k) for k in keys}
     assert entry["notes"] == "Automatically synced from Smartcar (manual sync)"
@@ -243,7 +258,7 @@ def test_manual_sync_and_webhook_of_the_same_reading_make_one_entry() -> None:
               "source": "smartcar", "id": 900}
     again = odometer.check([stored], webhook)
     assert (again.status, again.duplicate_of) == ("duplicate", 900)
-    assert "old-access" not in json.dumps(first["sync_log"])
+    assert "old-access" not in json.dumps(first.sync_log)
 
 
 def odoo_handler(request: Request, seen: int) -> Answer:

@@ -63,10 +63,51 @@ def test_client_key_takes_a_mapping_and_rejects_bad_trust() -> None:
     headers = {"X-Forwarded-For": "6.6.6.6, 198.51.100.9"}
     assert ratelimit.client_key("10.0.0.2", headers) == "10.0.0.2"
     assert ratelimit.client_key("10.0.0.2", headers, trusted_proxies=["10.0.0.0/8"]) == "198.51.100.9"
-    for bad in ("10.0.0.0/8", True, -1):
+    for bad in ("10.0.0.0/8", True, -1, [8]):
         with pytest.raises(fleetgate.RateLimitError) as raised:
             ratelimit.client_key("10.0.0.2", headers, trusted_proxies=bad)
-        assert raised.value.code == "invalid_network"
+        assert raised.value.code == "invalid_option"
+        assert raised.value.details["path"].startswith("trusted_proxies")
+    with pytest.raises(fleetgate.RateLimitError) as raised:
+        ratelimit.client_key("10.0.0.2", headers, trusted_proxies=["10.0.0.1/8"])
+    assert raised.value.code == "invalid_network"
+    with pytest.raises(fleetgate.RateLimitError) as raised:
+        ratelimit.client_key("10.0.0.2", headers, trusted=1)  # type: ignore[call-arg]
+    assert (raised.value.code, raised.value.details["path"]) == ("invalid_option", "trusted")
+
+
+def test_client_key_reads_every_header_shape_alike() -> None:
+    from types import MappingProxyType
+
+    pairs = [("X-Forwarded-For", "6.6.6.6"), ("x-forwarded-for", "198.51.100.9")]
+    shapes = [
+        {"X-Forwarded-For": "6.6.6.6, 198.51.100.9"},
+        {"x-forwarded-for": ["6.6.6.6", "198.51.100.9"]},
+        MappingProxyType({"X-Forwarded-For": "6.6.6.6, 198.51.100.9"}),
+        pairs,
+        tuple(pairs),
+    ]
+    for headers in shapes:
+        assert ratelimit.client_key("10.0.0.2", headers, trusted_proxies=1) == "198.51.100.9", headers
+    with pytest.raises(fleetgate.RateLimitError) as raised:
+        ratelimit.client_key("10.0.0.2", {"X-Forwarded-For": 5})
+    assert (raised.value.code, raised.value.details["path"]) == ("invalid_argument", "X-Forwarded-For")
+
+
+def test_defaults_live_in_core() -> None:
+    limiter = ratelimit.Limiter()
+    decision = limiter.check("k", now=0)
+    assert dict(decision.headers)["RateLimit-Policy"] == '"default";q=10;w=3600'
+    assert ratelimit.client_key("2001:db8:ab12:cd00::1") == "2001:db8:ab12:cd00::/56"
+    assert ratelimit.redis_args() == ["360000000", "10", "1"]
+    schedule = retry.Backoff(kind="constant", seed=1).delays()
+    assert schedule == [0.1, 0.1, 0.1, 0.1]  # base 0.1 s, 5 attempts in all
+    with pytest.raises(fleetgate.RateLimitError) as raised:
+        ratelimit.Limiter(limit="10")  # type: ignore[arg-type]
+    assert (raised.value.code, raised.value.details["path"]) == ("invalid_option", "limit")
+    with pytest.raises(fleetgate.RetryError) as raised:
+        retry.Backoff(bse=1)  # type: ignore[call-arg]
+    assert (raised.value.code, raised.value.details["path"]) == ("invalid_option", "bse")
 
 
 def test_backoff_without_seed_is_random_but_bounded() -> None:
@@ -90,9 +131,32 @@ def test_sse_decoder_events_and_errors() -> None:
     [event] = decoder.feed(b"\n")
     assert (event.event, event.data, event.id) == ("inventory", "a", "3")
     assert (decoder.last_event_id, decoder.retry) == ("3", 250)
+    assert event == sse.Event(event="inventory", data="a", id="3")
+    assert event.to_dict() == {"event": "inventory", "data": "a", "id": "3"}
+    assert decoder.feed("data: text\n\n") == [sse.Event(event="message", data="text", id="3")]
+    assert decoder.reconnect(retry.Backoff(max_attempts=2), 1) == sse.Reconnect(delay=0.25, last_event_id="3")
     with pytest.raises(fleetgate.SseError) as raised:
         sse.encode("x", event="a\nb")
     assert raised.value.code == "field_injection"
+    with pytest.raises(fleetgate.SseError) as raised:
+        decoder.feed(5)  # type: ignore[arg-type]
+    assert raised.value.code == "invalid_argument"
+    with pytest.raises(fleetgate.SseError) as raised:
+        sse.Decoder(max_bufer=1)
+    assert raised.value.code == "invalid_option"
+
+
+def test_odoo_events_are_typed() -> None:
+    event = odoo.parse_event(b'{"event_type": "booking.created", "booking_id": 9, "vehicle_id": 7, "note": "x"}')
+    assert isinstance(event, odoo.BookingEvent)
+    assert (event.type, event.booking_id, event.vehicle_id, event.fields) == ("booking.created", 9, 7, {"note": "x"})
+    assert event.invalidates == (odoo.Invalidation(cache="availability", vehicle_id=7),)
+    native = odoo.parse_event(b'{"_id": 3, "_model": "fleet.vehicle", "_action": "Notify(#1)"}')
+    assert isinstance(native, odoo.NativeEvent) and native.record_id == 3
+    assert native.to_dict()["invalidates"][0] == {"cache": "vehicle_list"}
+    with pytest.raises(fleetgate.OdooError) as raised:
+        odoo.parse_event('{"event_type": "vehicle.removed", "vehicle_id": 4}')  # type: ignore[arg-type]
+    assert raised.value.code == "invalid_odoo_payload"
 
 
 def test_odoo_errors_list_every_problem() -> None:

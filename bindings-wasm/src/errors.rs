@@ -22,14 +22,6 @@ pub(crate) fn to_js_err<E: ErrorCode>(err: E) -> JsValue {
     error.into()
 }
 
-/// A short description of a JS value for error messages: its JSON text, or its type when it has none.
-pub(crate) fn describe(value: &JsValue) -> String {
-    match js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string()) {
-        Some(json) => json,
-        None => value.js_typeof().as_string().unwrap_or_else(|| "value".to_owned()),
-    }
-}
-
 /// Panics on purpose so the test suite can check that a panic surfaces as code `internal_error`.
 /// Not part of the public API.
 #[wasm_bindgen(js_name = "_panicForTests")]

@@ -1,9 +1,48 @@
-//! `odoo`: wraps `fleetgate::odoo` (Odoo webhook events, image URLs).
+//! `odoo`: wraps `fleetgate::odoo` (Odoo webhook events, image URLs). Arguments are read by the core
+//! (`fleetgate::odoo::parse_event_value`); events are the core's typed shapes (`fleetgate::odoo::EventView`).
 
-use fleetgate::odoo::{self as core, OdooError, Problem};
+use fleetgate::boundary::Site;
+use fleetgate::odoo as core;
 use wasm_bindgen::prelude::*;
 
+use crate::boundary;
 use crate::errors::to_js_err;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** One cache to drop after an Odoo event. */
+export interface OdooInvalidation {
+  cache: "vehicle_list" | "vehicle" | "availability";
+  vehicle_id?: number;
+}
+/** A booking webhook. */
+export interface OdooBookingEvent {
+  type: "booking.created" | "booking.confirmed" | "booking.cancelled" | "booking.modified";
+  booking_id: number;
+  vehicle_id: number;
+  fields: Record<string, unknown>;
+  invalidates: OdooInvalidation[];
+}
+/** An inventory webhook (`vehicle.added`, `vehicle.updated`, ...). */
+export interface OdooVehicleEvent {
+  type: `vehicle.${string}`;
+  vehicle_id: number;
+  fields: Record<string, unknown>;
+  invalidates: OdooInvalidation[];
+}
+/** Odoo's native "Send Webhook Notification". */
+export interface OdooNativeEvent {
+  type: "odoo.native";
+  model: string;
+  record_id: number;
+  action: string;
+  vehicle_id: number;
+  fields: Record<string, unknown>;
+  invalidates: OdooInvalidation[];
+}
+/** A parsed Odoo webhook: `type` tells the kind. */
+export type OdooEvent = OdooBookingEvent | OdooVehicleEvent | OdooNativeEvent;
+"#;
 
 /// Odoo webhooks parsed into one event that names the caches it invalidates; vehicle image URLs.
 #[wasm_bindgen(js_name = "odoo")]
@@ -15,27 +54,23 @@ impl Odoo {
     /// `invalidates`. Passing a parsed object or a string is an error: pass the raw body.
     /// @throws {Error} with `code` `invalid_odoo_payload` (`err.errors`: every problem as `{loc, code, message}`) or
     /// `unknown_odoo_event`.
-    #[wasm_bindgen(js_name = "parseEvent", unchecked_return_type = "Record<string, any>")]
+    #[wasm_bindgen(js_name = "parseEvent", unchecked_return_type = "OdooEvent")]
     pub fn parse_event(#[wasm_bindgen(unchecked_param_type = "Uint8Array")] body: JsValue) -> Result<JsValue, JsValue> {
-        if !body.is_instance_of::<js_sys::Uint8Array>() {
-            let message = "the body must be the raw request bytes (a Uint8Array), not a parsed or decoded value";
-            let problem = Problem { loc: String::new(), code: "wrong_type", message: message.to_owned() };
-            return Err(to_js_err(OdooError::InvalidPayload { problems: vec![problem] }));
-        }
-        let event = core::parse_event(&js_sys::Uint8Array::from(body).to_vec()).map_err(|e| {
-            let problems = js_sys::JSON::parse(&e.problems_json().to_string()).unwrap_or(JsValue::NULL);
-            let error = to_js_err(e);
-            let _ = js_sys::Reflect::set(&error, &JsValue::from_str("errors"), &problems);
-            error
-        })?;
-        js_sys::JSON::parse(&event.to_json().to_string())
+        let body = boundary::value(&body, &Site::coded("odoo", "invalid_odoo_payload", "body"))?;
+        let event = core::parse_event_value(body).map_err(to_js_err)?;
+        Ok(boundary::to_js(&event.to_json()))
     }
 
     /// The absolute URL of an image path from an Odoo record (one `/` between base and path; absolute URLs
     /// untouched).
-    /// @throws {Error} with `code` `invalid_base_url` or `invalid_image_path`.
+    /// @throws {Error} with `code` `invalid_base_url`, `invalid_image_path` or `invalid_argument`.
     #[wasm_bindgen(js_name = "imageUrl")]
-    pub fn image_url(base: &str, path: &str) -> Result<String, JsValue> {
-        core::image_url(base, path).map_err(to_js_err)
+    pub fn image_url(
+        #[wasm_bindgen(unchecked_param_type = "string")] base: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] path: JsValue,
+    ) -> Result<String, JsValue> {
+        let base: String = boundary::decode(&base, &Site::argument("odoo", "base"))?;
+        let path: String = boundary::decode(&path, &Site::argument("odoo", "path"))?;
+        core::image_url(&base, &path).map_err(to_js_err)
     }
 }

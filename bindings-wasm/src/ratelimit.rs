@@ -1,78 +1,87 @@
 //! `ratelimit`: wraps `fleetgate::ratelimit` (GCRA / sliding-log limiters, the Redis GCRA script, client keys).
+//! Every argument is decoded by the core (`fleetgate::ratelimit::LimiterOptions`, ...), defaults included.
 
-use fleetgate::ratelimit::{self as core, Algorithm, Network, Quota, RateLimitError, TrustedProxies};
-use js_sys::{Array, Object, Reflect};
+use fleetgate::boundary::{header_pairs, Site};
+use fleetgate::ratelimit as core;
 use wasm_bindgen::prelude::*;
 
-use crate::errors::{describe, to_js_err};
+use crate::boundary;
+use crate::errors::to_js_err;
 
-/// A property of an options object (`undefined` when the object or the property is missing).
-pub(crate) fn field(options: &JsValue, name: &str) -> JsValue {
-    if options.is_object() {
-        Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-    } else {
-        JsValue::UNDEFINED
+const AREA: &str = "ratelimit";
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** `new ratelimit.Limiter(options)`; the defaults (the core's `LimiterOptions`) are in docs/ratelimit.md. */
+export interface LimiterOptions {
+  limit?: number;
+  period?: number;
+  burst?: number | null;
+  algorithm?: "gcra" | "sliding_log";
+  legacyHeaders?: boolean;
+}
+/** The quota and cost of `gcraStep`, `redisArgs` and `decisionFromRedis` (the core's `StepOptions`). */
+export interface QuotaOptions {
+  limit?: number;
+  period?: number;
+  burst?: number | null;
+  cost?: number;
+  legacyHeaders?: boolean;
+}
+/** `limiter.check(key, options)`: `now` in unix seconds (default: the clock), `cost` (default 1). */
+export interface CheckOptions {
+  now?: number | null;
+  cost?: number;
+}
+/** `clientKey(peer, headers, options)`: trusted proxies (a hop count or networks) and the IPv6 key prefix. */
+export interface ClientKeyOptions {
+  trustedProxies?: number | string[] | null;
+  ipv6Prefix?: number;
+}
+/** Request headers: a plain object (Node's `req.headers`), a `Map`, a WHATWG `Headers` or `[name, value]` pairs. */
+export type HeadersInput =
+  | Record<string, string | string[] | undefined>
+  | Map<string, string>
+  | Headers
+  | [string, string][];
+/** One rate-limit decision. */
+export interface Decision {
+  allowed: boolean;
+  remaining: number;
+  retryAfter: number;
+  reset: number;
+  at: number;
+  headers: [string, string][];
+}
+/** The result of `gcraStep`: the decision and the state to store (microseconds). */
+export interface GcraStep {
+  decision: Decision;
+  state: number;
+}
+"#;
+
+/// The clock (`Date.now()`) in microseconds since the epoch.
+pub(crate) fn clock_us() -> i64 {
+    (js_sys::Date::now() * 1000.0) as i64
+}
+
+fn options<T: serde::de::DeserializeOwned + Default>(options: &JsValue) -> Result<T, JsValue> {
+    boundary::decode_or_default(options, &Site::options(AREA).camel())
+}
+
+/// The decision as a plain object with camelCase keys (`retryAfter`), like the napi `Decision`'s getters.
+fn view(d: &core::Decision, legacy_headers: bool) -> JsValue {
+    camel(serde_json::to_value(d.view(legacy_headers)).unwrap_or_default())
+}
+
+fn camel(value: serde_json::Value) -> JsValue {
+    match value {
+        serde_json::Value::Object(map) => {
+            let renamed = map.into_iter().map(|(k, v)| (fleetgate::boundary::snake_to_camel(&k), v)).collect();
+            boundary::to_js(&serde_json::Value::Object(renamed))
+        }
+        other => boundary::to_js(&other),
     }
-}
-
-/// A number property; `Err(())` when present but not a number.
-pub(crate) fn number(options: &JsValue, name: &str) -> Result<Option<f64>, ()> {
-    let value = field(options, name);
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
-    }
-    value.as_f64().map(Some).ok_or(())
-}
-
-/// A JS number that should hold a whole count; anything else becomes 0, which every caller rejects.
-pub(crate) fn count(n: f64) -> u64 {
-    if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= 9_007_199_254_740_991.0 {
-        n as u64
-    } else {
-        0
-    }
-}
-
-/// `now` (unix seconds) in microseconds, or the clock (`Date.now()`).
-pub(crate) fn now_micros(now: Option<f64>) -> Result<i64, RateLimitError> {
-    let seconds = now.unwrap_or_else(|| js_sys::Date::now() / 1000.0);
-    core::micros_from_seconds(seconds).ok_or_else(|| RateLimitError::InvalidNow { value: seconds.to_string() })
-}
-
-fn set(object: &Object, name: &str, value: impl Into<JsValue>) {
-    // Setting a property on a fresh plain object cannot fail.
-    let _ = Reflect::set(object, &JsValue::from_str(name), &value.into());
-}
-
-fn quota(options: &JsValue) -> Result<Quota, RateLimitError> {
-    let invalid = |problem| RateLimitError::InvalidQuota { problem };
-    let limit = number(options, "limit").map_err(|_| invalid("limit must be a number"))?.unwrap_or(10.0);
-    let period = number(options, "period").map_err(|_| invalid("period must be a number"))?.unwrap_or(3600.0);
-    let burst = number(options, "burst").map_err(|_| invalid("burst must be a number"))?;
-    let period = core::micros_from_seconds(period).ok_or(invalid("period must be a positive number of seconds"))?;
-    Quota::new(count(limit), period, burst.map(count))
-}
-
-fn cost(options: &JsValue) -> u64 {
-    number(options, "cost").map_or(0, |c| count(c.unwrap_or(1.0)))
-}
-
-fn legacy(options: &JsValue) -> bool {
-    field(options, "legacyHeaders").as_bool().unwrap_or(false)
-}
-
-/// A decision as a plain object: `allowed`, `remaining`, `retryAfter`, `reset`, `at`, `headers` (pairs).
-fn decision(d: &core::Decision, legacy: bool) -> JsValue {
-    let out = Object::new();
-    set(&out, "allowed", d.allowed);
-    set(&out, "remaining", d.remaining as f64);
-    set(&out, "retryAfter", d.retry_after_s() as f64);
-    set(&out, "reset", d.reset_s() as f64);
-    set(&out, "at", d.at_us as f64 / 1e6);
-    let headers: Array =
-        d.headers(legacy).into_iter().map(|(n, v)| Array::of2(&JsValue::from_str(n), &JsValue::from_str(&v))).collect();
-    set(&out, "headers", headers);
-    out.into()
 }
 
 /// A keyed in-memory rate limiter (GCRA or sliding log) that evicts idle keys itself.
@@ -84,43 +93,40 @@ pub struct Limiter {
 
 #[wasm_bindgen]
 impl Limiter {
-    /// `new ratelimit.Limiter({limit: 10, period: 3600, burst, algorithm: "gcra" | "sliding_log", legacyHeaders})`.
-    /// @throws {Error} with `code` `invalid_quota`.
+    /// `new ratelimit.Limiter({limit, period, burst, algorithm: "gcra" | "sliding_log", legacyHeaders})`: by
+    /// default 10 requests per 3600 s with the GCRA.
+    /// @throws {Error} with `code` `invalid_quota` or `invalid_option`.
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(
-            unchecked_param_type = "{limit?: number, period?: number, burst?: number, algorithm?: string, legacyHeaders?: boolean}"
-        )]
-        options: JsValue,
-    ) -> Result<Limiter, JsValue> {
-        let run = || -> Result<Limiter, RateLimitError> {
-            let algorithm = field(&options, "algorithm");
-            let algorithm = if algorithm.is_undefined() { Some("gcra".to_owned()) } else { algorithm.as_string() };
-            let algorithm = Algorithm::parse(algorithm.as_deref().unwrap_or(""))?;
-            Ok(Limiter { inner: core::Limiter::new(quota(&options)?, algorithm)?, legacy_headers: legacy(&options) })
-        };
-        run().map_err(to_js_err)
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "LimiterOptions")] options: JsValue) -> Result<Limiter, JsValue> {
+        let options: core::LimiterOptions = self::options(&options)?;
+        let inner = options.limiter().map_err(to_js_err)?;
+        Ok(Limiter { inner, legacy_headers: options.legacy_headers })
     }
 
     /// Decides one request for `key` at `now` (unix seconds; default: the clock) of `cost` (default 1).
-    /// @throws {Error} with `code` `invalid_cost` or `invalid_now`.
-    #[wasm_bindgen(
-        unchecked_return_type = "{allowed: boolean, remaining: number, retryAfter: number, reset: number, at: number, headers: [string, string][]}"
-    )]
+    /// @throws {Error} with `code` `invalid_cost`, `invalid_now`, `invalid_argument` or `invalid_option`.
+    #[wasm_bindgen(unchecked_return_type = "Decision")]
     pub fn check(
         &mut self,
-        key: &str,
-        #[wasm_bindgen(unchecked_param_type = "{now?: number, cost?: number}")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let now = number(&options, "now").map_err(|_| RateLimitError::InvalidNow { value: describe(&options) });
-        let d = now.and_then(now_micros).and_then(|now| self.inner.check(key, now, cost(&options)));
-        d.map(|d| decision(&d, self.legacy_headers)).map_err(to_js_err)
+        let key: String = boundary::decode(&key, &Site::argument(AREA, "key"))?;
+        let options: core::CheckOptions = self::options(&options)?;
+        let now = core::now_micros(options.now, clock_us).map_err(to_js_err)?;
+        let d = self.inner.check(&key, now, options.cost).map_err(to_js_err)?;
+        Ok(view(&d, self.legacy_headers))
     }
 
     /// Drops every key idle at `now` (default: the clock); returns how many were dropped.
+    /// @throws {Error} with `code` `invalid_now` or `invalid_argument`.
     #[wasm_bindgen(js_name = "evictIdle")]
-    pub fn evict_idle(&mut self, now: Option<f64>) -> Result<u32, JsValue> {
-        Ok(self.inner.evict_idle(now_micros(now).map_err(to_js_err)?) as u32)
+    pub fn evict_idle(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
+    ) -> Result<u32, JsValue> {
+        let now: Option<f64> = boundary::decode_or_default(&now, &Site::argument(AREA, "now"))?;
+        Ok(self.inner.evict_idle(core::now_micros(now, clock_us).map_err(to_js_err)?) as u32)
     }
 
     /// The number of keys held (idle keys are evicted automatically as new keys arrive).
@@ -145,125 +151,63 @@ impl RateLimit {
 
     /// One GCRA step over a state you store yourself (microseconds; 0 for a new key) at `now` (unix seconds).
     /// Returns `{decision, state}`.
-    /// @throws {Error} with `code` `invalid_quota`, `invalid_cost`, `invalid_now` or `invalid_state`.
-    #[wasm_bindgen(js_name = "gcraStep", unchecked_return_type = "{decision: object, state: number}")]
+    /// @throws {Error} with `code` `invalid_quota`, `invalid_cost`, `invalid_now`, `invalid_state`,
+    /// `invalid_argument` or `invalid_option`.
+    #[wasm_bindgen(js_name = "gcraStep", unchecked_return_type = "GcraStep")]
     pub fn gcra_step(
-        state: f64,
-        now: f64,
-        #[wasm_bindgen(unchecked_param_type = "{limit: number, period: number, burst?: number, cost?: number}")]
-        options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] state: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "QuotaOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let run = || -> Result<JsValue, RateLimitError> {
-            let state = if state.fract() == 0.0 { state as i64 } else { -1 };
-            let (d, next) = core::gcra_step(&quota(&options)?, state, now_micros(Some(now))?, cost(&options))?;
-            let out = Object::new();
-            set(&out, "decision", decision(&d, legacy(&options)));
-            set(&out, "state", next as f64);
-            Ok(out.into())
-        };
-        run().map_err(to_js_err)
+        let state: i64 = boundary::decode(&state, &Site::argument(AREA, "state"))?;
+        let now: f64 = boundary::decode(&now, &Site::argument(AREA, "now"))?;
+        let options: core::StepOptions = self::options(&options)?;
+        let (d, next) = options.step(state, now).map_err(to_js_err)?;
+        let step = js_sys::Object::new();
+        js_sys::Reflect::set(&step, &"decision".into(), &view(&d, options.legacy_headers))?;
+        js_sys::Reflect::set(&step, &"state".into(), &JsValue::from(next as f64))?;
+        Ok(step.into())
     }
 
     /// The `ARGV` of `REDIS_GCRA_SCRIPT` for a quota and cost.
-    /// @throws {Error} with `code` `invalid_quota` or `invalid_cost`.
+    /// @throws {Error} with `code` `invalid_quota`, `invalid_cost` or `invalid_option`.
     #[wasm_bindgen(js_name = "redisArgs")]
     pub fn redis_args(
-        #[wasm_bindgen(unchecked_param_type = "{limit: number, period: number, burst?: number, cost?: number}")]
-        options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "QuotaOptions")] options: JsValue,
     ) -> Result<Vec<String>, JsValue> {
-        let run = || core::redis_argv(&quota(&options)?, cost(&options)).map(Vec::from);
-        run().map_err(to_js_err)
+        let options: core::StepOptions = self::options(&options)?;
+        options.redis_argv().map(Vec::from).map_err(to_js_err)
     }
 
     /// Turns the reply of `REDIS_GCRA_SCRIPT` into a decision.
-    /// @throws {Error} with `code` `invalid_state` when the reply is not the script's.
-    #[wasm_bindgen(js_name = "decisionFromRedis")]
+    /// @throws {Error} with `code` `invalid_state` when the reply is not the script's, `invalid_argument` or
+    /// `invalid_option`.
+    #[wasm_bindgen(js_name = "decisionFromRedis", unchecked_return_type = "Decision")]
     pub fn decision_from_redis(
-        reply: Vec<f64>,
-        #[wasm_bindgen(
-            unchecked_param_type = "{limit: number, period: number, burst?: number, cost?: number, legacyHeaders?: boolean}"
-        )]
-        options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number[]")] reply: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "QuotaOptions")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let reply: Vec<i64> = reply.iter().map(|v| if v.fract() == 0.0 { *v as i64 } else { -1 }).collect();
-        let run = || core::decision_from_redis_reply(&quota(&options)?, &reply, cost(&options));
-        run().map(|d| decision(&d, legacy(&options))).map_err(to_js_err)
+        let reply: Vec<i64> = boundary::decode(&reply, &Site::argument(AREA, "reply"))?;
+        let options: core::StepOptions = self::options(&options)?;
+        let d = options.decision_from_redis(&reply).map_err(to_js_err)?;
+        Ok(view(&d, options.legacy_headers))
     }
 
-    /// The rate-limit key of a request's client: the IPv4 address, or the IPv6 network. `headers` is an object or
-    /// `[name, value]` pairs; `X-Forwarded-For` / `Forwarded` are read only behind trusted proxies.
-    /// @throws {Error} with `code` `invalid_address`, `invalid_network`, `invalid_prefix` or
-    /// `conflicting_forwarded_headers`.
+    /// The rate-limit key of a request's client: the IPv4 address, or the IPv6 network. `headers` is a plain
+    /// object, a `Map`, a WHATWG `Headers` or `[name, value]` pairs; `X-Forwarded-For` / `Forwarded` are read
+    /// only behind trusted proxies.
+    /// @throws {Error} with `code` `invalid_address`, `invalid_network`, `invalid_prefix`,
+    /// `conflicting_forwarded_headers`, `invalid_argument` or `invalid_option`.
     #[wasm_bindgen(js_name = "clientKey")]
     pub fn client_key(
-        peer: &str,
-        #[wasm_bindgen(
-            unchecked_param_type = "Record<string, string | string[] | undefined> | [string, string][] | null"
-        )]
-        headers: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{trustedProxies?: number | string[], ipv6Prefix?: number}")]
-        options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] peer: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "HeadersInput | null")] headers: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ClientKeyOptions")] options: JsValue,
     ) -> Result<String, JsValue> {
-        let run = || -> Result<String, RateLimitError> {
-            let pairs = header_pairs(&headers)?;
-            let prefix = number(&options, "ipv6Prefix").map_err(|_| RateLimitError::InvalidPrefix { prefix: -1 })?;
-            let prefix = prefix.map_or(Ok(56), |p| core::ipv6_prefix(if p.fract() == 0.0 { p as i64 } else { -1 }))?;
-            let trusted = trusted(&field(&options, "trustedProxies"))?;
-            let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
-            core::client_key(peer, &borrowed, &trusted, prefix)
-        };
-        run().map_err(to_js_err)
+        let peer: String = boundary::decode(&peer, &Site::argument(AREA, "peer"))?;
+        let site = Site::argument(AREA, "headers");
+        let pairs = header_pairs(boundary::value(&headers, &site)?, &site).map_err(boundary::arg_err)?;
+        let options: core::ClientKeyOptions = self::options(&options)?;
+        options.client_key(&peer, &pairs).map_err(to_js_err)
     }
-}
-
-fn trusted(value: &JsValue) -> Result<TrustedProxies, RateLimitError> {
-    let invalid = || RateLimitError::InvalidNetwork {
-        network: describe(value),
-        problem: "trustedProxies must be a hop count or a list of networks",
-    };
-    if value.is_undefined() || value.is_null() {
-        return Ok(TrustedProxies::Hops(0));
-    }
-    if let Some(hops) = value.as_f64() {
-        return (hops.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&hops))
-            .then_some(TrustedProxies::Hops(hops as u32))
-            .ok_or_else(invalid);
-    }
-    if !Array::is_array(value) {
-        return Err(invalid());
-    }
-    let list = Array::from(value);
-    let networks = list.iter().map(|n| n.as_string().ok_or_else(invalid).and_then(|n| Network::parse(&n)));
-    Ok(TrustedProxies::Networks(networks.collect::<Result<_, _>>()?))
-}
-
-/// `[name, value]` pairs from an array of pairs or an object whose values are strings or string arrays.
-fn header_pairs(headers: &JsValue) -> Result<Vec<(String, String)>, RateLimitError> {
-    let malformed = |what: &JsValue| RateLimitError::InvalidAddress { address: format!("header {}", describe(what)) };
-    if headers.is_undefined() || headers.is_null() {
-        return Ok(Vec::new());
-    }
-    let entries: Vec<JsValue> = if Array::is_array(headers) {
-        Array::from(headers).iter().collect()
-    } else if headers.is_object() {
-        Object::entries(&Object::from(headers.clone())).iter().collect()
-    } else {
-        return Err(malformed(headers));
-    };
-    let mut pairs = Vec::new();
-    for entry in entries {
-        let entry = Array::from(&entry);
-        let name = entry.get(0).as_string().ok_or_else(|| malformed(&entry))?;
-        let value = entry.get(1);
-        if let Some(text) = value.as_string() {
-            pairs.push((name, text));
-        } else if Array::is_array(&value) {
-            for v in Array::from(&value).iter() {
-                pairs.push((name.clone(), v.as_string().ok_or_else(|| malformed(&entry))?));
-            }
-        } else if !value.is_undefined() {
-            return Err(malformed(&entry));
-        }
-    }
-    Ok(pairs)
 }

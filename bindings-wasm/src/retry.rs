@@ -1,14 +1,37 @@
-//! `retry`: wraps `fleetgate::retry` (backoff policies, Retry-After, retryable responses).
+//! `retry`: wraps `fleetgate::retry` (backoff policies, Retry-After, retryable responses). Every argument is
+//! decoded by the core (`fleetgate::retry::BackoffOptions`, ...), defaults included.
 
-use fleetgate::ratelimit::micros_from_seconds;
-use fleetgate::retry::{self as core, Jitter, RetryError};
+use fleetgate::boundary::Site;
+use fleetgate::retry as core;
 use wasm_bindgen::prelude::*;
 
+use crate::boundary;
 use crate::errors::to_js_err;
-use crate::ratelimit::{field, now_micros, number};
+use crate::ratelimit::clock_us;
+
+const AREA: &str = "retry";
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** `new retry.Backoff(options)`, in seconds; the defaults (the core's `BackoffOptions`) are in docs/retry.md. */
+export interface BackoffOptions {
+  kind?: "full_jitter" | "equal_jitter" | "decorrelated" | "constant";
+  base?: number;
+  cap?: number;
+  maxAttempts?: number;
+  maxElapsed?: number | null;
+  seed?: number | null;
+}
+"#;
 
 fn seconds(us: i64) -> f64 {
     us as f64 / 1e6
+}
+
+/// A random seed (`Math.random`), for a policy given without one.
+fn entropy() -> u64 {
+    let half = || (js_sys::Math::random() * f64::from(u32::MAX)) as u64;
+    (half() << u32::BITS) | half()
 }
 
 /// A retry policy with jitter, a cap, and attempt and elapsed-time budgets.
@@ -26,47 +49,13 @@ impl Backoff {
 
 #[wasm_bindgen]
 impl Backoff {
-    /// `new retry.Backoff({kind, base, cap, maxAttempts, maxElapsed, seed})` (seconds; `kind` is `"full_jitter"`
-    /// (default), `"equal_jitter"`, `"decorrelated"` or `"constant"`).
-    /// @throws {Error} with `code` `invalid_backoff`.
+    /// `new retry.Backoff({kind, base, cap, maxAttempts, maxElapsed, seed})` (seconds; by default full jitter from
+    /// 0.1 s, capped at 30 s, 5 attempts in all).
+    /// @throws {Error} with `code` `invalid_backoff` or `invalid_option`.
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(
-            unchecked_param_type = "{kind?: string, base?: number, cap?: number, maxAttempts?: number, maxElapsed?: number, seed?: number}"
-        )]
-        options: JsValue,
-    ) -> Result<Backoff, JsValue> {
-        let run = || -> Result<Backoff, RetryError> {
-            let invalid = |problem| RetryError::InvalidBackoff { problem };
-            let num = |name, problem| number(&options, name).map_err(|_| invalid(problem));
-            let micros = |s: f64, problem| micros_from_seconds(s).ok_or(invalid(problem));
-            let kind = field(&options, "kind");
-            let kind = if kind.is_undefined() { Some("full_jitter".to_owned()) } else { kind.as_string() };
-            let base = num("base", "base must be a number")?.unwrap_or(0.1);
-            let cap = num("cap", "cap must be a number")?.unwrap_or(30.0);
-            let attempts = num("maxAttempts", "maxAttempts must be a number")?.unwrap_or(5.0);
-            let max_elapsed = num("maxElapsed", "maxElapsed must be a number")?;
-            let seed = match num("seed", "seed must be a number")? {
-                Some(s) if s.fract() == 0.0 && (0.0..=9_007_199_254_740_991.0).contains(&s) => s as u64,
-                Some(_) => return Err(invalid("seed must be an integer from 0 to 2^53 - 1")),
-                None => (js_sys::Math::random() * 9_007_199_254_740_991.0) as u64,
-            };
-            let attempts = if attempts.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&attempts) {
-                attempts as u32
-            } else {
-                0
-            };
-            let inner = core::Backoff::new(
-                Jitter::parse(kind.as_deref().unwrap_or(""))?,
-                micros(base, "base must be positive seconds")?,
-                micros(cap, "cap must be positive seconds")?,
-                attempts,
-                max_elapsed.map(|m| micros(m, "maxElapsed must be non-negative seconds")).transpose()?,
-                seed,
-            )?;
-            Ok(Backoff { inner })
-        };
-        run().map_err(to_js_err)
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "BackoffOptions")] options: JsValue) -> Result<Backoff, JsValue> {
+        let options: core::BackoffOptions = boundary::decode_or_default(&options, &Site::options(AREA).camel())?;
+        Ok(Backoff { inner: options.backoff(entropy()).map_err(to_js_err)? })
     }
 
     /// The whole schedule (seconds) a fresh policy with these settings and seed hands out.
@@ -77,16 +66,16 @@ impl Backoff {
 
     /// The delay (seconds) before the next attempt after `attempt` attempts, or `undefined` to give up. A server's
     /// `retryAfter` (seconds) replaces the computed delay, capped; the budgets still apply.
+    /// @throws {Error} with `code` `invalid_retry_after` or `invalid_argument`.
     #[wasm_bindgen(js_name = "nextDelay")]
     pub fn next_delay(
         &mut self,
-        attempt: u32,
-        #[wasm_bindgen(js_name = "retryAfter")] retry_after: Option<f64>,
+        #[wasm_bindgen(unchecked_param_type = "number")] attempt: JsValue,
+        #[wasm_bindgen(js_name = "retryAfter", unchecked_param_type = "number | null")] retry_after: JsValue,
     ) -> Result<Option<f64>, JsValue> {
-        let retry_after = retry_after
-            .map(|s| micros_from_seconds(s).ok_or(RetryError::InvalidRetryAfter { value: s.to_string() }))
-            .transpose()
-            .map_err(to_js_err)?;
+        let attempt: u32 = boundary::decode(&attempt, &Site::argument(AREA, "attempt"))?;
+        let retry_after: Option<f64> = boundary::decode_or_default(&retry_after, &Site::argument(AREA, "retryAfter"))?;
+        let retry_after = core::retry_after_micros(retry_after).map_err(to_js_err)?;
         Ok(self.inner.next_delay(attempt, retry_after).map(seconds))
     }
 
@@ -105,23 +94,29 @@ pub struct Retry;
 impl Retry {
     /// Seconds to wait for a `Retry-After` value (delta-seconds or any HTTP-date form) from `now` (unix seconds;
     /// default: the clock). A past date gives 0.
-    /// @throws {Error} with `code` `invalid_retry_after`.
+    /// @throws {Error} with `code` `invalid_retry_after` or `invalid_argument`.
     #[wasm_bindgen(js_name = "parseRetryAfter")]
-    pub fn parse_retry_after(value: &str, now: Option<f64>) -> Result<f64, JsValue> {
-        let now = now_micros(now).map_err(|_| RetryError::InvalidRetryAfter { value: value.to_owned() });
-        now.and_then(|now| core::parse_retry_after(value, now)).map(seconds).map_err(to_js_err)
+    pub fn parse_retry_after(
+        #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
+    ) -> Result<f64, JsValue> {
+        let value: String = boundary::decode(&value, &Site::argument(AREA, "value"))?;
+        let now: Option<f64> = boundary::decode_or_default(&now, &Site::argument(AREA, "now"))?;
+        core::parse_retry_after_s(&value, now, clock_us).map_err(to_js_err)
     }
 
     /// Whether a failed request may be retried: `status` is the response status, or `null` for a connect or
     /// timeout error; only idempotent methods unless `idempotencyKey` is true.
-    /// @throws {Error} with `code` `invalid_status` or `invalid_method`.
+    /// @throws {Error} with `code` `invalid_status`, `invalid_method` or `invalid_argument`.
     #[wasm_bindgen(js_name = "isRetryable")]
     pub fn is_retryable(
-        status: Option<f64>,
-        method: &str,
-        #[wasm_bindgen(js_name = "idempotencyKey")] idempotency_key: Option<bool>,
+        #[wasm_bindgen(unchecked_param_type = "number | null")] status: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] method: JsValue,
+        #[wasm_bindgen(js_name = "idempotencyKey", unchecked_param_type = "boolean")] idempotency_key: JsValue,
     ) -> Result<bool, JsValue> {
-        let status = status.map(|s| if s.fract() == 0.0 && s.abs() < 1e15 { s as i64 } else { -1 });
-        core::is_retryable(status, method, idempotency_key.unwrap_or(false)).map_err(to_js_err)
+        let status: Option<i64> = boundary::decode(&status, &Site::argument(AREA, "status"))?;
+        let method: String = boundary::decode(&method, &Site::argument(AREA, "method"))?;
+        let key: bool = boundary::decode_or_default(&idempotency_key, &Site::argument(AREA, "idempotencyKey"))?;
+        core::is_retryable(status, &method, key).map_err(to_js_err)
     }
 }

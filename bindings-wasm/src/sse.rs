@@ -2,12 +2,35 @@
 
 use fleetgate::boundary::Site;
 use fleetgate::sse as core;
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::boundary;
-use crate::errors::{describe, to_js_err};
+use crate::errors::to_js_err;
 use crate::retry::Backoff;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** One dispatched event. */
+export interface SseEvent {
+  event: string;
+  data: string;
+  id: string;
+}
+/** When and how to reconnect: seconds to wait and the `Last-Event-ID` to send (empty: none). */
+export interface SseReconnect {
+  delay: number;
+  lastEventId: string;
+}
+/** `new sse.Decoder(options)`: no option yet; an unknown one is `invalid_option`. */
+export interface DecoderOptions {}
+/** The optional fields of an event. */
+export interface EncodeOptions {
+  event?: string | null;
+  id?: string | null;
+  retry?: number | null;
+}
+"#;
 
 /// A streaming event-stream decoder (the WHATWG rules `EventSource` follows).
 #[wasm_bindgen]
@@ -18,37 +41,23 @@ pub struct Decoder {
 #[wasm_bindgen]
 impl Decoder {
     /// A decoder at the start of a stream.
+    /// @throws {Error} with `code` `invalid_option`.
     #[wasm_bindgen(constructor)]
-    #[allow(clippy::new_without_default)]
-    pub fn new() -> Decoder {
-        Decoder { inner: core::Decoder::new() }
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "DecoderOptions")] options: JsValue) -> Result<Decoder, JsValue> {
+        let options: core::DecoderOptions = boundary::decode_or_default(&options, &Site::options("sse").camel())?;
+        Ok(Decoder { inner: options.decoder() })
     }
 
-    /// Feeds the next bytes (a `Uint8Array`, or a string as UTF-8); returns the completed events
-    /// (`{event, data, id}`).
-    #[wasm_bindgen(unchecked_return_type = "{event: string, data: string, id: string}[]")]
+    /// Feeds the next bytes (a `Uint8Array`, or a string as UTF-8); returns the completed events.
+    /// @throws {Error} with `code` `invalid_argument`.
+    #[wasm_bindgen(unchecked_return_type = "SseEvent[]")]
     pub fn feed(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] chunk: JsValue,
-    ) -> Result<Array, JsValue> {
-        let bytes = match chunk.as_string() {
-            Some(text) => text.into_bytes(),
-            None if chunk.is_instance_of::<js_sys::Uint8Array>() => js_sys::Uint8Array::from(chunk).to_vec(),
-            None => {
-                let error = js_sys::Error::new(&format!("expected a Uint8Array or a string, got {}", describe(&chunk)));
-                error.set_name("TypeError");
-                return Err(error.into());
-            }
-        };
-        let out = Array::new();
-        for e in self.inner.feed(&bytes) {
-            let event = Object::new();
-            for (name, value) in [("event", e.event), ("data", e.data), ("id", e.id)] {
-                let _ = Reflect::set(&event, &JsValue::from_str(name), &JsValue::from_str(&value));
-            }
-            out.push(&event);
-        }
-        Ok(out)
+    ) -> Result<JsValue, JsValue> {
+        let chunk: core::Chunk = boundary::decode(&chunk, &Site::argument("sse", "chunk"))?;
+        let events = self.inner.feed(&chunk.0);
+        Ok(boundary::to_js(&serde_json::to_value(events).unwrap_or_default()))
     }
 
     /// The last event ID: send it as `Last-Event-ID` when reconnecting.
@@ -60,17 +69,23 @@ impl Decoder {
     /// After the stream dropped and `attempt` connection attempts were made: `{delay, lastEventId}`, the seconds to
     /// wait (the server's `retry:` if it sent one, capped by `backoff`, else `backoff`'s own delay) and the
     /// `Last-Event-ID` to send (empty: none); `null` when `backoff`'s budget is spent.
-    #[wasm_bindgen(unchecked_return_type = "{delay: number, lastEventId: string} | null")]
-    pub fn reconnect(&self, backoff: &mut Backoff, attempt: u32) -> JsValue {
-        match self.inner.reconnect(backoff.inner_mut(), attempt) {
-            Some((delay, id)) => {
+    /// @throws {Error} with `code` `invalid_argument`.
+    #[wasm_bindgen(unchecked_return_type = "SseReconnect | null")]
+    pub fn reconnect(
+        &self,
+        backoff: &mut Backoff,
+        #[wasm_bindgen(unchecked_param_type = "number")] attempt: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let attempt: u32 = boundary::decode(&attempt, &Site::argument("sse", "attempt"))?;
+        Ok(match core::reconnect(&self.inner, backoff.inner_mut(), attempt) {
+            Some(next) => {
                 let out = Object::new();
-                let _ = Reflect::set(&out, &JsValue::from_str("delay"), &JsValue::from(delay as f64 / 1e6));
-                let _ = Reflect::set(&out, &JsValue::from_str("lastEventId"), &JsValue::from_str(&id));
+                Reflect::set(&out, &JsValue::from_str("delay"), &JsValue::from(next.delay))?;
+                Reflect::set(&out, &JsValue::from_str("lastEventId"), &JsValue::from_str(&next.last_event_id))?;
                 out.into()
             }
             None => JsValue::NULL,
-        }
+        })
     }
 
     /// The reconnection time the server asked for (milliseconds), or `undefined`.
@@ -90,7 +105,7 @@ impl Sse {
     /// @throws {Error} with `code` `field_injection`, `invalid_argument` or `invalid_option`.
     pub fn encode(
         #[wasm_bindgen(unchecked_param_type = "string")] data: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "{event?: string, id?: string, retry?: number}")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "EncodeOptions")] options: JsValue,
     ) -> Result<String, JsValue> {
         let data: String = boundary::decode(&data, &Site::argument("sse", "data"))?;
         let options: core::EncodeOptions = boundary::decode_or_default(&options, &Site::options("sse").camel())?;
@@ -98,7 +113,9 @@ impl Sse {
     }
 
     /// A comment line (`: text`), e.g. a heartbeat; a multi-line text becomes several comment lines.
-    pub fn comment(text: &str) -> String {
-        core::comment(text)
+    /// @throws {Error} with `code` `invalid_argument`.
+    pub fn comment(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> Result<String, JsValue> {
+        let text: String = boundary::decode(&text, &Site::argument("sse", "text"))?;
+        Ok(core::comment(&text))
     }
 }

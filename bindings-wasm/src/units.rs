@@ -1,30 +1,26 @@
-//! `units`: wraps `fleetgate::units` (exact km / mi / metre conversion).
+//! `units`: wraps `fleetgate::units` (exact km / mi / metre conversion). Values, metres and unit names are read by
+//! the core (`fleetgate::units::Quantity`, `Unit::from_value`), so a wrong type is `invalid_value` or
+//! `invalid_unit` as in every binding.
 
-use fleetgate::units::{self as core, Unit, UnitsError, Value, ValueProblem};
+use fleetgate::boundary::Site;
+use fleetgate::units::{self as core, Quantity, Unit};
 use wasm_bindgen::prelude::*;
 
-use crate::errors::{describe, to_js_err};
+use crate::boundary;
+use crate::errors::to_js_err;
 
 /// Distances: exact conversion between kilometres, miles and integer metres (1 mi = 1609.344 m exactly).
 #[wasm_bindgen(js_name = "units")]
 pub struct Units;
 
-fn unit(name: &JsValue) -> Result<Unit, UnitsError> {
-    match name.as_string() {
-        Some(s) => Unit::parse(&s),
-        None => Err(UnitsError::InvalidUnit { unit: describe(name) }),
-    }
+fn unit(name: &JsValue) -> Result<Unit, JsValue> {
+    let value = boundary::value(name, &Site::coded("units", "invalid_unit", "unit"))?;
+    Unit::from_value(value).map_err(to_js_err)
 }
 
-/// Reads a JS number or string; anything else is `invalid_value`.
-fn with_value<T>(given: &JsValue, f: impl FnOnce(Value<'_>) -> Result<T, UnitsError>) -> Result<T, UnitsError> {
-    if let Some(n) = given.as_f64() {
-        f(Value::Number(n))
-    } else if let Some(s) = given.as_string() {
-        f(Value::Text(&s))
-    } else {
-        Err(UnitsError::InvalidValue { value: describe(given), problem: ValueProblem::WrongType })
-    }
+fn quantity(given: &JsValue) -> Result<Quantity, JsValue> {
+    let value = boundary::value(given, &Site::coded("units", "invalid_value", "value"))?;
+    Quantity::from_value(value).map_err(to_js_err)
 }
 
 #[wasm_bindgen(js_class = "units")]
@@ -45,8 +41,8 @@ impl Units {
         #[wasm_bindgen(unchecked_param_type = "number | string")] value: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] unit: JsValue,
     ) -> Result<f64, JsValue> {
-        let unit = self::unit(&unit).map_err(to_js_err)?;
-        with_value(&value, |v| unit.to_metres(v)).map(|m| m as f64).map_err(to_js_err)
+        let unit = self::unit(&unit)?;
+        unit.to_metres(quantity(&value)?.as_value()).map(|m| m as f64).map_err(to_js_err)
     }
 
     /// Converts whole `metres` (an integer from 0 to `MAX_METRES`) to `unit`: the number nearest to the exact
@@ -57,11 +53,9 @@ impl Units {
         #[wasm_bindgen(unchecked_param_type = "number")] metres: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] unit: JsValue,
     ) -> Result<f64, JsValue> {
-        let unit = self::unit(&unit).map_err(to_js_err)?;
-        let metres = metres
-            .as_f64()
-            .ok_or_else(|| UnitsError::InvalidValue { value: describe(&metres), problem: ValueProblem::WrongType });
-        metres.and_then(core::metres_from_f64).and_then(|m| unit.from_metres(m)).map_err(to_js_err)
+        let unit = self::unit(&unit)?;
+        let metres = boundary::value(&metres, &Site::coded("units", "invalid_value", "metres"))?;
+        core::metres_from_value(metres).and_then(|m| unit.from_metres(m)).map_err(to_js_err)
     }
 
     /// Converts `value` from `fromUnit` to `toUnit` without rounding to metres: the number nearest to the exact
@@ -72,7 +66,7 @@ impl Units {
         #[wasm_bindgen(unchecked_param_type = "string", js_name = "fromUnit")] from_unit: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string", js_name = "toUnit")] to_unit: JsValue,
     ) -> Result<f64, JsValue> {
-        let (from, to) = (unit(&from_unit).map_err(to_js_err)?, unit(&to_unit).map_err(to_js_err)?);
-        with_value(&value, |v| from.convert(v, to)).map_err(to_js_err)
+        let (from, to) = (unit(&from_unit)?, unit(&to_unit)?);
+        from.convert(quantity(&value)?.as_value(), to).map_err(to_js_err)
     }
 }

@@ -14,9 +14,10 @@ registerWebhookApiTests(fleetgate, '[wasm-node]');
 test('[wasm-node] errors are real Errors with stable codes', () => {
   assert.throws(() => fleetgate.units.toMetres('abc', 'km'), (err) => err instanceof Error && err.code === 'invalid_value');
   assert.throws(() => fleetgate.units.toMetres(1, 'furlong'), { code: 'invalid_unit' });
-  for (const bad of [{}, [], null, undefined, true, 10n]) {
+  for (const bad of [{}, [], null, undefined, true, 2n ** 70n, () => 1]) {
     assert.throws(() => fleetgate.units.toMetres(bad, 'km'), { code: 'invalid_value' }, String(bad));
   }
+  assert.equal(fleetgate.units.toMetres(10n, 'km'), 10000, 'a BigInt within 64 bits is an integer, like a Python int');
 });
 
 test('[wasm-node] a Rust panic surfaces as internal_error and the module keeps working', () => {

@@ -284,7 +284,7 @@ pub const CODES: &[CodeInfo] = &[
     CodeInfo {
         area: "client",
         code: "invalid_argument",
-        meaning: "a client argument is unusable (base URL, timeout, unit system, version, vehicle field, id, period)",
+        meaning: "a client argument is unusable (base URL, timeout, backoff settings, vehicle field, id, period)",
     },
     CodeInfo {
         area: "client",

@@ -116,10 +116,15 @@ impl Cache {
     /// `{"cache": "vehicle_list"}`, `{"cache": "vehicle", "vehicle_id": 1}` or
     /// `{"cache": "availability", "vehicle_id": 1}`.
     pub fn to_json(&self) -> Value {
+        serde_json::to_value(self.view()).unwrap_or(Value::Null)
+    }
+
+    /// The cache as the bindings hand it out.
+    pub fn view(&self) -> Invalidation {
         match self {
-            Cache::VehicleList => serde_json::json!({"cache": "vehicle_list"}),
-            Cache::Vehicle(id) => serde_json::json!({"cache": "vehicle", "vehicle_id": id}),
-            Cache::Availability(id) => serde_json::json!({"cache": "availability", "vehicle_id": id}),
+            Cache::VehicleList => Invalidation { cache: "vehicle_list", vehicle_id: None },
+            Cache::Vehicle(id) => Invalidation { cache: "vehicle", vehicle_id: Some(*id) },
+            Cache::Availability(id) => Invalidation { cache: "availability", vehicle_id: Some(*id) },
         }
     }
 }
@@ -171,26 +176,121 @@ impl OdooEvent {
     }
 
     /// The event as JSON: `type`, the ids (`booking_id`, `vehicle_id`; native: `model`, `record_id`, `action`,
-    /// `vehicle_id`), `fields` and `invalidates` (see [`Cache::to_json`]).
+    /// `vehicle_id`), `fields` and `invalidates` (see [`Cache::to_json`]): the shape of [`OdooEvent::view`].
     pub fn to_json(&self) -> Value {
-        let mut out = Map::new();
-        out.insert("type".into(), self.event_type().into());
-        match &self.kind {
-            EventKind::Booking { booking_id, .. } => {
-                out.insert("booking_id".into(), (*booking_id).into());
-            }
-            EventKind::Vehicle { .. } => {}
-            EventKind::Native { model, record_id, action, .. } => {
-                out.insert("model".into(), model.as_str().into());
-                out.insert("record_id".into(), (*record_id).into());
-                out.insert("action".into(), action.as_str().into());
-            }
-        }
-        out.insert("vehicle_id".into(), self.vehicle_id().into());
-        out.insert("fields".into(), Value::Object(self.fields.clone()));
-        out.insert("invalidates".into(), self.invalidates().iter().map(Cache::to_json).collect());
-        Value::Object(out)
+        serde_json::to_value(self.view()).unwrap_or(Value::Null)
     }
+
+    /// The event as the bindings hand it out: one typed shape per kind.
+    pub fn view(&self) -> EventView {
+        let invalidates = self.invalidates().iter().map(Cache::view).collect();
+        let (event_type, fields, vehicle_id) = (self.event_type(), self.fields.clone(), self.vehicle_id());
+        match &self.kind {
+            EventKind::Booking { booking_id, .. } => EventView::Booking(BookingEvent {
+                event_type,
+                booking_id: *booking_id,
+                vehicle_id,
+                fields,
+                invalidates,
+            }),
+            EventKind::Vehicle { .. } => {
+                EventView::Vehicle(VehicleEvent { event_type, vehicle_id, fields, invalidates })
+            }
+            EventKind::Native { model, record_id, action, .. } => EventView::Native(NativeEvent {
+                event_type,
+                model: model.clone(),
+                record_id: *record_id,
+                action: action.clone(),
+                vehicle_id,
+                fields,
+                invalidates,
+            }),
+        }
+    }
+}
+
+/// A parsed event in the shape every binding gives (`type` tells the kind).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(untagged)]
+pub enum EventView {
+    /// `booking.*`.
+    Booking(BookingEvent),
+    /// `vehicle.*`.
+    Vehicle(VehicleEvent),
+    /// `odoo.native`.
+    Native(NativeEvent),
+}
+
+impl EventView {
+    /// The name of the result class (Python) / interface (TypeScript) of this shape.
+    pub fn class_name(&self) -> &'static str {
+        match self {
+            EventView::Booking(_) => "BookingEvent",
+            EventView::Vehicle(_) => "VehicleEvent",
+            EventView::Native(_) => "NativeEvent",
+        }
+    }
+}
+
+/// A booking webhook: `type` is `booking.created`, `booking.confirmed`, `booking.cancelled` or `booking.modified`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct BookingEvent {
+    /// The event type.
+    #[serde(rename = "type")]
+    pub event_type: &'static str,
+    /// The booking's id.
+    pub booking_id: i64,
+    /// The booked vehicle's id.
+    pub vehicle_id: i64,
+    /// The body's other fields, as sent.
+    pub fields: Map<String, Value>,
+    /// The caches to drop.
+    pub invalidates: Vec<Invalidation>,
+}
+
+/// An inventory webhook: `type` is `vehicle.added`, `vehicle.updated`, ...
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct VehicleEvent {
+    /// The event type.
+    #[serde(rename = "type")]
+    pub event_type: &'static str,
+    /// The vehicle's id.
+    pub vehicle_id: i64,
+    /// The body's other fields, as sent.
+    pub fields: Map<String, Value>,
+    /// The caches to drop.
+    pub invalidates: Vec<Invalidation>,
+}
+
+/// Odoo's native webhook: `type` is `odoo.native`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct NativeEvent {
+    /// `odoo.native`.
+    #[serde(rename = "type")]
+    pub event_type: &'static str,
+    /// `_model`.
+    pub model: String,
+    /// `_id`.
+    pub record_id: i64,
+    /// `_action`.
+    pub action: String,
+    /// The vehicle concerned.
+    pub vehicle_id: i64,
+    /// The selected fields, as sent.
+    pub fields: Map<String, Value>,
+    /// The caches to drop.
+    pub invalidates: Vec<Invalidation>,
+}
+
+/// One cache to drop: `{cache: "vehicle_list"}`, `{cache: "vehicle", vehicle_id}` or
+/// `{cache: "availability", vehicle_id}`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Invalidation {
+    /// `vehicle_list`, `vehicle` or `availability`.
+    pub cache: &'static str,
+    /// The vehicle, for `vehicle` and `availability`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vehicle_id: Option<i64>,
 }
 
 /// One problem with a webhook body: where (`loc`, a field name), a code and a message.
@@ -208,6 +308,22 @@ impl Problem {
     /// `{"loc": ..., "code": ..., "message": ...}`.
     pub fn to_json(&self) -> Value {
         serde_json::json!({"loc": self.loc, "code": self.code, "message": self.message})
+    }
+}
+
+/// [`parse_event`] of a body as a binding passes it (after the boundary's walk): it must be the raw bytes; a parsed
+/// object or a string is `invalid_odoo_payload` (`wrong_type`), since re-serialising could change what was signed.
+pub fn parse_event_value(body: crate::boundary::Value) -> Result<OdooEvent, OdooError> {
+    match body {
+        crate::boundary::Value::Bytes(bytes) => parse_event(&bytes),
+        other => Err(OdooError::invalid(vec![Problem {
+            loc: String::new(),
+            code: "wrong_type",
+            message: format!(
+                "the body must be the raw request bytes (bytes, Buffer or Uint8Array), not {}: pass the raw body",
+                other.kind()
+            ),
+        }])),
     }
 }
 

@@ -15,8 +15,13 @@
 use crate::error::ErrorCode;
 
 mod http_date;
+mod options;
 
 pub use http_date::parse_http_date;
+pub use options::{
+    parse_retry_after_s, retry_after_micros, BackoffOptions, DEFAULT_BASE_S, DEFAULT_CAP_S, DEFAULT_KIND,
+    DEFAULT_MAX_ATTEMPTS,
+};
 
 /// How a delay is drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -14,6 +14,10 @@
 use crate::error::ErrorCode;
 use crate::retry::Backoff;
 
+mod options;
+
+pub use options::{reconnect, Chunk, DecoderOptions, Reconnect};
+
 /// Encodes one event: `id`, `event`, `retry` (milliseconds) lines when given, then one `data:` line per line of
 /// `data` (lines split on CRLF, LF and lone CR; a decoder joins them with LF), then a blank line.
 ///
@@ -108,7 +112,7 @@ fn lines(text: &str) -> Vec<&str> {
 }
 
 /// One dispatched event.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Event {
     /// The event type (`message` when the stream gave none).
     pub event: String,

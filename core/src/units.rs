@@ -28,6 +28,10 @@ use std::fmt;
 
 use crate::error::ErrorCode;
 
+mod input;
+
+pub use input::{metres_from_value, Quantity};
+
 /// The largest distance fleetgate holds, in metres: 2^53 - 1 (about 9 billion km), the largest integer every
 /// binding's number type holds exactly.
 pub const MAX_METRES: i64 = 9_007_199_254_740_991;

@@ -25,4 +25,4 @@ except fleetgate.SseError as err:
     print(f"sse.encode with a newline in event -> {err.code}")
 
 event = odoo.parse_event(b'{"event_type": "vehicle.availability_changed", "vehicle_id": 1, "availability_status": "available"}')
-print("odoo event:", event["type"], "invalidates", event["invalidates"])
+print("odoo event:", event.type, "invalidates", [cache.to_dict() for cache in event.invalidates])

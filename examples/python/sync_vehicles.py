@@ -63,14 +63,14 @@ for vehicle in vehicles:
     except fleetgate.ClientError as err:
         print(f"{label}: ClientError code={err.code}: {err}")
         continue
-    verdict, log = result["verdict"], result["sync_log"]
-    tokens = result["tokens"]
-    refreshed = "tokens refreshed (store the new pair)" if tokens["refreshed"] else "tokens still valid"
+    verdict, log = result.verdict, result.sync_log
+    tokens = result.tokens
+    refreshed = "tokens refreshed (store the new pair)" if tokens.refreshed else "tokens still valid"
     why = verdict["reason"] or (f"repeats entry {verdict['duplicate_of']}" if verdict["duplicate_of"] else "")
     outcome = f"{verdict['status']} ({why})" if why else verdict["status"]
     print(f"{label}: {log['raw_value']} {log['raw_unit']} read at {log['reading_time']} -> {outcome}; {refreshed}")
-    if result["meter_entry"]:
-        created.append(result["meter_entry"])
+    if result.meter_entry:
+        created.append(result.meter_entry)
 
 print(f"meter entries to insert: {len(created)}")
 for entry in created:

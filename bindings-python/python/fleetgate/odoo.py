@@ -6,8 +6,10 @@ check on a proxy.
 
 >>> from fleetgate import odoo
 >>> event = odoo.parse_event(b'{"event_type": "vehicle.updated", "vehicle_id": 3}')
->>> event["type"], event["invalidates"]
-('vehicle.updated', [{'cache': 'vehicle_list'}, {'cache': 'vehicle', 'vehicle_id': 3}])
+>>> event.type, event.vehicle_id
+('vehicle.updated', 3)
+>>> [i.to_dict() for i in event.invalidates]
+[{'cache': 'vehicle_list'}, {'cache': 'vehicle', 'vehicle_id': 3}]
 >>> odoo.image_url("https://odoo.example.com/", "/web/image/fleet.vehicle/3/image_1920")
 'https://odoo.example.com/web/image/fleet.vehicle/3/image_1920'
 
@@ -20,6 +22,79 @@ idempotency key). Requests release the GIL; failures raise :class:`fleetgate.Cli
 
 from __future__ import annotations
 
-from fleetgate._fleetgate.odoo import Client, image_url, parse_event
+from dataclasses import dataclass
+from typing import Any, ClassVar, Dict, Optional, Tuple, Type, Union
 
-__all__ = ["Client", "image_url", "parse_event"]
+from fleetgate._fleetgate import odoo as _native
+from fleetgate._fleetgate.odoo import Client, image_url
+from fleetgate._result import Result
+
+
+@dataclass(frozen=True)
+class Invalidation(Result):
+    """One cache to drop: ``cache`` is ``vehicle_list``, ``vehicle`` or ``availability``; ``vehicle_id`` names the
+    vehicle for the last two (``None`` for the list)."""
+
+    cache: str
+    vehicle_id: Optional[int] = None
+
+    @classmethod
+    def _from_dict(cls, data: Dict[str, Any]) -> "Invalidation":
+        if not set(data) <= {"cache", "vehicle_id"} or "cache" not in data:
+            raise AssertionError(f"Invalidation: unexpected fields {sorted(data)}")
+        return cls(cache=data["cache"], vehicle_id=data.get("vehicle_id"))
+
+    def to_dict(self) -> Dict[str, Any]:
+        """``{"cache"}`` or ``{"cache", "vehicle_id"}``, as in the JSON shape."""
+        out: Dict[str, Any] = {"cache": self.cache}
+        if self.vehicle_id is not None:
+            out["vehicle_id"] = self.vehicle_id
+        return out
+
+
+@dataclass(frozen=True)
+class BookingEvent(Result):
+    """A booking webhook (``booking.created``, ``booking.confirmed``, ``booking.cancelled``, ``booking.modified``)."""
+
+    type: str
+    booking_id: int
+    vehicle_id: int
+    fields: Dict[str, Any]
+    invalidates: Tuple[Invalidation, ...]
+    _nested: ClassVar[Dict[str, Type[Result]]] = {"invalidates": Invalidation}
+
+
+@dataclass(frozen=True)
+class VehicleEvent(Result):
+    """An inventory webhook (``vehicle.added``, ``vehicle.updated``, ``vehicle.availability_changed``, ...)."""
+
+    type: str
+    vehicle_id: int
+    fields: Dict[str, Any]
+    invalidates: Tuple[Invalidation, ...]
+    _nested: ClassVar[Dict[str, Type[Result]]] = {"invalidates": Invalidation}
+
+
+@dataclass(frozen=True)
+class NativeEvent(Result):
+    """Odoo's native "Send Webhook Notification" (``type`` ``odoo.native``): ``model``, ``record_id``, ``action``
+    and the vehicle concerned."""
+
+    type: str
+    model: str
+    record_id: int
+    action: str
+    vehicle_id: int
+    fields: Dict[str, Any]
+    invalidates: Tuple[Invalidation, ...]
+    _nested: ClassVar[Dict[str, Type[Result]]] = {"invalidates": Invalidation}
+
+
+def parse_event(body: bytes) -> Union[BookingEvent, VehicleEvent, NativeEvent]:
+    """Parses a webhook body (the raw ``bytes``) into a :class:`BookingEvent`, :class:`VehicleEvent` or
+    :class:`NativeEvent`: ``type``, the ids, ``fields`` (the rest of the body, unchanged) and ``invalidates``.
+    Raises ``fleetgate.OdooError`` (``invalid_odoo_payload`` with ``.errors``, ``unknown_odoo_event``)."""
+    return _native.parse_event(body)  # type: ignore[return-value]
+
+
+__all__ = ["BookingEvent", "Client", "Invalidation", "NativeEvent", "VehicleEvent", "image_url", "parse_event"]

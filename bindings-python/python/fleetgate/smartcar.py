@@ -25,10 +25,11 @@ insert. Requests release the GIL; failures raise :class:`fleetgate.ClientError` 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar, Dict, Optional, Tuple, Type
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Dict, Optional, Tuple, Type
 
-from fleetgate._fleetgate.smartcar import Client, challenge, challenge_reply, parse_event
+from fleetgate._fleetgate import smartcar as _native
+from fleetgate._fleetgate.smartcar import challenge, challenge_reply, parse_event
 from fleetgate._result import Result
 
 
@@ -83,4 +84,79 @@ class Event(Result):
     issues: Tuple[VehicleIssue, ...]
     _nested: ClassVar[Dict[str, Type[Result]]] = {"readings": OdometerReading, "issues": VehicleIssue}
 
-__all__ = ["Client", "Event", "OdometerReading", "VehicleIssue", "challenge", "challenge_reply", "parse_event"]
+@dataclass(frozen=True)
+class Tokens(Result):
+    """The tokens to store after a refresh: ``access_token``, ``refresh_token`` (Smartcar replaces it on every
+    refresh) and ``expires_at`` (unix seconds). The tokens are secrets: ``repr`` leaves them out."""
+
+    access_token: str = field(repr=False)
+    refresh_token: str = field(repr=False)
+    expires_at: int
+
+
+@dataclass(frozen=True)
+class SyncTokens(Result):
+    """The tokens after a sync (``refreshed``: whether this sync refreshed them). ``repr`` leaves the tokens out."""
+
+    access_token: str = field(repr=False)
+    refresh_token: str = field(repr=False)
+    expires_at: int
+    refreshed: bool
+
+
+@dataclass(frozen=True)
+class OdometerRead(Result):
+    """An odometer read: ``value`` exactly as returned (a decimal string), ``unit`` (``km`` or ``miles``),
+    ``metres`` (``None`` when unusable) and ``reading_time`` (the car's, RFC 3339 UTC)."""
+
+    value: str
+    unit: str
+    metres: Optional[int]
+    reading_time: str
+
+
+@dataclass(frozen=True)
+class SyncOutcome(Result):
+    """What ``Client.sync_vehicle`` produced: ``verdict`` (as ``odometer.check`` gives it, as a dict),
+    ``meter_entry`` (the row to insert, or ``None``), ``tokens`` (:class:`SyncTokens`) and ``sync_log`` (the record
+    of the sync, without secrets)."""
+
+    verdict: Dict[str, Any]
+    meter_entry: Optional[Dict[str, Any]]
+    tokens: SyncTokens
+    sync_log: Dict[str, Any]
+    _nested: ClassVar[Dict[str, Type[Result]]] = {"tokens": SyncTokens}
+
+
+class Client(_native.Client):
+    """A Smartcar API client: token refresh, odometer reads, and ``sync_vehicle`` (the "Sync Now" button).
+    Thread-safe; the client secret never appears in its ``repr`` or in error messages. Options left out (``None``)
+    are the core's defaults: the public Smartcar base URLs, 10 s per attempt, the default ``retry.Backoff``."""
+
+    def refresh_token(self, refresh_token: str, *, now: Any = None, **unknown: Any) -> Tokens:
+        """Exchanges ``refresh_token`` for new :class:`Tokens` (``expires_at`` from ``now`` + ``expires_in``)."""
+        return super().refresh_token(refresh_token, now=now, **unknown)  # type: ignore[return-value]
+
+    def odometer(self, vehicle_id: str, access_token: str, **options: Any) -> OdometerRead:
+        """Reads the odometer (``unit_system``, ``version``): an :class:`OdometerRead`."""
+        return super().odometer(vehicle_id, access_token, **options)  # type: ignore[return-value]
+
+    def sync_vehicle(self, vehicle: Dict[str, Any], history: Any, **options: Any) -> SyncOutcome:
+        """"Sync Now" for ``vehicle`` (``policy``, ``now``, ``source_type``, ``unit_system``, ``version``): a
+        :class:`SyncOutcome`."""
+        return super().sync_vehicle(vehicle, history, **options)  # type: ignore[return-value]
+
+
+__all__ = [
+    "Client",
+    "Event",
+    "OdometerRead",
+    "OdometerReading",
+    "SyncOutcome",
+    "SyncTokens",
+    "Tokens",
+    "VehicleIssue",
+    "challenge",
+    "challenge_reply",
+    "parse_event",
+]

@@ -9,7 +9,7 @@ use reqwest::header::{HeaderMap, RETRY_AFTER};
 use serde_json::Value as Json;
 
 use super::ClientError;
-use crate::retry::{is_retryable, parse_retry_after, Backoff, Jitter};
+use crate::retry::{is_retryable, parse_retry_after, Backoff, BackoffOptions};
 
 /// Waits between attempts; [`HttpConfig::sleeper`] replaces `std::thread::sleep` in simulations and tests.
 pub type Sleeper = Arc<dyn Fn(Duration) + Send + Sync>;
@@ -43,18 +43,15 @@ impl fmt::Debug for HttpConfig {
 
 impl HttpConfig {
     /// A config with `timeout_s` seconds per attempt (positive, at most one hour: `invalid_argument` otherwise)
-    /// and `backoff`, by default full jitter from 0.25 s capped at 10 s, 3 attempts, 30 s of delays at most.
+    /// and `backoff`, by default [`BackoffOptions::default`] (the one default of every retry policy: full jitter
+    /// from 0.1 s, capped at 30 s, 5 attempts in all), seeded from the clock.
     pub fn new(timeout_s: f64, backoff: Option<Backoff>) -> Result<Self, ClientError> {
         if !(timeout_s.is_finite() && timeout_s > 0.0 && timeout_s <= 3600.0) {
             return Err(ClientError::invalid("timeout", "must be a positive number of seconds, at most 3600"));
         }
         let backoff = match backoff {
             Some(b) => b,
-            None => {
-                let seed = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64);
-                Backoff::new(Jitter::Full, 250_000, 10_000_000, 3, Some(30_000_000), seed)
-                    .expect("the default backoff is valid")
-            }
+            None => BackoffOptions::default().backoff(Self::entropy()).expect("the default backoff is valid"),
         };
         let sleeper: Sleeper = Arc::new(std::thread::sleep);
         Ok(HttpConfig {
@@ -69,6 +66,11 @@ impl HttpConfig {
     pub fn with_max_response_bytes(mut self, max: usize) -> Self {
         self.max_response_bytes = max;
         self
+    }
+
+    /// A seed for a policy given without one: the clock's nanoseconds.
+    pub fn entropy() -> u64 {
+        SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64)
     }
 }
 

@@ -15,16 +15,20 @@
 //! Secrets (the client secret, access and refresh tokens) never appear in `Debug` output or error messages: the
 //! types holding them redact them, and an upstream error description that echoes one is scrubbed.
 
-pub mod args;
 mod error;
 mod http;
 mod odoo;
+mod options;
 mod smartcar;
 mod sync;
 
-pub use args::{id_arg, seconds_arg};
 pub use error::ClientError;
 pub use http::{HttpConfig, Sleeper, DEFAULT_MAX_RESPONSE_BYTES};
 pub use odoo::{OdooClient, IMAGE_FIELDS};
+pub use options::{
+    now_or, CallOptions, HttpOptions, Id, Instant, NowOptions, OdometerOptions, OdooClientOptions,
+    SmartcarClientOptions, SyncCallOptions, UnitSystemName, VersionNumber, DEFAULT_TIMEOUT_S, SMARTCAR_API_BASE_URL,
+    SMARTCAR_AUTH_BASE_URL,
+};
 pub use smartcar::{OdometerRead, SmartcarClient, Tokens, UnitSystem, Version, MAX_SEGMENT_BYTES, REFRESH_AHEAD_S};
 pub use sync::{reading_of, SyncOptions, SyncOutcome, Vehicle, SOURCE};

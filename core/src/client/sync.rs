@@ -66,7 +66,8 @@ impl Vehicle {
             }
         };
         let (field, expires) = get(5);
-        let expires_at = super::args::seconds_arg(&field, expires)?;
+        let expires_at = instant::from_json(expires)
+            .map_err(|_| ClientError::invalid(&field, "must be integer unix seconds or an RFC 3339 instant"))?;
         Ok(Vehicle {
             id: ident(0)?,
             smartcar_vehicle_id: text(1)?,

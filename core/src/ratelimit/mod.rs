@@ -31,6 +31,7 @@ mod client_key;
 mod decision;
 mod gcra;
 mod limiter;
+mod options;
 mod redis;
 mod sliding_log;
 
@@ -41,6 +42,10 @@ pub use client_key::{client_key, Network, TrustedProxies};
 pub use decision::Decision;
 pub use gcra::gcra_step;
 pub use limiter::{Algorithm, Limiter};
+pub use options::{
+    now_micros, AlgorithmName, CheckOptions, ClientKeyOptions, DecisionView, LimiterOptions, StepOptions,
+    TrustedOption, DEFAULT_IPV6_PREFIX, DEFAULT_LIMIT, DEFAULT_PERIOD_S,
+};
 pub use redis::{decision_from_redis_reply, redis_argv, REDIS_GCRA_SCRIPT};
 
 use crate::error::ErrorCode;

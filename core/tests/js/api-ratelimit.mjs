@@ -3,6 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
+/** An `assert.throws` check: a FleetgateError with `code` and, when given, `details.path`. */
+const fails = (code, path) => (e) => e.name === 'FleetgateError' && e.code === code && (path === undefined || e.details?.path === path);
+
 export function registerRateLimitApiTests(api, label) {
   const { ratelimit, retry, sse, odoo } = api;
 
@@ -37,6 +40,42 @@ export function registerRateLimitApiTests(api, label) {
     assert.equal(ratelimit.clientKey('10.0.0.2', headers), '10.0.0.2');
     assert.equal(ratelimit.clientKey('10.0.0.2', headers, { trustedProxies: 1 }), '198.51.100.9');
     assert.equal(ratelimit.clientKey('::ffff:10.0.0.2', headers, { trustedProxies: ['10.0.0.0/8'] }), '198.51.100.9');
+  });
+
+  test(`${label} ratelimit.clientKey: Headers, Map, plain object and pairs give the same key`, () => {
+    const shapes = [
+      new Headers([['X-Forwarded-For', '6.6.6.6, 198.51.100.9']]),
+      new Map([['x-forwarded-for', '6.6.6.6, 198.51.100.9']]),
+      { 'X-Forwarded-For': '6.6.6.6, 198.51.100.9' },
+      { 'x-forwarded-for': ['6.6.6.6', '198.51.100.9'] },
+      [['X-Forwarded-For', '6.6.6.6'], ['x-forwarded-for', '198.51.100.9']],
+    ];
+    for (const headers of shapes) {
+      assert.equal(ratelimit.clientKey('10.0.0.2', headers, { trustedProxies: 1 }), '198.51.100.9', String(headers));
+      assert.equal(ratelimit.clientKey('10.0.0.2', headers), '10.0.0.2', 'untrusted by default');
+    }
+    assert.throws(() => ratelimit.clientKey('10.0.0.2', 5), { name: 'FleetgateError', code: 'invalid_argument' });
+    assert.throws(() => ratelimit.clientKey('10.0.0.2', { a: 5 }), fails('invalid_argument', 'a'));
+    assert.throws(() => ratelimit.clientKey('10.0.0.2', null, { trustedProxies: true }), fails('invalid_option', 'trustedProxies'));
+    assert.equal(ratelimit.clientKey('2001:db8:ab12:cd00::1', null), '2001:db8:ab12:cd00::/56', 'the /56 default');
+  });
+
+  test(`${label} option objects are decoded by the core: defaults, camelCase, codes`, () => {
+    const d = new ratelimit.Limiter().check('k', { now: 0 });
+    assert.deepEqual(d.headers[0], ['RateLimit-Policy', '"default";q=10;w=3600']);
+    assert.throws(() => new ratelimit.Limiter({ limit: '10' }), fails('invalid_option', 'limit'));
+    assert.throws(() => new ratelimit.Limiter({ legacyHeader: true }), fails('invalid_option', 'legacyHeader'));
+    assert.throws(() => new ratelimit.Limiter().check(5), { code: 'invalid_argument' });
+    const step = ratelimit.gcraStep(0, 100, { limit: 2, period: 10 });
+    assert.equal(step.state, 105000000);
+    assert.deepEqual([step.decision.allowed, step.decision.remaining, step.decision.retryAfter], [true, 1, 0]);
+    assert.deepEqual(new retry.Backoff({ kind: 'constant', seed: 1 }).delays(), [0.1, 0.1, 0.1, 0.1]);
+    assert.throws(() => new retry.Backoff({ base: '0.1' }), fails('invalid_option', 'base'));
+    assert.throws(() => new sse.Decoder({ maxBufer: 1 }), { code: 'invalid_option' });
+    assert.throws(() => new sse.Decoder().feed(5), { code: 'invalid_argument' });
+    const decoder = new sse.Decoder();
+    decoder.feed('retry: 250\nid: 4\ndata: x\n\n');
+    assert.deepEqual(decoder.reconnect(new retry.Backoff({ maxAttempts: 2 }), 1), { delay: 0.25, lastEventId: '4' });
   });
 
   test(`${label} retry.Backoff`, () => {

@@ -55,6 +55,20 @@ fn decoders() -> Vec<(&'static str, Decoder)> {
                 .map(drop)
                 .map_err(OdometerError::into_arg_error)
         }),
+        ("sse::DecoderOptions", |v| decode::<fleetgate::sse::DecoderOptions>(v, &Site::options("sse")).map(drop)),
+        ("ratelimit::LimiterOptions", |v| {
+            decode::<fleetgate::ratelimit::LimiterOptions>(v, &Site::options("ratelimit")).map(drop)
+        }),
+        ("ratelimit::CheckOptions", |v| {
+            decode::<fleetgate::ratelimit::CheckOptions>(v, &Site::options("ratelimit")).map(drop)
+        }),
+        ("ratelimit::StepOptions", |v| {
+            decode::<fleetgate::ratelimit::StepOptions>(v, &Site::options("ratelimit")).map(drop)
+        }),
+        ("ratelimit::ClientKeyOptions", |v| {
+            decode::<fleetgate::ratelimit::ClientKeyOptions>(v, &Site::options("ratelimit")).map(drop)
+        }),
+        ("retry::BackoffOptions", |v| decode::<fleetgate::retry::BackoffOptions>(v, &Site::options("retry")).map(drop)),
     ]
 }
 

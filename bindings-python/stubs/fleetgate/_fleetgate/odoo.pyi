@@ -2,7 +2,6 @@
 Odoo webhooks parsed into one event that names the caches it invalidates; vehicle image URLs.
 """
 
-from .retry import Backoff
 from typing import final
 
 __all__ = ["Client", "image_url", "parse_event"]
@@ -13,7 +12,7 @@ class Client:
     A client of the Odoo rental module's REST API: vehicles (image URLs made absolute), availability, bookings
     (validated with ``fleetgate.booking`` rules before they are sent). Thread-safe.
     """
-    def __new__(cls, /, base_url: "str", *, timeout: "float" = 10.0, backoff: Backoff | None = None, booking_rules: "dict[str, object] | None" = None) -> Client:
+    def __new__(cls, /, base_url: "str", *, timeout: "float | None" = None, backoff: "object" = None, booking_rules: "dict[str, object] | None" = None, **unknown: "object") -> Client:
         """
         A client for the Odoo at ``base_url``; ``booking_rules`` (a dict as for ``fleetgate.booking.validate``)
         checks booking requests before they are sent. ``timeout`` is per attempt, in seconds; ``backoff`` decides
@@ -25,7 +24,7 @@ class Client:
         ``GET /api/fleet/vehicles/{vehicle_id}/availability?start=&end=``: Odoo's answer. ``start`` and ``end`` are
         RFC 3339 instants or ``YYYY-MM-DD`` dates (``datetime``/``date`` objects are sent as their ISO form).
         """
-    def create_booking(self, /, request: "dict[str, object]", *, idempotency_key: "str | None" = None, now: "int | str | None" = None) -> "object":
+    def create_booking(self, /, request: "dict[str, object]", *, idempotency_key: "str | None" = None, now: "int | str | None" = None, **unknown: "object") -> "object":
         """
         ``POST /api/fleet/bookings`` with ``request`` as ``fleetgate.booking.validate`` cleans it at ``now``; an
         invalid request raises ``fleetgate.BookingValidationError`` and nothing is sent. With ``idempotency_key``
@@ -43,14 +42,15 @@ class Client:
 def image_url(base: "str", path: "str") -> "str":
     """
     The absolute URL of an image path from an Odoo record (one ``/`` between base and path; absolute URLs
-    returned untouched). Raises ``fleetgate.OdooError`` (``invalid_base_url``, ``invalid_image_path``).
+    returned untouched). Raises ``fleetgate.OdooError`` (``invalid_base_url``, ``invalid_image_path``,
+    ``invalid_argument``).
     """
 
-def parse_event(body: "bytes") -> "dict[str, object]":
+def parse_event(body: "bytes") -> "object":
     """
-    Parses a webhook body (the raw ``bytes``) into a dict: ``type`` (``booking.created``, ...,
-    ``vehicle.updated``, ... or ``odoo.native``), the ids, ``fields`` (the rest of the body, unchanged) and
-    ``invalidates`` (``{"cache": "vehicle_list" | "vehicle" | "availability", "vehicle_id"?: int}``).
+    Parses a webhook body (the raw ``bytes``) into an event: a ``fleetgate.odoo.BookingEvent``,
+    ``VehicleEvent`` or ``NativeEvent`` (``type``, the ids, ``fields``: the rest of the body, unchanged, and
+    ``invalidates``: the caches to drop, ``Invalidation(cache, vehicle_id)``).
     Raises ``fleetgate.OdooError`` (``invalid_odoo_payload`` with ``.errors``, every problem as
     ``{"loc", "code", "message"}``; ``unknown_odoo_event``).
     """

@@ -59,39 +59,41 @@ class Limiter:
     Idle keys are evicted automatically; ``len(limiter)`` is the number of keys held.
     """
     def __len__(self, /) -> int: ...
-    def __new__(cls, /, limit: "int" = 10, period: "float" = 3600.0, *, burst: "int | None" = None, algorithm: "str" = "gcra", legacy_headers: "bool" = False) -> Limiter: ...
-    def check(self, /, key: "str", *, now: "float | None" = None, cost: "int" = 1) -> "Decision":
+    def __new__(cls, /, limit: "int | None" = None, period: "float | None" = None, *, burst: "int | None" = None, algorithm: "str | None" = None, legacy_headers: "bool | None" = None, **unknown: "object") -> Limiter: ...
+    def check(self, /, key: "str", *, now: "float | None" = None, cost: "int | None" = None, **unknown: "object") -> "Decision":
         """
-        Decides one request of ``cost`` for ``key`` at ``now`` (unix seconds; default: the system clock).
+        Decides one request of ``cost`` (default 1) for ``key`` at ``now`` (unix seconds; default: the system
+        clock).
         """
     def evict_idle(self, /, *, now: "float | None" = None) -> "int":
         """
         Drops every key that is idle at ``now``; returns how many were dropped.
         """
 
-def client_key(peer: "str", headers: "dict[str, str] | list[tuple[str, str]] | None" = None, *, trusted_proxies: "int | list[str] | None" = None, ipv6_prefix: "int" = 56) -> "str":
+def client_key(peer: "str", headers: "dict[str, str] | list[tuple[str, str]] | None" = None, *, trusted_proxies: "int | list[str] | None" = None, ipv6_prefix: "int | None" = None, **unknown: "object") -> "str":
     """
-    The rate-limit key of a request's client: the IPv4 address, or the IPv6 network (``/ipv6_prefix``).
+    The rate-limit key of a request's client: the IPv4 address, or the IPv6 network (``/ipv6_prefix``, 56 by
+    default).
 
     ``headers`` is a mapping or a list of ``(name, value)`` pairs; ``X-Forwarded-For`` and ``Forwarded`` are
     read only when ``trusted_proxies`` is a hop count above 0 or a list of trusted networks (CIDR strings).
     Raises ``fleetgate.RateLimitError`` (``invalid_address``, ``invalid_network``, ``invalid_prefix``,
-    ``conflicting_forwarded_headers``).
+    ``conflicting_forwarded_headers``, ``invalid_argument``, ``invalid_option``).
     """
 
-def decision_from_redis(reply: "list[int]", *, limit: "int", period: "float", burst: "int | None" = None, cost: "int" = 1, legacy_headers: "bool" = False) -> "Decision":
+def decision_from_redis(reply: "list[int]", *, limit: "int | None" = None, period: "float | None" = None, burst: "int | None" = None, cost: "int | None" = None, legacy_headers: "bool | None" = None, **unknown: "object") -> "Decision":
     """
     Turns the reply of ``REDIS_GCRA_SCRIPT`` (``[allowed, now_us, state_before_us]``) into a ``Decision``.
     """
 
-def gcra_step(state: "int", now: "float", *, limit: "int", period: "float", burst: "int | None" = None, cost: "int" = 1) -> "tuple[Decision, int]":
+def gcra_step(state: "int", now: "float", *, limit: "int | None" = None, period: "float | None" = None, burst: "int | None" = None, cost: "int | None" = None, legacy_headers: "bool | None" = None, **unknown: "object") -> "tuple[Decision, int]":
     """
     One GCRA step over a state you store yourself: ``state`` is the key's theoretical arrival time in
     microseconds (0 for a new key). Returns ``(decision, new_state)``; store ``new_state`` (with
-    compare-and-set if several processes share it).
+    compare-and-set if several processes share it). The quota defaults to 10 per 3600 s, the cost to 1.
     """
 
-def redis_args(*, limit: "int", period: "float", burst: "int | None" = None, cost: "int" = 1) -> "list[str]":
+def redis_args(*, limit: "int | None" = None, period: "float | None" = None, burst: "int | None" = None, cost: "int | None" = None, **unknown: "object") -> "list[str]":
     """
     The ``ARGV`` of ``REDIS_GCRA_SCRIPT`` for this quota and cost.
     """
