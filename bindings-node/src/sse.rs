@@ -68,11 +68,14 @@ pub struct Reconnect {
     pub last_event_id: String,
 }
 
-/// The options of a decoder (decoded as `fleetgate::sse::DecoderOptions`; none yet, an unknown one is
-/// `invalid_option`).
+/// The options of a decoder (decoded as `fleetgate::sse::DecoderOptions`; an unknown one is `invalid_option`).
 #[napi(object, object_to_js = false, namespace = "sse")]
 #[allow(dead_code)]
-pub struct DecoderOptions {}
+pub struct DecoderOptions {
+    /// The most bytes held (an unfinished line plus the event being built); more is `buffer_overflow`.
+    /// Default 1 MiB.
+    pub max_buffer: Option<u32>,
+}
 
 /// A streaming event-stream decoder (the WHATWG rules `EventSource` follows).
 #[napi(namespace = "sse")]
@@ -97,7 +100,7 @@ impl Decoder {
     }
 
     /// Feeds the next bytes (a `Uint8Array` / `Buffer`, or a string as UTF-8); returns the completed events.
-    /// @throws {Error} with `code` `invalid_argument`.
+    /// @throws {Error} with `code` `invalid_argument` or `buffer_overflow` (more than `maxBuffer` bytes held).
     #[napi]
     pub fn feed(
         &mut self,
@@ -106,7 +109,7 @@ impl Decoder {
     ) -> napi::Result<Vec<Event>> {
         guard(&env, || {
             let chunk: core::Chunk = boundary::decode(&env, chunk, &Site::argument("sse", "chunk"))?;
-            let events = self.inner.feed(&chunk.0);
+            let events = self.inner.try_feed(&chunk.0).map_err(to_js_err(&env))?;
             Ok(events.into_iter().map(|e| Event { event: e.event, data: e.data, id: e.id }).collect())
         })
     }

@@ -75,7 +75,7 @@ pub(crate) mod sse {
         fn feed(&mut self, py: Python<'_>, chunk: &Bound<'_, PyAny>) -> PyResult<Vec<Py<PyAny>>> {
             guard(py, || {
                 let chunk: core::Chunk = boundary::decode(chunk, &Site::argument("sse", "chunk"))?;
-                let events = self.inner.feed(&chunk.0);
+                let events = self.inner.try_feed(&chunk.0).map_err(|e| to_py_err(py, &e))?;
                 events
                     .iter()
                     .map(|e| {

@@ -22,8 +22,11 @@ export interface SseReconnect {
   delay: number;
   lastEventId: string;
 }
-/** `new sse.Decoder(options)`: no option yet; an unknown one is `invalid_option`. */
-export interface DecoderOptions {}
+/** `new sse.Decoder(options)`; an unknown option is `invalid_option`. */
+export interface DecoderOptions {
+  /** The most bytes held (an unfinished line plus the event being built); more is `buffer_overflow`. Default 1 MiB. */
+  maxBuffer?: number | null;
+}
 /** The optional fields of an event. */
 export interface EncodeOptions {
   event?: string | null;
@@ -49,14 +52,14 @@ impl Decoder {
     }
 
     /// Feeds the next bytes (a `Uint8Array`, or a string as UTF-8); returns the completed events.
-    /// @throws {Error} with `code` `invalid_argument`.
+    /// @throws {Error} with `code` `invalid_argument` or `buffer_overflow` (more than `maxBuffer` bytes held).
     #[wasm_bindgen(unchecked_return_type = "SseEvent[]")]
     pub fn feed(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Uint8Array | string")] chunk: JsValue,
     ) -> Result<JsValue, JsValue> {
         let chunk: core::Chunk = boundary::decode(&chunk, &Site::argument("sse", "chunk"))?;
-        let events = self.inner.feed(&chunk.0);
+        let events = self.inner.try_feed(&chunk.0).map_err(to_js_err)?;
         Ok(boundary::to_js(&serde_json::to_value(events).unwrap_or_default()))
     }
 

@@ -44,8 +44,11 @@ class Reconnect(Result):
 
 class Decoder(_native.Decoder):
     """A streaming event-stream decoder (the WHATWG rules ``EventSource`` follows): ``feed(chunk)`` with bytes as
-    they arrive, in chunks of any size; it returns the :class:`Event` objects those bytes completed. Takes no
-    option yet; an unknown keyword raises ``SseError`` with code ``invalid_option``."""
+    they arrive, in chunks of any size; it returns the :class:`Event` objects those bytes completed.
+
+    ``Decoder(max_buffer=None)``: the most bytes it holds (an unfinished line plus the event being built; default
+    1 MiB). A stream that needs more raises ``SseError`` with code ``buffer_overflow`` and the decoder stays
+    failed (reconnect with a new one). An unknown keyword raises ``SseError`` with code ``invalid_option``."""
 
     def feed(self, chunk: Union[bytes, str]) -> List[Event]:  # type: ignore[override]
         """Feeds the next bytes (or a str, as UTF-8); returns the completed events."""

@@ -6,16 +6,23 @@ use serde::{Deserialize, Serialize};
 use super::Decoder;
 use crate::retry::Backoff;
 
-/// `new sse.Decoder(options)`. There is no option yet (the buffer bound, `max_buffer`, comes with the
-/// hardening of issue 12); an unknown one is `invalid_option`, never silently ignored.
+/// `new sse.Decoder(options)` / `sse.Decoder(max_buffer=...)`; an unknown option is `invalid_option`, never
+/// silently ignored.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
-pub struct DecoderOptions {}
+pub struct DecoderOptions {
+    /// The most bytes the decoder holds (an unfinished line plus the event being built): more is
+    /// `buffer_overflow`. Default [`super::DEFAULT_MAX_BUFFER`] (1 MiB); at least 1.
+    pub max_buffer: Option<std::num::NonZeroUsize>,
+}
 
 impl DecoderOptions {
     /// A decoder at the start of a stream, with these options.
     pub fn decoder(&self) -> Decoder {
-        Decoder::new()
+        match self.max_buffer {
+            Some(max) => Decoder::new().with_max_buffer(max.get()),
+            None => Decoder::new(),
+        }
     }
 }
 
