@@ -893,7 +893,7 @@ export declare namespace sse {
     constructor(options?: sse.DecoderOptions)
     /**
      * Feeds the next bytes (a `Uint8Array` / `Buffer`, or a string as UTF-8); returns the completed events.
-     * @throws {Error} with `code` `invalid_argument`.
+     * @throws {Error} with `code` `invalid_argument` or `buffer_overflow` (more than `maxBuffer` bytes held).
      */
     feed(chunk: Uint8Array | string): Array<sse.Event>
     /** The last event ID: send it as `Last-Event-ID` when reconnecting. */
@@ -913,12 +913,13 @@ export declare namespace sse {
    * @throws {Error} with `code` `invalid_argument`.
    */
   export function comment(text: string): string
-  /**
-   * The options of a decoder (decoded as `fleetgate::sse::DecoderOptions`; none yet, an unknown one is
-   * `invalid_option`).
-   */
+  /** The options of a decoder (decoded as `fleetgate::sse::DecoderOptions`; an unknown one is `invalid_option`). */
   export interface DecoderOptions {
-
+    /**
+     * The most bytes held (an unfinished line plus the event being built); more is `buffer_overflow`.
+     * Default 1 MiB.
+     */
+    maxBuffer?: number
   }
   /**
    * Encodes one event; a CR or LF in `event` or `id` (or NUL in `id`) is refused.
