@@ -19,6 +19,33 @@ pub struct Decision {
     pub period_us: i64,
     /// The instant the decision was made at, in microseconds (the caller's `now`, or Redis' `TIME`).
     pub at_us: i64,
+    /// With several quotas, the index of the quota that denied (the one that frees last); `None` when allowed or
+    /// when there is one quota.
+    pub denied_by: Option<usize>,
+    /// Why the decision was not made by the algorithm: `None` normally, else the failure it was made under
+    /// (a distributed limiter's `on_error` policy applied).
+    pub reason: Option<Reason>,
+}
+
+/// A decision made without consulting the shared state, under a distributed limiter's failure policy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Reason {
+    /// The store did not answer within the timeout.
+    Timeout,
+    /// The store answered with an error or could not be reached.
+    StoreError,
+}
+
+impl Reason {
+    /// The reason's name as the bindings show it: `timeout` or `store_error`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Reason::Timeout => "timeout",
+            Reason::StoreError => "store_error",
+        }
+    }
 }
 
 impl Decision {
@@ -38,6 +65,8 @@ impl Decision {
             limit: quota.limit(),
             period_us: quota.period_us(),
             at_us: now_us,
+            denied_by: None,
+            reason: None,
         }
     }
 

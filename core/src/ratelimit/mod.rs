@@ -31,17 +31,26 @@ mod client_key;
 mod decision;
 mod gcra;
 mod limiter;
+mod quotas;
 mod redis;
+mod redis_plan;
+mod redis_sliding;
 mod sliding_log;
 
 #[cfg(feature = "redis")]
 pub mod redis_limiter;
 
 pub use client_key::{client_key, Network, TrustedProxies};
-pub use decision::Decision;
+pub use decision::{Decision, Reason};
 pub use gcra::gcra_step;
 pub use limiter::{Algorithm, Limiter};
+pub use quotas::{limiter_of, quotas_from_specs, QuotaSpec, MAX_QUOTAS};
 pub use redis::{decision_from_redis_reply, redis_argv, REDIS_GCRA_SCRIPT};
+pub use redis_plan::{
+    OnError, RedisLimiterOptions, RedisPlan, DEFAULT_REDIS_PREFIX, DEFAULT_REDIS_TIMEOUT_MS, FAILURE_RETRY_AFTER_US,
+    MAX_REDIS_TIMEOUT_MS,
+};
+pub use redis_sliding::{REDIS_GCRA_QUOTAS_SCRIPT, REDIS_SLIDING_LOG_SCRIPT};
 
 use crate::error::ErrorCode;
 
