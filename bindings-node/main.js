@@ -3,6 +3,7 @@
 'use strict';
 
 const native = require('./index.js');
+const { RedisLimiter } = require('./redis-limiter.js');
 
 /**
  * Verifies a WHATWG `Request`: reads its body ONCE as raw bytes and checks it with `verifier`.
@@ -28,4 +29,6 @@ async function verifyRequest(verifier, request, options) {
   return { verified, body };
 }
 
-module.exports = { ...native, verifyRequest };
+const ratelimit = { ...native.ratelimit, RedisLimiter };
+
+module.exports = { ...native, ratelimit, verifyRequest };

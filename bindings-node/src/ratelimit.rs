@@ -3,7 +3,7 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use fleetgate::ratelimit::{self as core, Algorithm, Network, Quota, RateLimitError, TrustedProxies};
+use fleetgate::ratelimit::{self as core, Network, Quota, RateLimitError, TrustedProxies};
 use napi::bindgen_prelude::Either;
 use napi::Env;
 use napi_derive::napi;
@@ -39,8 +39,10 @@ pub struct QuotaOptions {
     pub burst: Option<f64>,
     /// A request's cost (default 1; `gcraStep`, `redisArgs`, `decisionFromRedis`).
     pub cost: Option<f64>,
-    /// `"gcra"` (default) or `"sliding_log"` (`Limiter` only).
+    /// `"sliding_log"` (default) or `"gcra"` (`Limiter` only).
     pub algorithm: Option<String>,
+    /// Several quotas enforced together (`Limiter` only), instead of `limit` / `period` / `burst`.
+    pub quotas: Option<Vec<crate::ratelimit_redis::QuotaEntry>>,
     /// Also give the `X-RateLimit-*` headers.
     pub legacy_headers: Option<bool>,
 }
@@ -60,8 +62,8 @@ impl QuotaOptions {
 /// One rate-limit decision. Its fields are getters; `headers` is built only when read.
 #[napi(namespace = "ratelimit")]
 pub struct Decision {
-    inner: core::Decision,
-    legacy_headers: bool,
+    pub(crate) inner: core::Decision,
+    pub(crate) legacy_headers: bool,
 }
 
 #[napi(namespace = "ratelimit")]
@@ -104,7 +106,7 @@ impl Decision {
     }
 }
 
-fn decision(inner: &core::Decision, legacy_headers: bool) -> Decision {
+pub(crate) fn decision(inner: &core::Decision, legacy_headers: bool) -> Decision {
     Decision { inner: inner.clone(), legacy_headers }
 }
 
@@ -126,7 +128,8 @@ pub struct Limiter {
 
 #[napi(namespace = "ratelimit")]
 impl Limiter {
-    /// `new ratelimit.Limiter({limit: 10, period: 3600, burst, algorithm: "gcra" | "sliding_log", legacyHeaders})`.
+    /// `new ratelimit.Limiter({limit: 10, period: 3600, burst, algorithm: "sliding_log" | "gcra", legacyHeaders})`,
+    /// or `new ratelimit.Limiter({quotas: [{limit: 3, period: 60}, {limit: 10, period: 3600}]})`.
     /// @throws {Error} with `code` `invalid_quota`.
     #[napi(constructor)]
     pub fn new(env: Env, options: Option<QuotaOptions>) -> napi::Result<Self> {
@@ -137,11 +140,14 @@ impl Limiter {
             cost: None,
             algorithm: None,
             legacy_headers: None,
+            quotas: None,
         });
         guard(&env, || {
             let run = || -> Result<Self, RateLimitError> {
-                let algorithm = Algorithm::parse(options.algorithm.as_deref().unwrap_or("gcra"))?;
-                let inner = core::Limiter::new(options.quota()?, algorithm)?;
+                let quotas = crate::ratelimit_redis::specs(options.quotas.as_deref());
+                let (limit, burst) = (options.limit.map(count), options.burst.map(count));
+                let algorithm = options.algorithm.as_deref();
+                let inner = core::limiter_of(limit, options.period, burst, quotas.as_deref(), algorithm)?;
                 Ok(Limiter { inner, legacy_headers: options.legacy_headers.unwrap_or(false) })
             };
             run().map_err(to_js_err(&env))

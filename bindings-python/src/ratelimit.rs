@@ -8,11 +8,14 @@ use pyo3::prelude::*;
 pub(crate) mod ratelimit {
     use std::time::{SystemTime, UNIX_EPOCH};
 
-    use fleetgate::ratelimit::{self as core, Algorithm, Network, Quota, RateLimitError, TrustedProxies};
+    use fleetgate::ratelimit::{self as core, Network, Quota, RateLimitError, TrustedProxies};
     use pyo3::prelude::*;
     use pyo3::types::{PyBool, PyDict, PyInt, PyString};
 
     use crate::errors::{guard, to_py_err};
+
+    #[pymodule_export]
+    use crate::ratelimit_redis::RedisPlan;
 
     /// The GCRA as a Redis Lua script: ``KEYS[1]`` is the key, ``ARGV`` is ``redis_args(...)``; it replies
     /// ``[allowed, now_us, state_before_us]`` (pass that to ``decision_from_redis``). Uses Redis ``TIME``.
@@ -46,8 +49,8 @@ pub(crate) mod ratelimit {
     /// One rate-limit decision.
     #[pyclass(frozen, module = "fleetgate._fleetgate.ratelimit")]
     pub(crate) struct Decision {
-        inner: core::Decision,
-        legacy_headers: bool,
+        pub(crate) inner: core::Decision,
+        pub(crate) legacy_headers: bool,
     }
 
     #[pymethods]
@@ -93,6 +96,19 @@ pub(crate) mod ratelimit {
             Ok(dict)
         }
 
+        /// With several quotas, the index of the quota that denied; ``None`` when allowed or with one quota.
+        #[getter]
+        fn denied_by(&self) -> Option<usize> {
+            self.inner.denied_by
+        }
+
+        /// ``None`` normally; ``"timeout"`` or ``"store_error"`` when a ``RedisLimiter`` decided by its
+        /// ``on_error`` policy because Redis failed.
+        #[getter]
+        fn reason(&self) -> Option<&'static str> {
+            self.inner.reason.map(|r| r.as_str())
+        }
+
         fn __repr__(&self) -> String {
             let d = &self.inner;
             format!(
@@ -105,7 +121,7 @@ pub(crate) mod ratelimit {
         }
     }
 
-    fn decision(inner: core::Decision, legacy_headers: bool) -> Decision {
+    pub(crate) fn decision(inner: core::Decision, legacy_headers: bool) -> Decision {
         Decision { inner, legacy_headers }
     }
 
@@ -122,21 +138,24 @@ pub(crate) mod ratelimit {
     #[pymethods]
     impl Limiter {
         #[new]
-        #[pyo3(signature = (limit: "int" = 10, period: "float" = 3600.0, *, burst: "int | None" = None, algorithm: "str" = "gcra", legacy_headers: "bool" = false))]
+        #[pyo3(signature = (limit: "int | None" = None, period: "float | None" = None, *, burst: "int | None" = None, algorithm: "str | None" = None, legacy_headers: "bool" = false, quotas: "list[dict[str, float]] | None" = None))]
+        #[allow(clippy::too_many_arguments)]
         fn new(
             py: Python<'_>,
-            limit: i64,
-            period: f64,
+            limit: Option<i64>,
+            period: Option<f64>,
             burst: Option<i64>,
-            algorithm: &str,
+            algorithm: Option<&str>,
             legacy_headers: bool,
+            quotas: Option<&Bound<'_, PyAny>>,
         ) -> PyResult<Self> {
             guard(py, || {
-                let run = || -> Result<Self, RateLimitError> {
-                    let quota = quota(limit, period, burst)?;
-                    Ok(Limiter { inner: core::Limiter::new(quota, Algorithm::parse(algorithm)?)?, legacy_headers })
-                };
-                run().map_err(|e| to_py_err(py, &e))
+                let quotas = crate::ratelimit_redis::quotas(py, quotas)?;
+                let count = |n: i64| u64::try_from(n).unwrap_or(0);
+                let (limit, burst) = (limit.map(count), burst.map(count));
+                core::limiter_of(limit, period, burst, quotas.as_deref(), algorithm)
+                    .map(|inner| Limiter { inner, legacy_headers })
+                    .map_err(|e| to_py_err(py, &e))
             })
         }
 

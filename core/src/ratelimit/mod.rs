@@ -44,7 +44,7 @@ pub use client_key::{client_key, Network, TrustedProxies};
 pub use decision::{Decision, Reason};
 pub use gcra::gcra_step;
 pub use limiter::{Algorithm, Limiter};
-pub use quotas::{limiter_of, quotas_from_specs, QuotaSpec, MAX_QUOTAS};
+pub use quotas::{limiter_of, quotas_from_specs, QuotaSpec, QuotasOption, MAX_QUOTAS};
 pub use redis::{decision_from_redis_reply, redis_argv, REDIS_GCRA_SCRIPT};
 pub use redis_plan::{
     OnError, RedisLimiterOptions, RedisPlan, DEFAULT_REDIS_PREFIX, DEFAULT_REDIS_TIMEOUT_MS, FAILURE_RETRY_AFTER_US,

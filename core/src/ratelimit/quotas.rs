@@ -31,6 +31,14 @@ impl QuotaSpec {
     }
 }
 
+/// The `quotas` keyword alone (Python's `Limiter(quotas=...)` decodes it through the boundary).
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct QuotasOption {
+    /// The quotas, if given.
+    pub quotas: Option<Vec<QuotaSpec>>,
+}
+
 /// The quotas of a `quotas` option: 1 to [`MAX_QUOTAS`] of them, else `invalid_quota`.
 pub fn quotas_from_specs(specs: &[QuotaSpec]) -> Result<Vec<Quota>, RateLimitError> {
     if specs.is_empty() || specs.len() > MAX_QUOTAS {
