@@ -288,11 +288,19 @@ export declare namespace ratelimit {
      * `RateLimit`, `Retry-After` when denied, and `X-RateLimit-*` with `legacyHeaders`.
      */
     get headers(): Array<Array<string>>
+    /** With several quotas, the index of the quota that denied; `null` when allowed or with one quota. */
+    get deniedBy(): number | null
+    /**
+     * `null` normally; `"timeout"` or `"store_error"` when a `RedisLimiter` decided by its `onError` policy
+     * because Redis failed.
+     */
+    get reason(): string | null
   }
   /** A keyed in-memory rate limiter (GCRA or sliding log) that evicts idle keys itself. */
   export class Limiter {
     /**
-     * `new ratelimit.Limiter({limit: 10, period: 3600, burst, algorithm: "gcra" | "sliding_log", legacyHeaders})`.
+     * `new ratelimit.Limiter({limit: 10, period: 3600, burst, algorithm: "sliding_log" | "gcra", legacyHeaders})`,
+     * or `new ratelimit.Limiter({quotas: [{limit: 3, period: 60}, {limit: 10, period: 3600}]})`.
      * @throws {Error} with `code` `invalid_quota`.
      */
     constructor(options?: ratelimit.QuotaOptions | undefined | null)
@@ -305,6 +313,44 @@ export declare namespace ratelimit {
     evictIdle(now?: number | undefined | null): number
     /** The number of keys held (idle keys are evicted automatically as new keys arrive). */
     get size(): number
+  }
+  /**
+   * What a `RedisLimiter` runs: the script, its SHA-1, the keys and arguments of each call, and the decision in
+   * each reply. `ratelimit.RedisLimiter` uses it; use it directly to drive a Redis client it does not know.
+   */
+  export class RedisPlan {
+    /**
+     * `new ratelimit.RedisPlan({limit, period, burst, quotas, algorithm, prefix, timeoutMs, onError,
+     * legacyHeaders})`, the options of `RedisLimiter`.
+     * @throws {Error} with `code` `invalid_option` or `invalid_quota`.
+     */
+    constructor(options?: ratelimit.RedisLimiterOptions)
+    /** The Lua script (`EVAL` it when `EVALSHA` answers `NOSCRIPT`). */
+    get script(): string
+    /** The script's SHA-1, for `EVALSHA`. */
+    get sha(): string
+    /** How long one decision may take, in milliseconds, before the `onError` policy applies. */
+    get timeoutMs(): number
+    /** `"sliding_log"` or `"gcra"`. */
+    get algorithm(): string
+    /** The script's `KEYS` for a client key (one per quota, hash-tagged `{prefix:key}`). */
+    keys(key: string): Array<string>
+    /**
+     * The script's `ARGV` for a request of `cost` (default 1).
+     * @throws {Error} with `code` `invalid_cost`.
+     */
+    args(cost?: number | undefined | null): Array<string>
+    /**
+     * The decision in the script's reply (an array of integers) to a request of `cost` (default 1).
+     * @throws {Error} with `code` `invalid_state` when the reply is not the script's.
+     */
+    decision(reply: Array<number>, cost?: number | undefined | null): ratelimit.Decision
+    /**
+     * The decision when Redis failed (`reason` `"store_error"`) or did not answer in time (`"timeout"`), by
+     * the `onError` policy: allowed (`allow`), denied for 1 s (`deny`), or thrown (`raise`).
+     * @throws {Error} with `code` `redis_error` under `onError: "raise"`.
+     */
+    failure(reason: string, message: string): ratelimit.Decision
   }
   /** When and how much a request costs. */
   export interface CheckOptions {
@@ -345,6 +391,15 @@ export declare namespace ratelimit {
     /** The state to store (microseconds). */
     state: number
   }
+  /** One quota of `quotas`: `limit` requests per `period` seconds (with `burst`, GCRA only). */
+  export interface QuotaEntry {
+    /** Requests per period. */
+    limit: number
+    /** The period in seconds. */
+    period: number
+    /** GCRA burst (default: `limit`). */
+    burst?: number
+  }
   /**
    * A quota: `limit` requests (default 10) per `period` seconds (default 3600), with `burst` (GCRA only;
    * default `limit`).
@@ -358,8 +413,10 @@ export declare namespace ratelimit {
     burst?: number
     /** A request's cost (default 1; `gcraStep`, `redisArgs`, `decisionFromRedis`). */
     cost?: number
-    /** `"gcra"` (default) or `"sliding_log"` (`Limiter` only). */
+    /** `"sliding_log"` (default) or `"gcra"` (`Limiter` only). */
     algorithm?: string
+    /** Several quotas enforced together (`Limiter` only), instead of `limit` / `period` / `burst`. */
+    quotas?: Array<QuotaEntry>
     /** Also give the `X-RateLimit-*` headers. */
     legacyHeaders?: boolean
   }

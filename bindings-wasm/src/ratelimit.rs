@@ -72,6 +72,8 @@ fn decision(d: &core::Decision, legacy: bool) -> JsValue {
     let headers: Array =
         d.headers(legacy).into_iter().map(|(n, v)| Array::of2(&JsValue::from_str(n), &JsValue::from_str(&v))).collect();
     set(&out, "headers", headers);
+    set(&out, "deniedBy", d.denied_by.map_or(JsValue::NULL, |i| JsValue::from_f64(i as f64)));
+    set(&out, "reason", d.reason.map_or(JsValue::NULL, |r| JsValue::from_str(r.as_str())));
     out.into()
 }
 
@@ -84,20 +86,30 @@ pub struct Limiter {
 
 #[wasm_bindgen]
 impl Limiter {
-    /// `new ratelimit.Limiter({limit: 10, period: 3600, burst, algorithm: "gcra" | "sliding_log", legacyHeaders})`.
-    /// @throws {Error} with `code` `invalid_quota`.
+    /// `new ratelimit.Limiter({limit: 10, period: 3600, burst, algorithm: "sliding_log" | "gcra", legacyHeaders})`,
+    /// or `new ratelimit.Limiter({quotas: [{limit: 3, period: 60}, {limit: 10, period: 3600}]})`.
+    /// @throws {Error} with `code` `invalid_quota` or `invalid_option`.
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(
-            unchecked_param_type = "{limit?: number, period?: number, burst?: number, algorithm?: string, legacyHeaders?: boolean}"
+            unchecked_param_type = "{limit?: number, period?: number, burst?: number, algorithm?: string, legacyHeaders?: boolean, quotas?: Array<{limit: number, period: number, burst?: number}>}"
         )]
         options: JsValue,
     ) -> Result<Limiter, JsValue> {
+        let quotas = field(&options, "quotas");
+        let quotas: Option<Vec<core::QuotaSpec>> =
+            crate::boundary::decode(&quotas, &fleetgate::boundary::Site::options("ratelimit").camel())?;
         let run = || -> Result<Limiter, RateLimitError> {
             let algorithm = field(&options, "algorithm");
-            let algorithm = if algorithm.is_undefined() { Some("gcra".to_owned()) } else { algorithm.as_string() };
-            let algorithm = Algorithm::parse(algorithm.as_deref().unwrap_or(""))?;
-            Ok(Limiter { inner: core::Limiter::new(quota(&options)?, algorithm)?, legacy_headers: legacy(&options) })
+            let algorithm =
+                if algorithm.is_undefined() { None } else { Some(algorithm.as_string().unwrap_or_default()) };
+            if quotas.is_some() {
+                return core::limiter_of(None, None, None, quotas.as_deref(), algorithm.as_deref())
+                    .map(|inner| Limiter { inner, legacy_headers: legacy(&options) });
+            }
+            let quota = quota(&options)?;
+            let algorithm = algorithm.as_deref().map_or(Ok(Algorithm::default()), Algorithm::parse)?;
+            Ok(Limiter { inner: core::Limiter::new(quota, algorithm)?, legacy_headers: legacy(&options) })
         };
         run().map_err(to_js_err)
     }

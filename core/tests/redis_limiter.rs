@@ -117,8 +117,8 @@ fn planned_scripts_and_in_memory_agree_decision_by_decision() {
     ];
     for options in cases {
         let options: RedisLimiterOptions = serde_json::from_str(options).unwrap();
-        let plan = RedisPlan::new(&RedisLimiterOptions { prefix: Some("fleetgate-test".into()), ..options.clone() })
-            .unwrap();
+        let plan =
+            RedisPlan::new(&RedisLimiterOptions { prefix: Some("fleetgate-test".into()), ..options.clone() }).unwrap();
         let key = fresh_key("planned");
         let mut redis = PlannedRedisLimiter::connect(&url(), plan).unwrap();
         let cost = |i: u64| 1 + u64::from(i % 5 == 3);
@@ -127,7 +127,8 @@ fn planned_scripts_and_in_memory_agree_decision_by_decision() {
             recorded.push(redis.check(&key, cost(i)).unwrap());
             std::thread::sleep(Duration::from_millis(if i % 10 < 7 { 1 } else { 25 }));
         }
-        let (l, p, b, q, a) = (options.limit, options.period, options.burst, options.quotas.clone(), options.algorithm.clone());
+        let (l, p, b, q, a) =
+            (options.limit, options.period, options.burst, options.quotas.clone(), options.algorithm.clone());
         let mut memory = limiter_of(l, p, b, q.as_deref(), a.as_deref()).unwrap();
         for (i, got) in recorded.iter().enumerate() {
             let want = memory.check("k", got.at_us, cost(i as u64)).unwrap();

@@ -95,18 +95,47 @@ pub(super) fn check_all(limiter: &mut Limiter, key: &str, now_us: i64, cost: u64
             decisions.push(other.check_one(key, now_us, cost)?);
         }
     }
-    Ok(combine(decisions))
+    let limiter = &*limiter;
+    combine(decisions, |i| {
+        let one = if i == 0 { limiter } else { &limiter.more[i - 1] };
+        one.unchanged(key, now_us)
+    })
 }
 
-/// One decision from the decisions of each quota on the same request (in quota order, at least one).
+impl Limiter {
+    /// `(remaining, reset_us)` of this quota's state for `key` at `now_us`, as it is (no request recorded): a
+    /// request of the largest cost is denied by any non-empty state, and a denial describes the state unchanged.
+    fn unchanged(&self, key: &str, now_us: i64) -> Result<(u64, i64), RateLimitError> {
+        let max = match self.algorithm() {
+            Algorithm::Gcra => self.quota().burst(),
+            _ => self.quota().limit(),
+        };
+        let probe = self.peek(key, now_us, max)?;
+        Ok(if probe.allowed { (max, 0) } else { (probe.remaining, probe.reset_us) })
+    }
+}
+
+/// One decision from the decisions each quota would make alone on the same request (in quota order, at least
+/// one). `unchanged(i)` gives quota i's `(remaining, reset_us)` with the request not recorded, for a quota that
+/// would admit it alone when another denies it (so nothing is recorded anywhere).
 ///
 /// Allowed when all allow. `remaining` is the smallest remaining, `reset` the latest reset. When denied, the
 /// decision is that of the denying quota that frees last (the largest `retry_after`; the first on ties), and
 /// `denied_by` is its index; when allowed, the limit and period shown are those of the quota with the fewest
 /// remaining (the first on ties).
-pub(crate) fn combine(mut decisions: Vec<Decision>) -> Decision {
-    if decisions.len() <= 1 {
-        return decisions.pop().unwrap_or_else(|| Decision::new(&Quota::new(1, 1, None).expect("1 per 1 us"), 0, false, 0, 0, 0));
+pub(crate) fn combine(
+    mut decisions: Vec<Decision>,
+    mut unchanged: impl FnMut(usize) -> Result<(u64, i64), RateLimitError>,
+) -> Result<Decision, RateLimitError> {
+    if decisions.len() == 1 {
+        return Ok(decisions.swap_remove(0));
+    }
+    if !decisions.iter().all(|d| d.allowed) {
+        for (i, d) in decisions.iter_mut().enumerate() {
+            if d.allowed {
+                (d.remaining, d.reset_us) = unchanged(i)?;
+            }
+        }
     }
     let remaining = decisions.iter().map(|d| d.remaining).min().unwrap_or(0);
     let reset_us = decisions.iter().map(|d| d.reset_us).max().unwrap_or(0);
@@ -128,7 +157,7 @@ pub(crate) fn combine(mut decisions: Vec<Decision>) -> Decision {
     decision.remaining = remaining;
     decision.reset_us = reset_us;
     decision.denied_by = (!allowed).then_some(pick);
-    decision
+    Ok(decision)
 }
 
 #[cfg(test)]

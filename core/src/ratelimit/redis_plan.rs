@@ -11,9 +11,7 @@ use serde::Deserialize;
 
 use super::quotas::{combine, quotas_from_specs, QuotaSpec};
 use super::redis_sliding::{REDIS_GCRA_QUOTAS_SCRIPT, REDIS_SLIDING_LOG_SCRIPT};
-use super::{
-    gcra_step, micros_from_seconds, Algorithm, Decision, Quota, RateLimitError, Reason, MICROS_PER_SECOND,
-};
+use super::{gcra_step, micros_from_seconds, Algorithm, Decision, Quota, RateLimitError, Reason, MICROS_PER_SECOND};
 
 /// The default key prefix.
 pub const DEFAULT_REDIS_PREFIX: &str = "fleetgate";
@@ -237,7 +235,20 @@ impl RedisPlan {
                 _ => sliding_decision(quota, fields, now, cost)?,
             });
         }
-        let decision = combine(decisions);
+        let decision = combine(decisions, |i| {
+            let (quota, fields) = (&self.quotas[i], &rest[i * per..(i + 1) * per]);
+            match self.algorithm {
+                Algorithm::Gcra => {
+                    let probe = gcra_step(quota, fields[0], now, quota.burst())?.0;
+                    Ok(if probe.allowed { (quota.burst(), 0) } else { (probe.remaining, probe.reset_us) })
+                }
+                // [held, freed_by, newest]: the newest request leaves the window one period after it came
+                _ => Ok((
+                    quota.limit() - fields[0] as u64,
+                    if fields[0] > 0 { fields[2] + quota.period_us() - now } else { 0 },
+                )),
+            }
+        })?;
         if decision.allowed != (allowed == 1) {
             return Err(invalid(format!("the script answered allowed={allowed} where the quotas decide otherwise")));
         }
@@ -296,7 +307,9 @@ fn sliding_decision(quota: &Quota, fields: &[i64], now: i64, cost: u64) -> Resul
             Ok(Decision::new(quota, now, false, limit - held, freed_by + period - now, newest + period - now))
         }
         _ => Err(RateLimitError::InvalidState {
-            problem: format!("sliding-log reply [held {held:?}, freed_by {freed_by}, newest {newest}] is not the script's"),
+            problem: format!(
+                "sliding-log reply [held {held:?}, freed_by {freed_by}, newest {newest}] is not the script's"
+            ),
         }),
     }
 }
@@ -356,6 +369,9 @@ mod tests {
         assert_eq!((allow.allowed, allow.reason), (true, Some(Reason::Timeout)));
         let deny = plan(r#"{"on_error": "deny"}"#).failure(Reason::StoreError, "refused", 5).unwrap();
         assert_eq!((deny.allowed, deny.retry_after_s(), deny.reason), (false, 1, Some(Reason::StoreError)));
-        assert_eq!(plan(r#"{"on_error": "raise"}"#).failure(Reason::Timeout, "x", 5).unwrap_err().code(), "redis_error");
+        assert_eq!(
+            plan(r#"{"on_error": "raise"}"#).failure(Reason::Timeout, "x", 5).unwrap_err().code(),
+            "redis_error"
+        );
     }
 }
