@@ -21,7 +21,8 @@ def _plan(options: dict[str, Any]) -> RedisPlan:
 
 
 def _is_noscript(error: BaseException) -> bool:
-    return "NOSCRIPT" in str(error)
+    # redis-py raises NoScriptError ("No matching script"); other clients keep the server's "NOSCRIPT ..." text.
+    return type(error).__name__ == "NoScriptError" or "NOSCRIPT" in str(error)
 
 
 class RedisLimiter:
