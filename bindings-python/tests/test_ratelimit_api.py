@@ -14,7 +14,7 @@ from fleetgate import odoo, ratelimit, retry, sse
 
 
 def test_limiter_len_counts_keys_and_evict_idle_drops_them() -> None:
-    limiter = ratelimit.Limiter(limit=2, period=10)
+    limiter = ratelimit.Limiter(limit=2, period=10, algorithm="gcra")
     limiter.check("a", now=100)
     limiter.check("b", now=105)
     assert len(limiter) == 2
