@@ -313,6 +313,12 @@ export declare namespace ratelimit {
     evictIdle(now?: number | undefined | null): number
     /** The number of keys held (idle keys are evicted automatically as new keys arrive). */
     get size(): number
+    /**
+     * `check` without creating a native object: writes the decision's numbers into `out` (a `Float64Array` of
+     * at least 10), for the package's JS `Decision` (main.js). `now` in unix seconds (default: the clock).
+     * @throws {Error} with `code` `invalid_cost`, `invalid_now` or `invalid_argument` (`out` too short).
+     */
+    checkInto(key: string, now: number | undefined | null, cost: number | undefined | null, out: Float64Array): void
   }
   /**
    * What a `RedisLimiter` runs: the script, its SHA-1, the keys and arguments of each call, and the decision in
@@ -391,6 +397,11 @@ export declare namespace ratelimit {
     /** The state to store (microseconds). */
     state: number
   }
+  /**
+   * The headers of a decision given by its numbers (what `checkInto` wrote): `[name, value]` pairs, built by the
+   * core from the same fields a native `Decision` holds.
+   */
+  export function headersOf(fields: Array<number>): Array<Array<string>>
   /** One quota of `quotas`: `limit` requests per `period` seconds (with `burst`, GCRA only). */
   export interface QuotaEntry {
     /** Requests per period. */

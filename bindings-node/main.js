@@ -4,6 +4,7 @@
 
 const native = require('./index.js');
 const { RedisLimiter } = require('./redis-limiter.js');
+const { limiterClasses } = require('./limiter.js');
 
 /**
  * Verifies a WHATWG `Request`: reads its body ONCE as raw bytes and checks it with `verifier`.
@@ -29,6 +30,6 @@ async function verifyRequest(verifier, request, options) {
   return { verified, body };
 }
 
-const ratelimit = { ...native.ratelimit, RedisLimiter };
+const ratelimit = { ...native.ratelimit, Limiter: limiterClasses(native).Limiter, RedisLimiter };
 
 module.exports = { ...native, ratelimit, verifyRequest };

@@ -122,8 +122,8 @@ pub struct CheckOptions {
 /// A keyed in-memory rate limiter (GCRA or sliding log) that evicts idle keys itself.
 #[napi(namespace = "ratelimit")]
 pub struct Limiter {
-    inner: core::Limiter,
-    legacy_headers: bool,
+    pub(crate) inner: core::Limiter,
+    pub(crate) legacy_headers: bool,
 }
 
 #[napi(namespace = "ratelimit")]

@@ -4,13 +4,13 @@
 
 use fleetgate::boundary::Site;
 use fleetgate::ratelimit::{self as core, QuotaSpec, RateLimitError};
-use napi::bindgen_prelude::Unknown;
+use napi::bindgen_prelude::{Float64Array, Unknown};
 use napi::Env;
 use napi_derive::napi;
 
 use crate::boundary;
 use crate::errors::{guard, to_js_err};
-use crate::ratelimit::{count, decision, now_micros, Decision};
+use crate::ratelimit::{count, decision, now_micros, Decision, Limiter};
 
 /// One quota of `quotas`: `limit` requests per `period` seconds (with `burst`, GCRA only).
 #[napi(object, namespace = "ratelimit")]
@@ -133,4 +133,77 @@ impl RedisPlan {
             d.map(|d| decision(&d, self.inner.legacy_headers())).map_err(to_js_err(&env))
         })
     }
+}
+
+/// The numbers `Limiter.checkInto` writes: allowed (1/0), remaining, retry-after (s), reset (s), at (unix s),
+/// denied-by (-1 for none), reason (0 none, 1 timeout, 2 store error), limit, period (µs), legacy headers (1/0).
+const FAST_FIELDS: usize = 10;
+
+fn write_fast(d: &core::Decision, legacy: bool, out: &mut [f64]) {
+    let reason = match d.reason {
+        None => 0.0,
+        Some(core::Reason::Timeout) => 1.0,
+        Some(_) => 2.0,
+    };
+    let fields = [
+        f64::from(u8::from(d.allowed)),
+        d.remaining as f64,
+        d.retry_after_s() as f64,
+        d.reset_s() as f64,
+        d.at_us as f64 / 1e6,
+        d.denied_by.map_or(-1.0, |i| i as f64),
+        reason,
+        d.limit as f64,
+        d.period_us as f64,
+        f64::from(u8::from(legacy)),
+    ];
+    out[..FAST_FIELDS].copy_from_slice(&fields);
+}
+
+#[napi(namespace = "ratelimit")]
+impl Limiter {
+    /// `check` without creating a native object: writes the decision's numbers into `out` (a `Float64Array` of
+    /// at least 10), for the package's JS `Decision` (main.js). `now` in unix seconds (default: the clock).
+    /// @throws {Error} with `code` `invalid_cost`, `invalid_now` or `invalid_argument` (`out` too short).
+    #[napi(js_name = "checkInto")]
+    pub fn check_into(
+        &mut self,
+        env: Env,
+        key: String,
+        now: Option<f64>,
+        cost: Option<f64>,
+        mut out: Float64Array,
+    ) -> napi::Result<()> {
+        guard(&env, || {
+            if out.len() < FAST_FIELDS {
+                let problem = "checkInto needs a Float64Array of at least 10 numbers";
+                return Err(to_js_err(&env)(RateLimitError::InvalidState { problem: problem.into() }));
+            }
+            let d = now_micros(now).and_then(|now| self.inner.check(&key, now, count(cost.unwrap_or(1.0))));
+            let d = d.map_err(to_js_err(&env))?;
+            // SAFETY: the call is synchronous on the JS thread, so nothing else reads or writes the array's memory
+            // while this slice lives, and it is not kept after the call.
+            write_fast(&d, self.legacy_headers, unsafe { out.as_mut() });
+            Ok(())
+        })
+    }
+}
+
+/// The headers of a decision given by its numbers (what `checkInto` wrote): `[name, value]` pairs, built by the
+/// core from the same fields a native `Decision` holds.
+#[napi(namespace = "ratelimit", js_name = "headersOf")]
+pub fn headers_of(fields: Vec<f64>) -> Vec<Vec<String>> {
+    let field = |i: usize| fields.get(i).copied().unwrap_or(0.0);
+    let d = core::Decision {
+        allowed: field(0) == 1.0,
+        remaining: count(field(1)),
+        retry_after_us: count(field(2)) as i64 * core::MICROS_PER_SECOND,
+        reset_us: count(field(3)) as i64 * core::MICROS_PER_SECOND,
+        limit: count(field(7)),
+        period_us: count(field(8)) as i64,
+        at_us: 0,
+        denied_by: None,
+        reason: None,
+    };
+    d.headers(field(9) == 1.0).into_iter().map(|(n, v)| vec![n.to_owned(), v]).collect()
 }
