@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import * as wasm from '../bindings-wasm/node.js';
 
-const napi = createRequire(import.meta.url)('../bindings-node/index.js');
+const napi = createRequire(import.meta.url)('../bindings-node/main.js'); // the package entry (JS decisions)
 const ONE_KEY_CALLS = 1_000_000;
 const MANY = 1_000_000;
 const keys = Array.from({ length: MANY }, (_, i) => `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`);

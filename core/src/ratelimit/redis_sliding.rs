@@ -51,7 +51,7 @@ for i = 1, #KEYS do
   local period = tonumber(ARGV[2 * i + 1])
   redis.call('ZREMRANGEBYSCORE', key, '-inf', string.format('%.0f', now - period))
   local held, freed_by, newest_at, last_count = 0, 0, 0, 0
-  local oldest = redis.call('ZRANGE', key, 0, 0)
+  local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
   if #oldest > 0 then
     local base = tonumber(string.sub(oldest[1], 1, 16))
     local newest = redis.call('ZRANGE', key, -1, -1, 'WITHSCORES')
@@ -61,13 +61,17 @@ for i = 1, #KEYS do
     if held + cost > limit then
       -- the first member whose last count reaches base + (held + cost - limit) must leave the window
       local must_leave = base + held + cost - limit
-      local lo, hi = 0, redis.call('ZCARD', key) - 1
-      while lo < hi do
-        local mid = math.floor((lo + hi) / 2)
-        local member = redis.call('ZRANGE', key, mid, mid)
-        if tonumber(string.sub(member[1], 18, 33)) < must_leave then lo = mid + 1 else hi = mid end
+      if tonumber(string.sub(oldest[1], 18, 33)) >= must_leave then
+        freed_by = tonumber(oldest[2]) -- the common case (cost 1 at the limit): the oldest must leave
+      else
+        local lo, hi = 1, redis.call('ZCARD', key) - 1
+        while lo < hi do
+          local mid = math.floor((lo + hi) / 2)
+          local member = redis.call('ZRANGE', key, mid, mid)
+          if tonumber(string.sub(member[1], 18, 33)) < must_leave then lo = mid + 1 else hi = mid end
+        end
+        freed_by = tonumber(redis.call('ZRANGE', key, lo, lo, 'WITHSCORES')[2])
       end
-      freed_by = tonumber(redis.call('ZRANGE', key, lo, lo, 'WITHSCORES')[2])
       reply[1] = 0
     end
   end
