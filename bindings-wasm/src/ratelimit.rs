@@ -104,7 +104,11 @@ impl Limiter {
             let algorithm =
                 if algorithm.is_undefined() { None } else { Some(algorithm.as_string().unwrap_or_default()) };
             if quotas.is_some() {
-                return core::limiter_of(None, None, None, quotas.as_deref(), algorithm.as_deref())
+                let invalid = |_| RateLimitError::InvalidQuota { problem: "limit, period and burst must be numbers" };
+                let limit = number(&options, "limit").map_err(invalid)?.map(count);
+                let period = number(&options, "period").map_err(invalid)?;
+                let burst = number(&options, "burst").map_err(invalid)?.map(count);
+                return core::limiter_of(limit, period, burst, quotas.as_deref(), algorithm.as_deref())
                     .map(|inner| Limiter { inner, legacy_headers: legacy(&options) });
             }
             let quota = quota(&options)?;
