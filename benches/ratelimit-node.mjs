@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import * as wasm from '../bindings-wasm/node.js';
 
-const napi = createRequire(import.meta.url)('../bindings-node/index.js');
+const napi = createRequire(import.meta.url)('../bindings-node/main.js'); // the package entry (JS decisions)
 const ONE_KEY_CALLS = 1_000_000;
 const MANY = 1_000_000;
 const keys = Array.from({ length: MANY }, (_, i) => `10.${i >> 16}.${(i >> 8) & 255}.${i & 255}`);
@@ -21,7 +21,9 @@ async function measure(name, calls, body) {
 console.log(`node ${process.version}; 10 per hour per key\n\n| decision | time per decision | throughput |\n|---|---|---|`);
 for (const [label, api] of [['napi', napi], ['wasm', wasm]]) {
   const one = new api.ratelimit.Limiter({ limit: 10, period: 3600 });
-  await measure(`fleetgate ${label}, one key, default now (clock)`, ONE_KEY_CALLS, (n) => { for (let i = 0; i < n; i += 1) one.check('203.0.113.7'); });
+  await measure(`fleetgate ${label}, one key, default now (clock), sliding log (the default)`, ONE_KEY_CALLS, (n) => { for (let i = 0; i < n; i += 1) one.check('203.0.113.7'); });
+  const gcra = new api.ratelimit.Limiter({ limit: 10, period: 3600, algorithm: 'gcra' });
+  await measure(`fleetgate ${label}, one key, default now (clock), GCRA`, ONE_KEY_CALLS, (n) => { for (let i = 0; i < n; i += 1) gcra.check('203.0.113.7'); });
   const many = new api.ratelimit.Limiter({ limit: 10, period: 3600 });
   await measure(`fleetgate ${label}, 1M distinct keys`, MANY, (n) => { for (let i = 0; i < n; i += 1) many.check(keys[i]); });
 }

@@ -3,6 +3,8 @@
 'use strict';
 
 const native = require('./index.js');
+const { RedisLimiter } = require('./redis-limiter.js');
+const { limiterClasses } = require('./limiter.js');
 
 /**
  * Verifies a WHATWG `Request`: reads its body ONCE as raw bytes and checks it with `verifier`.
@@ -34,4 +36,6 @@ async function verifyRequest(verifier, request, options) {
   return { verified, body };
 }
 
-module.exports = { ...native, verifyRequest };
+const ratelimit = { ...native.ratelimit, Limiter: limiterClasses(native).Limiter, RedisLimiter };
+
+module.exports = { ...native, ratelimit, verifyRequest };

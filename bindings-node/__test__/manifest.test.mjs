@@ -19,6 +19,9 @@ const ONLY_NAPI = {
   'odometer.Verdict': 'napi exports every class of a namespace (it has no constructor); WASM verdicts come only from check/checkBatch',
   'odoo.Client': 'HTTP clients need sockets (core feature http): Node only',
   'smartcar.Client': 'HTTP clients need sockets (core feature http): Node only',
+  'ratelimit.RedisLimiter': 'a limiter over a server-side Redis client (ioredis, node-redis): Node only',
+  'ratelimit.RedisPlan': 'what RedisLimiter sends to Redis: Node only, like RedisLimiter',
+  'ratelimit.headersOf': "the headers of limiter.js's JS decisions (the napi fast path): Node only",
   'ratelimit.Decision': 'the napi Decision is a class (headers built lazily); WASM returns plain objects',
 };
 

@@ -13,6 +13,7 @@ mod odometer;
 mod odoo;
 mod pricing;
 mod ratelimit;
+mod ratelimit_redis;
 mod retry;
 mod smartcar;
 mod sse;

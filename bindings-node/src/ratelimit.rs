@@ -26,7 +26,7 @@ fn now_arg(env: &Env, now: Option<Unknown<'_>>) -> napi::Result<Option<f64>> {
 }
 
 /// The options of a limiter (the TypeScript declaration; the core decodes them as
-/// `fleetgate::ratelimit::LimiterOptions`, defaults 10 per 3600 s, GCRA).
+/// `fleetgate::ratelimit::LimiterOptions`, defaults 10 per 3600 s, the sliding log).
 #[napi(object, object_to_js = false, namespace = "ratelimit")]
 #[allow(dead_code)]
 pub struct LimiterOptions {
@@ -36,8 +36,12 @@ pub struct LimiterOptions {
     pub period: Option<f64>,
     /// GCRA burst (default: `limit`).
     pub burst: Option<f64>,
-    /// `"gcra"` (default) or `"sliding_log"`.
+    /// `"sliding_log"` (default: at most `limit` in any rolling `period`) or `"gcra"`.
     pub algorithm: Option<String>,
+    /// Several quotas consumed together (e.g. 3 per minute and 10 per hour), instead of `limit` / `period` /
+    /// `burst`; a decision's `deniedBy` names the one that denied.
+    #[napi(ts_type = "Array<{ limit: number; period: number; burst?: number }>")]
+    pub quotas: Option<Vec<u32>>,
     /// Also give the `X-RateLimit-*` headers.
     pub legacy_headers: Option<bool>,
 }
@@ -82,8 +86,8 @@ pub struct ClientKeyOptions {
 /// One rate-limit decision. Its fields are getters; `headers` is built only when read.
 #[napi(namespace = "ratelimit")]
 pub struct Decision {
-    inner: core::Decision,
-    legacy_headers: bool,
+    pub(crate) inner: core::Decision,
+    pub(crate) legacy_headers: bool,
 }
 
 #[napi(namespace = "ratelimit")]
@@ -126,21 +130,22 @@ impl Decision {
     }
 }
 
-fn decision(inner: core::Decision, legacy_headers: bool) -> Decision {
+pub(crate) fn decision(inner: core::Decision, legacy_headers: bool) -> Decision {
     Decision { inner, legacy_headers }
 }
 
 /// A keyed in-memory rate limiter (GCRA or sliding log) that evicts idle keys itself.
 #[napi(namespace = "ratelimit")]
 pub struct Limiter {
-    inner: core::Limiter,
-    legacy_headers: bool,
+    pub(crate) inner: core::Limiter,
+    pub(crate) legacy_headers: bool,
 }
 
 #[napi(namespace = "ratelimit")]
 impl Limiter {
-    /// `new ratelimit.Limiter({limit, period, burst, algorithm: "gcra" | "sliding_log", legacyHeaders})`: by
-    /// default 10 requests per 3600 s with the GCRA.
+    /// `new ratelimit.Limiter({limit, period, burst, algorithm: "sliding_log" | "gcra", legacyHeaders})` or
+    /// `new ratelimit.Limiter({quotas: [{limit: 3, period: 60}, {limit: 10, period: 3600}]})`: by default at most
+    /// 10 requests in any rolling 3600 s (the sliding log).
     /// @throws {Error} with `code` `invalid_quota` or `invalid_option`.
     #[napi(constructor)]
     pub fn new(

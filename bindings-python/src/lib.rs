@@ -12,6 +12,7 @@ mod odometer;
 mod odoo;
 mod pricing;
 mod ratelimit;
+mod ratelimit_redis;
 mod retry;
 mod smartcar;
 mod sse;

@@ -17,6 +17,8 @@ pub(crate) mod ratelimit {
     use crate::errors::{guard, to_py_err};
 
     const AREA: &str = "ratelimit";
+    #[pymodule_export]
+    use crate::ratelimit_redis::RedisPlan;
 
     /// The GCRA as a Redis Lua script: ``KEYS[1]`` is the key, ``ARGV`` is ``redis_args(...)``; it replies
     /// ``[allowed, now_us, state_before_us]`` (pass that to ``decision_from_redis``). Uses Redis ``TIME``.
@@ -33,8 +35,8 @@ pub(crate) mod ratelimit {
     /// One rate-limit decision.
     #[pyclass(frozen, module = "fleetgate._fleetgate.ratelimit")]
     pub(crate) struct Decision {
-        inner: core::Decision,
-        legacy_headers: bool,
+        pub(crate) inner: core::Decision,
+        pub(crate) legacy_headers: bool,
     }
 
     #[pymethods]
@@ -80,6 +82,19 @@ pub(crate) mod ratelimit {
             Ok(dict)
         }
 
+        /// With several quotas, the index of the quota that denied; ``None`` when allowed or with one quota.
+        #[getter]
+        fn denied_by(&self) -> Option<usize> {
+            self.inner.denied_by
+        }
+
+        /// ``None`` normally; ``"timeout"`` or ``"store_error"`` when a ``RedisLimiter`` decided by its
+        /// ``on_error`` policy because Redis failed.
+        #[getter]
+        fn reason(&self) -> Option<&'static str> {
+            self.inner.reason.map(|r| r.as_str())
+        }
+
         fn __repr__(&self) -> String {
             let d = &self.inner;
             format!(
@@ -92,7 +107,7 @@ pub(crate) mod ratelimit {
         }
     }
 
-    fn decision(inner: core::Decision, legacy_headers: bool) -> Decision {
+    pub(crate) fn decision(inner: core::Decision, legacy_headers: bool) -> Decision {
         Decision { inner, legacy_headers }
     }
 
@@ -109,7 +124,8 @@ pub(crate) mod ratelimit {
     #[pymethods]
     impl Limiter {
         #[new]
-        #[pyo3(signature = (limit: "int | None" = None, period: "float | None" = None, *, burst: "int | None" = None, algorithm: "str | None" = None, legacy_headers: "bool | None" = None, **unknown: "object"))]
+        #[pyo3(signature = (limit: "int | None" = None, period: "float | None" = None, *, burst: "int | None" = None, algorithm: "str | None" = None, legacy_headers: "bool | None" = None, quotas: "list[dict[str, float]] | None" = None, **unknown: "object"))]
+        #[allow(clippy::too_many_arguments)]
         fn new(
             py: Python<'_>,
             limit: Kwarg<'_, '_>,
@@ -117,6 +133,7 @@ pub(crate) mod ratelimit {
             burst: Kwarg<'_, '_>,
             algorithm: Kwarg<'_, '_>,
             legacy_headers: Kwarg<'_, '_>,
+            quotas: Kwarg<'_, '_>,
             unknown: Option<&Bound<'_, PyDict>>,
         ) -> PyResult<Self> {
             guard(py, || {
@@ -126,6 +143,7 @@ pub(crate) mod ratelimit {
                     ("burst", burst),
                     ("algorithm", algorithm),
                     ("legacy_headers", legacy_headers),
+                    ("quotas", quotas),
                 ];
                 let options: core::LimiterOptions = boundary::decode_kwargs(py, &given, unknown, &Site::options(AREA))?;
                 let inner = options.limiter().map_err(|e| to_py_err(py, &e))?;

@@ -22,6 +22,11 @@ def limiter(config: dict[str, Any], requests: list[list[Any]]) -> list[dict[str,
     return [_decision(lim.check(key, now=now, cost=cost)) for key, now, cost in requests]
 
 
+def limiter_options(options: dict[str, Any], requests: list[list[Any]]) -> list[dict[str, Any]]:
+    lim = ratelimit.Limiter(**options)
+    return [{**_decision(d), "denied_by": d.denied_by} for d in (lim.check(k, now=n, cost=c) for k, n, c in requests)]
+
+
 def headers(config: dict[str, Any], requests: list[list[Any]], legacy: bool) -> list[list[str]]:
     lim = _limiter(config, legacy)
     last = [lim.check(key, now=now, cost=cost) for key, now, cost in requests][-1]

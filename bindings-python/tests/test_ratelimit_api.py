@@ -14,7 +14,7 @@ from fleetgate import odoo, ratelimit, retry, sse
 
 
 def test_limiter_len_counts_keys_and_evict_idle_drops_them() -> None:
-    limiter = ratelimit.Limiter(limit=2, period=10)
+    limiter = ratelimit.Limiter(limit=2, period=10, algorithm="gcra")
     limiter.check("a", now=100)
     limiter.check("b", now=105)
     assert len(limiter) == 2
@@ -194,7 +194,7 @@ def test_redis_script_agrees_with_the_in_memory_limiter() -> None:
         reply = script(keys=[key], args=ratelimit.redis_args(**quota))
         recorded.append(ratelimit.decision_from_redis(reply, **quota))
         time.sleep(0.001 if i % 10 < 7 else 0.03)
-    memory = ratelimit.Limiter(**quota)
+    memory = ratelimit.Limiter(**quota, algorithm="gcra")
     for got in recorded:
         want = memory.check("k", now=got.at)
         assert (got.allowed, got.remaining, got.retry_after, got.reset) == (

@@ -17,7 +17,9 @@ export interface LimiterOptions {
   limit?: number;
   period?: number;
   burst?: number | null;
-  algorithm?: "gcra" | "sliding_log";
+  algorithm?: "sliding_log" | "gcra";
+  /** Several quotas consumed together, instead of `limit` / `period` / `burst`. */
+  quotas?: Array<{ limit: number; period: number; burst?: number | null }>;
   legacyHeaders?: boolean;
 }
 /** The quota and cost of `gcraStep`, `redisArgs` and `decisionFromRedis` (the core's `StepOptions`). */
@@ -52,6 +54,10 @@ export interface Decision {
   reset: number;
   at: number;
   headers: [string, string][];
+  /** With several quotas, the index of the quota that denied; null otherwise. */
+  deniedBy: number | null;
+  /** The failure a distributed limiter decided under (`timeout`, `store_error`); null normally. */
+  reason: string | null;
 }
 /** The result of `gcraStep`: the decision and the state to store (microseconds). */
 export interface GcraStep {
@@ -93,8 +99,9 @@ pub struct Limiter {
 
 #[wasm_bindgen]
 impl Limiter {
-    /// `new ratelimit.Limiter({limit, period, burst, algorithm: "gcra" | "sliding_log", legacyHeaders})`: by
-    /// default 10 requests per 3600 s with the GCRA.
+    /// `new ratelimit.Limiter({limit, period, burst, algorithm: "sliding_log" | "gcra", legacyHeaders})` or
+    /// `new ratelimit.Limiter({quotas: [{limit: 3, period: 60}, {limit: 10, period: 3600}]})`: by default at most
+    /// 10 requests in any rolling 3600 s (the sliding log).
     /// @throws {Error} with `code` `invalid_quota` or `invalid_option`.
     #[wasm_bindgen(constructor)]
     pub fn new(#[wasm_bindgen(unchecked_param_type = "LimiterOptions")] options: JsValue) -> Result<Limiter, JsValue> {

@@ -208,7 +208,7 @@ pub const CODES: &[CodeInfo] = &[
     CodeInfo {
         area: "ratelimit",
         code: "invalid_quota",
-        meaning: "the limit, period, burst or algorithm is unusable (zero, too large, or a burst with the sliding log)",
+        meaning: "the limit, period, burst, quotas, algorithm or Redis timeout is unusable (zero, too large, a burst with the sliding log, limit and quotas both given)",
     },
     CodeInfo {
         area: "ratelimit",
@@ -244,7 +244,7 @@ pub const CODES: &[CodeInfo] = &[
     CodeInfo {
         area: "ratelimit",
         code: "redis_error",
-        meaning: "the Redis server could not be reached or failed running the GCRA script",
+        meaning: "Redis could not be reached, failed running the script or did not answer in time (a RedisLimiter with on_error raise)",
     },
     CodeInfo {
         area: "retry",

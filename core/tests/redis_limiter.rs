@@ -102,3 +102,43 @@ fn unreachable_server_is_a_redis_error() {
     let err = RedisLimiter::connect("redis://127.0.0.1:1/", quota, "x:").err().expect("port 1 has no Redis");
     assert_eq!(err.code(), "redis_error");
 }
+
+/// The plans of the bindings' RedisLimiter (sliding log by default, GCRA, several quotas) against the in-memory
+/// limiter: the recorded Redis decisions replayed at Redis' instants give the same decisions.
+#[test]
+fn planned_scripts_and_in_memory_agree_decision_by_decision() {
+    use fleetgate::ratelimit::redis_limiter::PlannedRedisLimiter;
+    use fleetgate::ratelimit::{limiter_of, RedisLimiterOptions, RedisPlan};
+    let cases = [
+        r#"{"limit": 5, "period": 0.2}"#,
+        r#"{"limit": 5, "period": 0.2, "algorithm": "gcra"}"#,
+        r#"{"quotas": [{"limit": 3, "period": 0.05}, {"limit": 8, "period": 0.4}]}"#,
+        r#"{"quotas": [{"limit": 3, "period": 0.05}, {"limit": 8, "period": 0.4}], "algorithm": "gcra"}"#,
+    ];
+    for options in cases {
+        let options: RedisLimiterOptions = serde_json::from_str(options).unwrap();
+        let plan =
+            RedisPlan::new(&RedisLimiterOptions { prefix: Some("fleetgate-test".into()), ..options.clone() }).unwrap();
+        let key = fresh_key("planned");
+        let mut redis = PlannedRedisLimiter::connect(&url(), plan).unwrap();
+        let cost = |i: u64| 1 + u64::from(i % 5 == 3);
+        let mut recorded: Vec<Decision> = Vec::new();
+        for i in 0..150u64 {
+            recorded.push(redis.check(&key, cost(i)).unwrap());
+            std::thread::sleep(Duration::from_millis(if i % 10 < 7 { 1 } else { 25 }));
+        }
+        let (l, p, b, q, a) =
+            (options.limit, options.period, options.burst, options.quotas.clone(), options.algorithm.clone());
+        let mut memory = limiter_of(l, p, b, q.as_deref(), a.as_deref()).unwrap();
+        for (i, got) in recorded.iter().enumerate() {
+            let want = memory.check("k", got.at_us, cost(i as u64)).unwrap();
+            assert_eq!(got, &want, "{options:?}: decision {i} differs");
+        }
+        let allowed = recorded.iter().filter(|d| d.allowed).count();
+        assert!(allowed > 0 && allowed < recorded.len(), "{options:?}: both outcomes ({allowed} allowed)");
+        if q.is_some() {
+            let by: Vec<_> = recorded.iter().filter_map(|d| d.denied_by).collect();
+            assert!(by.contains(&0) && by.contains(&1), "{options:?}: each quota denies some: {by:?}");
+        }
+    }
+}

@@ -1,7 +1,7 @@
 // A rental site's API in the style of Next.js route handlers (Request in, Response out), on node:http:
 //
-//   POST /api/bookings          at most 10 booking submissions per hour per client, shared by every instance
-//                               through Redis (fleetgate's GCRA Lua script, run by ioredis with EVALSHA)
+//   POST /api/bookings          at most 10 booking submissions in any hour per client, shared by every instance
+//                               through Redis (ratelimit.RedisLimiter on the app's ioredis client: one EVALSHA)
 //   POST /api/webhook/inventory an Odoo webhook: parsed by fleetgate, broadcast to the live stream
 //   GET  /api/inventory/stream  server-sent events for browsers (EventSource), with heartbeats
 //
@@ -15,15 +15,16 @@ const QUOTA = { limit: 10, period: 3600 };
 // The load balancer in front of the app is the only trusted proxy.
 const TRUSTED_PROXIES = ['127.0.0.0/8'];
 
-export function createRentalApp({ redisUrl, prefix = 'rl:bookings:' }) {
+export function createRentalApp({ redisUrl, prefix = 'rl:bookings' }) {
   const redis = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 });
-  redis.defineCommand('fleetgateGcra', { numberOfKeys: 1, lua: ratelimit.REDIS_GCRA_SCRIPT });
+  // Sliding log (the default): never more than 10 in any hour. If Redis is down, bookings are refused for a
+  // second rather than let through unlimited (onError: 'deny'); decision.reason says so.
+  const limiter = new ratelimit.RedisLimiter(redis, { ...QUOTA, prefix, onError: 'deny', legacyHeaders: true });
   const streams = new Set();
 
   async function submitBooking(request, peer) {
     const key = ratelimit.clientKey(peer, [...request.headers], { trustedProxies: TRUSTED_PROXIES });
-    const reply = await redis.fleetgateGcra(prefix + key, ...ratelimit.redisArgs(QUOTA));
-    const decision = ratelimit.decisionFromRedis(reply, { ...QUOTA, legacyHeaders: true });
+    const decision = await limiter.check(key);
     const headers = new Headers(decision.headers);
     if (!decision.allowed) {
       return Response.json({ error: 'too_many_bookings', retryAfter: decision.retryAfter }, { status: 429, headers });

@@ -18,7 +18,7 @@ let base;
 
 before(async () => {
   assert.ok(REDIS_URL, 'FLEETGATE_REDIS_URL must point at a redis-server (scripts/test.sh starts one on 127.0.0.1)');
-  app = createRentalApp({ redisUrl: REDIS_URL, prefix: `rl:example:${process.pid}:${Date.now()}:` });
+  app = createRentalApp({ redisUrl: REDIS_URL, prefix: `rl:example:${process.pid}:${Date.now()}` });
   await new Promise((r) => app.server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${app.server.address().port}`;
 });
@@ -34,7 +34,7 @@ test('Node example: 10 bookings per hour per client through Redis, then 429 with
     statuses.push(last.status);
   }
   assert.deepEqual(statuses, [...Array(10).fill(201), 429, 429]);
-  assert.equal(last.headers.get('retry-after'), '360');
+  assert.equal(last.headers.get('retry-after'), '3600'); // the sliding log: the oldest booking leaves in an hour
   assert.equal(last.headers.get('ratelimit-policy'), '"default";q=10;w=3600');
   assert.equal(last.headers.get('x-ratelimit-remaining'), '0');
   // Another client (a spoofed left part does not matter; the proxy's entry does) has its own quota.
@@ -74,7 +74,7 @@ test('Rust ratelimit demo', () => {
 
 test('Python ratelimit demo', () => {
   const out = run(join(ROOT, '.venv', 'bin', 'python'), ['examples/python/ratelimit_demo.py']);
-  assert.match(out, /booking 11: allowed=False retry_after=360/);
+  assert.match(out, /booking 11: allowed=False retry_after=3600/);
   assert.match(out, /client_key behind 1 trusted proxy: 198\.51\.100\.9/);
   assert.match(out, /field_injection/);
   assert.match(out, /full jitter delays: \[/);

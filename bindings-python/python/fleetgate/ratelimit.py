@@ -1,9 +1,14 @@
-"""Rate limiting: GCRA and sliding-log limiters, the GCRA as a Redis Lua script, and client keys.
+"""Rate limiting: sliding-log and GCRA limiters, in memory and in Redis, and client keys.
 
-* :class:`Limiter` -- ``Limiter(limit=10, period=3600, *, burst=None, algorithm="gcra" | "sliding_log")``;
-  ``limiter.check(key, *, now=None, cost=1)`` returns a :class:`Decision` (``allowed``, ``remaining``,
-  ``retry_after``, ``reset``, ``headers``); ``len(limiter)`` is the number of keys held (idle keys are evicted).
-  GCRA "10 per hour" with burst 10 can admit up to 19 in a rolling hour; the sliding log never more than 10.
+* :class:`Limiter` -- ``Limiter(limit=10, period=3600, *, burst=None, algorithm="sliding_log" | "gcra",
+  quotas=None)``; ``limiter.check(key, *, now=None, cost=1)`` returns a :class:`Decision` (``allowed``,
+  ``remaining``, ``retry_after``, ``reset``, ``headers``, ``denied_by``, ``reason``); ``len(limiter)`` is the
+  number of keys held (idle keys are evicted). The default, the sliding log, admits at most ``limit`` in any
+  rolling ``period``; GCRA "10 per hour" with burst 10 can admit up to 19 in a rolling hour.
+  ``quotas=[{"limit": 3, "period": 60}, {"limit": 10, "period": 3600}]`` enforces several quotas together.
+* :class:`RedisLimiter` (redis-py) and :class:`AsyncRedisLimiter` (``redis.asyncio``) -- the same limits shared
+  by every process and server through Redis (one ``EVALSHA`` per decision, Redis ``TIME``), with a ``timeout``
+  and an ``on_error`` policy (``"allow"``, the default, ``"deny"`` or ``"raise"``).
 * :func:`gcra_step` -- the pure GCRA step over one integer of state you keep in your own store.
 * :data:`REDIS_GCRA_SCRIPT`, :func:`redis_args`, :func:`decision_from_redis` -- the same GCRA in Redis, for
   limits shared by several server instances (one atomic ``EVALSHA``, Redis ``TIME``).
@@ -26,10 +31,23 @@ from fleetgate._fleetgate.ratelimit import (
     REDIS_GCRA_SCRIPT,
     Decision,
     Limiter,
+    RedisPlan,
     client_key,
     decision_from_redis,
     gcra_step,
     redis_args,
 )
+from fleetgate._redis_limiter import AsyncRedisLimiter, RedisLimiter
 
-__all__ = ["REDIS_GCRA_SCRIPT", "Decision", "Limiter", "client_key", "decision_from_redis", "gcra_step", "redis_args"]
+__all__ = [
+    "REDIS_GCRA_SCRIPT",
+    "AsyncRedisLimiter",
+    "Decision",
+    "Limiter",
+    "RedisLimiter",
+    "RedisPlan",
+    "client_key",
+    "decision_from_redis",
+    "gcra_step",
+    "redis_args",
+]

@@ -5,15 +5,16 @@ use std::collections::HashMap;
 use super::sliding_log::{is_idle, sliding_log_step, Log};
 use super::{check_now, gcra_step, Decision, Quota, RateLimitError};
 
-/// The limiting algorithm.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// The limiting algorithm. The default is the sliding log: "10 per hour" means at most 10 in any hour.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Algorithm {
     /// GCRA: one integer per key, smooth, allows bursts of `burst`; "10 per hour" can admit up to 19 in a rolling
     /// hour (a full burst, then one every 6 minutes).
     Gcra,
-    /// Sliding log: the instants of the last `limit` admitted requests per key (one 24-byte entry per distinct
-    /// instant, whatever the cost); never more than `limit` in any window.
+    /// Sliding log (the default): the instants of the last `limit` admitted requests per key (one 24-byte entry
+    /// per distinct instant, whatever the cost); never more than `limit` in any window.
+    #[default]
     SlidingLog,
 }
 
@@ -24,6 +25,14 @@ impl Algorithm {
             "gcra" => Ok(Algorithm::Gcra),
             "sliding_log" => Ok(Algorithm::SlidingLog),
             _ => Err(RateLimitError::InvalidQuota { problem: "algorithm must be 'gcra' or 'sliding_log'" }),
+        }
+    }
+
+    /// The algorithm's name: `gcra` or `sliding_log`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Algorithm::Gcra => "gcra",
+            Algorithm::SlidingLog => "sliding_log",
         }
     }
 }
@@ -48,6 +57,8 @@ pub struct Limiter {
     quota: Quota,
     store: Store,
     sweep_at: usize,
+    /// The limiters of the further quotas (see [`Limiter::with_quotas`]); empty with one quota.
+    pub(super) more: Vec<Limiter>,
 }
 
 impl Limiter {
@@ -61,7 +72,7 @@ impl Limiter {
             }
             Algorithm::SlidingLog => Store::SlidingLog(HashMap::new()),
         };
-        Ok(Limiter { quota, store, sweep_at: MIN_SWEEP_KEYS })
+        Ok(Limiter { quota, store, sweep_at: MIN_SWEEP_KEYS, more: Vec::new() })
     }
 
     /// The quota.
@@ -79,6 +90,14 @@ impl Limiter {
 
     /// Decides one request of `cost` (at least 1) for `key` at `now_us` (microseconds since the epoch).
     pub fn check(&mut self, key: &str, now_us: i64, cost: u64) -> Result<Decision, RateLimitError> {
+        if !self.more.is_empty() {
+            return super::quotas::check_all(self, key, now_us, cost);
+        }
+        self.check_one(key, now_us, cost)
+    }
+
+    /// The decision of this limiter's own quota, recorded.
+    pub(super) fn check_one(&mut self, key: &str, now_us: i64, cost: u64) -> Result<Decision, RateLimitError> {
         let now = check_now(now_us)?;
         let quota = self.quota;
         let (decision, is_new) = match &mut self.store {
@@ -113,8 +132,23 @@ impl Limiter {
         Ok(decision)
     }
 
+    /// The decision of this limiter's own quota for `key` at `now_us`, without recording it.
+    pub(super) fn peek(&self, key: &str, now_us: i64, cost: u64) -> Result<Decision, RateLimitError> {
+        let now = check_now(now_us)?;
+        match &self.store {
+            Store::Gcra(states) => Ok(gcra_step(&self.quota, states.get(key).copied().unwrap_or(0), now, cost)?.0),
+            Store::SlidingLog(logs) => {
+                let mut log = logs.get(key).cloned().unwrap_or_default();
+                sliding_log_step(&self.quota, &mut log, now, cost)
+            }
+        }
+    }
+
     /// Drops every key whose state is empty at `now_us`; returns how many were dropped.
     pub fn evict_idle(&mut self, now_us: i64) -> usize {
+        self.more.iter_mut().for_each(|l| {
+            l.evict_idle(now_us);
+        });
         let before = self.len();
         let quota = self.quota;
         match &mut self.store {

@@ -32,21 +32,30 @@ mod decision;
 mod gcra;
 mod limiter;
 mod options;
+mod quotas;
 mod redis;
+mod redis_plan;
+mod redis_sliding;
 mod sliding_log;
 
 #[cfg(feature = "redis")]
 pub mod redis_limiter;
 
 pub use client_key::{client_key, Network, TrustedProxies};
-pub use decision::Decision;
+pub use decision::{Decision, Reason, DECISION_FIELDS};
 pub use gcra::gcra_step;
 pub use limiter::{Algorithm, Limiter};
 pub use options::{
     now_micros, AlgorithmName, CheckOptions, ClientKeyOptions, DecisionView, LimiterOptions, StepOptions,
     TrustedOption, DEFAULT_IPV6_PREFIX, DEFAULT_LIMIT, DEFAULT_PERIOD_S,
 };
+pub use quotas::{limiter_of, quotas_from_specs, QuotaSpec, QuotasOption, MAX_QUOTAS};
 pub use redis::{decision_from_redis_reply, redis_argv, REDIS_GCRA_SCRIPT};
+pub use redis_plan::{
+    OnError, RedisLimiterOptions, RedisPlan, DEFAULT_REDIS_PREFIX, DEFAULT_REDIS_TIMEOUT_MS, FAILURE_RETRY_AFTER_US,
+    MAX_REDIS_TIMEOUT_MS,
+};
+pub use redis_sliding::{REDIS_GCRA_QUOTAS_SCRIPT, REDIS_SLIDING_LOG_SCRIPT};
 
 use crate::error::ErrorCode;
 

@@ -1,5 +1,5 @@
 //! The option objects of the rate-limit API as every binding passes them, with their defaults (10 requests per
-//! 3600 s, GCRA, IPv6 keyed by /56), decoded by [`crate::boundary`]. A wrong type or an unknown option is
+//! 3600 s, the sliding log, IPv6 keyed by /56), decoded by [`crate::boundary`]. A wrong type or an unknown option is
 //! `invalid_option`; a value of the right type that cannot be used is the area's own code (`invalid_quota`,
 //! `invalid_cost`, `invalid_now`, `invalid_network`, `invalid_prefix`), raised by the methods here.
 
@@ -7,7 +7,7 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::{check_now, ipv6_prefix, micros_from_seconds, Algorithm, Decision, Network, Quota, RateLimitError};
-use super::{Limiter, TrustedProxies};
+use super::{Limiter, QuotaSpec, TrustedProxies};
 
 /// The default quota's limit: 10 requests ...
 pub const DEFAULT_LIMIT: u64 = 10;
@@ -23,43 +23,30 @@ fn quota(limit: u64, period_s: f64, burst: Option<u64>) -> Result<Quota, RateLim
     Quota::new(limit, period, burst)
 }
 
-/// `new Limiter({limit, period, burst, algorithm, legacyHeaders})` / `Limiter(limit, period, *, burst, ...)`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// `new Limiter({limit, period, burst, quotas, algorithm, legacyHeaders})` / `Limiter(limit, period, *, ...)`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct LimiterOptions {
     /// Requests per period (default [`DEFAULT_LIMIT`], 10; at least 1).
-    pub limit: u64,
+    pub limit: Option<u64>,
     /// The period in seconds (default [`DEFAULT_PERIOD_S`], 3600).
-    pub period: f64,
+    pub period: Option<f64>,
     /// The GCRA burst (default: `limit`; the sliding log takes none).
     pub burst: Option<u64>,
-    /// `gcra` (default) or `sliding_log`.
+    /// Several quotas consumed together (`[{limit, period, burst?}]`, at most [`super::MAX_QUOTAS`]), instead of
+    /// `limit` / `period` / `burst`.
+    pub quotas: Option<Vec<QuotaSpec>>,
+    /// `sliding_log` (default: at most `limit` in any rolling `period`) or `gcra`.
     pub algorithm: AlgorithmName,
     /// Also give the `X-RateLimit-*` headers (default false).
     pub legacy_headers: bool,
 }
 
-impl Default for LimiterOptions {
-    fn default() -> Self {
-        LimiterOptions {
-            limit: DEFAULT_LIMIT,
-            period: DEFAULT_PERIOD_S,
-            burst: None,
-            algorithm: AlgorithmName::default(),
-            legacy_headers: false,
-        }
-    }
-}
-
 impl LimiterOptions {
-    /// The quota (`invalid_quota` when unusable).
-    pub fn quota(&self) -> Result<Quota, RateLimitError> {
-        quota(self.limit, self.period, self.burst)
-    }
-
-    /// The limiter these options describe (`invalid_quota` when unusable).
+    /// The limiter these options describe (`invalid_quota` when unusable, or when both `quotas` and
+    /// `limit` / `period` / `burst` are given).
     pub fn limiter(&self) -> Result<Limiter, RateLimitError> {
-        Limiter::new(self.quota()?, self.algorithm.parse()?)
+        super::limiter_of(self.limit, self.period, self.burst, self.quotas.as_deref(), Some(&self.algorithm.0))
     }
 }
 
@@ -71,7 +58,7 @@ pub struct AlgorithmName(pub String);
 
 impl Default for AlgorithmName {
     fn default() -> Self {
-        AlgorithmName("gcra".to_owned())
+        AlgorithmName(Algorithm::default().name().to_owned())
     }
 }
 
@@ -230,6 +217,11 @@ pub struct DecisionView {
     pub at: f64,
     /// The response headers (see [`Decision::headers`]).
     pub headers: Vec<(String, String)>,
+    /// With several quotas, the index of the quota that denied; `None` otherwise.
+    pub denied_by: Option<usize>,
+    /// The failure a distributed limiter's `on_error` policy decided under (`timeout`, `store_error`); `None`
+    /// normally.
+    pub reason: Option<String>,
 }
 
 impl Decision {
@@ -242,6 +234,8 @@ impl Decision {
             reset: self.reset_s(),
             at: self.at_s(),
             headers: self.headers(legacy_headers).into_iter().map(|(n, v)| (n.to_owned(), v)).collect(),
+            denied_by: self.denied_by,
+            reason: self.reason.map(|r| r.as_str().to_owned()),
         }
     }
 
@@ -280,11 +274,12 @@ mod tests {
     }
 
     #[test]
-    fn defaults_are_ten_per_hour_gcra_and_a_56_prefix() {
+    fn defaults_are_ten_per_hour_sliding_log_and_a_56_prefix() {
         let options: LimiterOptions = decode_or_default(None, &site()).unwrap();
-        let quota = options.quota().unwrap();
+        let limiter = options.limiter().unwrap();
+        let quota = limiter.quotas()[0];
         assert_eq!((quota.limit(), quota.period_us(), quota.burst()), (10, 3_600_000_000, 10));
-        assert_eq!(options.limiter().unwrap().algorithm(), Algorithm::Gcra);
+        assert_eq!(limiter.algorithm(), Algorithm::SlidingLog);
         let key = ClientKeyOptions::default().client_key("2001:db8:ab12:cd00::1", &[]).unwrap();
         assert_eq!(key, "2001:db8:ab12:cd00::/56");
     }
@@ -317,7 +312,7 @@ mod tests {
 
     #[test]
     fn range_problems_are_the_areas_codes() {
-        let zero = LimiterOptions { limit: 0, ..LimiterOptions::default() };
+        let zero = LimiterOptions { limit: Some(0), ..LimiterOptions::default() };
         assert_eq!(zero.limiter().unwrap_err().code(), "invalid_quota");
         let algorithm = LimiterOptions { algorithm: AlgorithmName("token_bucket".into()), ..LimiterOptions::default() };
         assert_eq!(algorithm.limiter().unwrap_err().code(), "invalid_quota");

@@ -1,6 +1,6 @@
 //! [`RedisLimiter`]: the GCRA shared by every server instance through Redis (cargo feature `redis`).
 
-use super::{decision_from_redis_reply, redis_argv, Decision, Quota, RateLimitError, REDIS_GCRA_SCRIPT};
+use super::{decision_from_redis_reply, redis_argv, Decision, Quota, RateLimitError, RedisPlan, REDIS_GCRA_SCRIPT};
 
 /// A GCRA limiter whose state lives in Redis, so several server instances share one quota per key.
 ///
@@ -35,6 +35,45 @@ impl RedisLimiter {
         }
         let reply: Vec<i64> = invocation.invoke(&mut self.connection).map_err(redis_error)?;
         decision_from_redis_reply(&self.quota, &reply, cost)
+    }
+}
+
+/// A limiter whose state lives in Redis, run by a [`RedisPlan`]: the sliding log or the GCRA, one or several
+/// quotas, keys `{prefix:key}:...` (Redis Cluster hash tags), one `EVALSHA` per decision (`EVAL` after
+/// `NOSCRIPT`). The same scripts and replies as the Node and Python `RedisLimiter`s. Errors are `redis_error`
+/// (this blocking client applies no failure policy; the bindings' limiters do).
+pub struct PlannedRedisLimiter {
+    plan: RedisPlan,
+    connection: redis::Connection,
+}
+
+impl PlannedRedisLimiter {
+    /// Connects to the Redis server at `url` and runs `plan`.
+    pub fn connect(url: &str, plan: RedisPlan) -> Result<Self, RateLimitError> {
+        let connection = redis::Client::open(url).and_then(|c| c.get_connection()).map_err(redis_error)?;
+        Ok(PlannedRedisLimiter { plan, connection })
+    }
+
+    /// The plan.
+    pub fn plan(&self) -> &RedisPlan {
+        &self.plan
+    }
+
+    /// Decides one request of `cost` for `key`; [`Decision::at_us`] is the Redis server's time.
+    pub fn check(&mut self, key: &str, cost: u64) -> Result<Decision, RateLimitError> {
+        let args = self.plan.args(cost)?;
+        let keys = self.plan.keys(key);
+        let run = |command: &str, first: &str, connection: &mut redis::Connection| {
+            redis::cmd(command).arg(first).arg(keys.len()).arg(&keys).arg(&args).query::<Vec<i64>>(connection)
+        };
+        let reply = match run("EVALSHA", self.plan.sha(), &mut self.connection) {
+            Err(e) if e.kind() == redis::ErrorKind::Server(redis::ServerErrorKind::NoScript) => {
+                run("EVAL", self.plan.script(), &mut self.connection)
+            }
+            other => other,
+        }
+        .map_err(redis_error)?;
+        self.plan.decision(&reply, cost)
     }
 }
 

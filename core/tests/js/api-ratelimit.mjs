@@ -10,7 +10,7 @@ export function registerRateLimitApiTests(api, label) {
   const { ratelimit, retry, sse, odoo } = api;
 
   test(`${label} ratelimit.Limiter: size, evictIdle, decision shape`, () => {
-    const limiter = new ratelimit.Limiter({ limit: 2, period: 10 });
+    const limiter = new ratelimit.Limiter({ limit: 2, period: 10, algorithm: 'gcra' });
     limiter.check('a', { now: 100 });
     const d = limiter.check('b', { now: 105 });
     assert.equal(limiter.size, 2);
@@ -22,6 +22,14 @@ export function registerRateLimitApiTests(api, label) {
       headers: [['RateLimit-Policy', '"default";q=2;w=10'], ['RateLimit', '"default";r=1;t=5']],
     });
     assert.ok(Math.abs(new ratelimit.Limiter().check('k').at - Date.now() / 1000) < 5, 'default now is the clock');
+    // The default algorithm is the sliding log: one a minute for an hour admits exactly the limit.
+    const exact = new ratelimit.Limiter({ limit: 10, period: 3600 });
+    const admitted = Array.from({ length: 60 }, (_, i) => exact.check('k', { now: 60 * i }).allowed).filter(Boolean);
+    assert.equal(admitted.length, 10);
+    const both = new ratelimit.Limiter({ quotas: [{ limit: 3, period: 60 }, { limit: 10, period: 3600 }] });
+    const ds = [0, 1, 2, 3].map((i) => both.check('k', { now: 1000 + i }));
+    assert.deepEqual(ds.map((d) => [d.allowed, d.deniedBy ?? null, d.reason ?? null]),
+      [[true, null, null], [true, null, null], [true, null, null], [false, 0, null]]);
   });
 
   test(`${label} ratelimit errors carry codes`, () => {

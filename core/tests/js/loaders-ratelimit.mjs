@@ -38,6 +38,13 @@ const opt = (v) => v ?? undefined;
 export const RATELIMIT_LOADERS = {
   ratelimit: {
     limiter: (api, config, requests) => checkAll(api, config, requests).map(decision),
+    limiter_options: (api, options, requests) => {
+      const limiter = new api.ratelimit.Limiter(options);
+      return requests.map(([key, now, cost]) => {
+        const d = limiter.check(key, { now, cost });
+        return { ...decision(d), denied_by: d.deniedBy ?? null };
+      });
+    },
     headers: (api, config, requests, legacy) => checkAll(api, config, requests, legacy).at(-1).headers,
     gcra_step: (api, config, state, now, cost) => {
       const step = api.ratelimit.gcraStep(state, now, quota(config, { cost }));

@@ -29,8 +29,33 @@ fn run_requests(config: &Json, requests: &Json) -> Result<Vec<Decision>, RateLim
         .collect()
 }
 
+/// `Limiter(**options)` as a user writes it: the algorithm, limit and period may be left to their defaults, or
+/// `quotas` given.
+fn run_options(options: &Json, requests: &Json) -> Result<Vec<Json>, RateLimitError> {
+    let quotas: Option<Vec<ratelimit::QuotaSpec>> =
+        options.get("quotas").map(|q| serde_json::from_value(q.clone()).expect("quotas"));
+    let mut limiter = ratelimit::limiter_of(
+        options.get("limit").map(|l| l.as_u64().expect("limit")),
+        options.get("period").map(|p| p.as_f64().expect("period")),
+        options.get("burst").and_then(Json::as_u64),
+        quotas.as_deref(),
+        options.get("algorithm").map(|a| a.as_str().expect("algorithm")),
+    )?;
+    let requests = requests.as_array().expect("requests");
+    requests
+        .iter()
+        .map(|r| {
+            let d = limiter.check(r[0].as_str().expect("key"), now(&r[1]), r[2].as_u64().expect("cost"))?;
+            let mut out = decision_json(&d);
+            out["denied_by"] = json!(d.denied_by);
+            Ok(out)
+        })
+        .collect()
+}
+
 pub fn load(function: &str, args: &[Json]) -> Outcome {
     let result = match function {
+        "limiter_options" => run_options(&args[0], &args[1]).map(Json::from),
         "limiter" => run_requests(&args[0], &args[1]).map(|ds| ds.iter().map(decision_json).collect()),
         "headers" => run_requests(&args[0], &args[1]).map(|ds| {
             let last = ds.last().expect("a request");

@@ -66,6 +66,47 @@ class SlidingLog:
         return max(live) + self.period - now if live else Fraction(0)
 
 
+class Quotas:
+    """Several quotas on one key: a request is admitted only if every quota admits it, and then counts in all."""
+
+    def __init__(self, parts: list) -> None:
+        self.parts = parts
+        self.limit = min(p.burst if isinstance(p, Gcra) else p.limit for p in parts)  # the largest cost any admits
+
+    def admits(self, key: str, now: Fraction, cost: int) -> bool:
+        return all(p.admits(key, now, cost) for p in self.parts)
+
+    def apply(self, key: str, now: Fraction, cost: int) -> None:
+        for p in self.parts:
+            p.apply(key, now, cost)
+
+    def reset(self, key: str, now: Fraction) -> Fraction:
+        return max(p.reset(key, now) for p in self.parts)
+
+
+def first_admit(limiter, key: str, now: Fraction, cost: int) -> int:
+    """The first whole microsecond from `now` at which `limiter` would admit the request (binary search)."""
+    lo, hi = 0, 10**13
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if limiter.admits(key, now + mid * US, cost):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def make_options(options: dict) -> Gcra | SlidingLog | Quotas:
+    """A limiter from the options a user passes to `Limiter(...)`: the algorithm defaults to the sliding log
+    ("10 per hour" means at most 10 in any hour), limit / period to 10 per 3600 s, or `quotas` instead."""
+    algorithm = options.get("algorithm", "sliding_log")
+    if "quotas" in options:
+        if not options["quotas"] or len(options["quotas"]) > 16 or {"limit", "period", "burst"} & options.keys():
+            raise Rejected("invalid_quota")
+        return Quotas([make({"burst": None, **q, "algorithm": algorithm}) for q in options["quotas"]])
+    return make({"limit": 10, "period": 3600, "burst": None, **options, "algorithm": algorithm})
+
+
 def make(config: dict) -> Gcra | SlidingLog:
     limit, period, burst = config["limit"], config["period"], config.get("burst")
     if limit < 1 or period <= 0 or (burst is not None and burst < 1):
@@ -88,25 +129,31 @@ def decide(limiter: Gcra | SlidingLog, key: str, now: Fraction, cost: int) -> di
         raise Rejected("invalid_cost")
     allowed = limiter.admits(key, now, cost)
     retry_after = Fraction(0)
+    denied_by = None
     if allowed:
         limiter.apply(key, now, cost)
     else:
-        # the first whole microsecond at which the same request would be admitted (binary search)
-        lo, hi = 0, 10**13
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if limiter.admits(key, now + mid * US, cost):
-                hi = mid
-            else:
-                lo = mid + 1
-        retry_after = lo * US
+        # the first whole microsecond at which the same request would be admitted
+        retry_after = first_admit(limiter, key, now, cost) * US
+        if isinstance(limiter, Quotas):
+            # the quota that denied and frees last (the first of those on ties)
+            waits = [first_admit(p, key, now, cost) for p in limiter.parts]
+            denied_by = waits.index(max(waits))
     probe = copy.deepcopy(limiter)
     remaining = 0
     while probe.admits(key, now, 1):
         probe.apply(key, now, 1)
         remaining += 1
-    return {"allowed": allowed, "remaining": remaining, "retry_after": ceil_s(retry_after),
-            "reset": ceil_s(limiter.reset(key, now))}
+    out = {"allowed": allowed, "remaining": remaining, "retry_after": ceil_s(retry_after),
+           "reset": ceil_s(limiter.reset(key, now))}
+    if isinstance(limiter, Quotas):
+        out["denied_by"] = denied_by
+    return out
+
+
+def limiter_options(options: dict, requests: list) -> list:
+    lim = make_options(options)
+    return [{"denied_by": None, **decide(lim, key, Fraction(str(now)), cost)} for key, now, cost in requests]
 
 
 def limiter(config: dict, requests: list) -> list:
@@ -194,6 +241,29 @@ CASES = [
     ("step-partial-state", "gcra_step", [SMALL, (T0 + 15) * 1_000_000, T0, 1]),
     ("step-stale-state", "gcra_step", [SMALL, (T0 - 100) * 1_000_000, T0, 1]),
     ("step-cost-above-burst", "gcra_step", [SMALL, 0, T0, 9]),
+    # The options as users pass them: the default algorithm is the sliding log, and several quotas at once.
+    ("default-is-the-sliding-log-one-a-minute", "limiter_options",
+     [{"limit": 10, "period": 3600}, [["a", T0 + 60 * i, 1] for i in range(70)]]),
+    ("default-quota-10-per-hour", "limiter_options", [{}, [["a", T0, 1]] * 11]),
+    ("gcra-by-name-admits-19-in-an-hour", "limiter_options",
+     [{"limit": 10, "period": 3600, "algorithm": "gcra"}, [["a", T0 + 60 * i, 1] for i in range(60)]]),
+    ("quotas-3-per-minute-10-per-hour", "limiter_options",
+     [{"quotas": [{"limit": 3, "period": 60}, {"limit": 10, "period": 3600}]},
+      [["a", T0 + 10 * i, 1] for i in range(30)] + [["a", T0 + 3599, 1], ["a", T0 + 3600, 1], ["b", T0, 1]]]),
+    ("quotas-denied-consumes-nothing", "limiter_options",
+     [{"quotas": [{"limit": 2, "period": 10}, {"limit": 3, "period": 100}]},
+      [["a", T0, 1], ["a", T0, 1], ["a", T0 + 1, 1], ["a", T0 + 10, 1], ["a", T0 + 10, 1], ["a", T0 + 20, 1]]]),
+    ("quotas-cost", "limiter_options",
+     [{"quotas": [{"limit": 3, "period": 60}, {"limit": 4, "period": 3600}]},
+      [["a", T0, 2], ["a", T0 + 1, 2], ["a", T0 + 60, 2], ["a", T0 + 61, 1], ["a", T0 + 62, 1]]]),
+    ("quotas-cost-above-the-smallest-limit", "limiter_options",
+     [{"quotas": [{"limit": 5, "period": 60}, {"limit": 4, "period": 3600}]}, [["a", T0, 5]]]),
+    ("quotas-gcra", "limiter_options",
+     [{"quotas": [{"limit": 2, "period": 10}, {"limit": 5, "period": 100}], "algorithm": "gcra"},
+      [["a", T0 + 2 * i, 1] for i in range(20)]]),
+    ("quotas-empty", "limiter_options", [{"quotas": []}, [["a", T0, 1]]]),
+    ("quotas-with-limit", "limiter_options", [{"limit": 3, "quotas": [{"limit": 3, "period": 60}]}, [["a", T0, 1]]]),
+    ("quotas-limit-zero", "limiter_options", [{"quotas": [{"limit": 0, "period": 60}]}, [["a", T0, 1]]]),
     ("redis-reply-allowed", "redis_reply", [SMALL, [1, T0 * 1_000_000, (T0 + 10) * 1_000_000], 1]),
     ("redis-reply-denied", "redis_reply", [SMALL, [0, T0 * 1_000_000, (T0 + 30) * 1_000_000], 1]),
     ("redis-reply-disagrees", "redis_reply", [SMALL, [1, T0 * 1_000_000, (T0 + 30) * 1_000_000], 1]),
@@ -206,4 +276,4 @@ ABOUT = ("Rate-limit decisions with explicit `now` (unix seconds). Each `limiter
 
 if __name__ == "__main__":
     sys.exit(write("ratelimit", ABOUT, CASES, {"limiter": limiter, "headers": headers, "gcra_step": gcra_step,
-                                               "redis_reply": redis_reply}))
+                                               "redis_reply": redis_reply, "limiter_options": limiter_options}))
