@@ -540,12 +540,20 @@ export declare namespace ratelimit {
      * `RateLimit`, `Retry-After` when denied, and `X-RateLimit-*` with `legacyHeaders`.
      */
     get headers(): [string, string][]
+    /** With several quotas, the index of the quota that denied; `null` when allowed or with one quota. */
+    get deniedBy(): number | null
+    /**
+     * `null` normally; `"timeout"` or `"store_error"` when a `RedisLimiter` decided by its `onError` policy
+     * because Redis failed.
+     */
+    get reason(): string | null
   }
   /** A keyed in-memory rate limiter (GCRA or sliding log) that evicts idle keys itself. */
   export class Limiter {
     /**
-     * `new ratelimit.Limiter({limit, period, burst, algorithm: "gcra" | "sliding_log", legacyHeaders})`: by
-     * default 10 requests per 3600 s with the GCRA.
+     * `new ratelimit.Limiter({limit, period, burst, algorithm: "sliding_log" | "gcra", legacyHeaders})` or
+     * `new ratelimit.Limiter({quotas: [{limit: 3, period: 60}, {limit: 10, period: 3600}]})`: by default at most
+     * 10 requests in any rolling 3600 s (the sliding log).
      * @throws {Error} with `code` `invalid_quota` or `invalid_option`.
      */
     constructor(options?: ratelimit.LimiterOptions)
@@ -561,6 +569,50 @@ export declare namespace ratelimit {
     evictIdle(now?: number): number
     /** The number of keys held (idle keys are evicted automatically as new keys arrive). */
     get size(): number
+    /**
+     * `check` without creating a native object: writes the decision's numbers into `out` (a `Float64Array` of
+     * at least 10), for the package's JS `Decision` (main.js). `now` in unix seconds (default: the clock).
+     * @throws {Error} with `code` `invalid_cost`, `invalid_now` or `invalid_argument` (`out` too short).
+     */
+    checkInto(key: string, now: number, cost: number, out: Float64Array): void
+  }
+  /**
+   * What a `RedisLimiter` runs: the script, its SHA-1, the keys and arguments of each call, and the decision in
+   * each reply. `ratelimit.RedisLimiter` uses it; use it directly to drive a Redis client it does not know.
+   */
+  export class RedisPlan {
+    /**
+     * `new ratelimit.RedisPlan({limit, period, burst, quotas, algorithm, prefix, timeoutMs, onError,
+     * legacyHeaders})`, the options of `RedisLimiter`.
+     * @throws {Error} with `code` `invalid_option` or `invalid_quota`.
+     */
+    constructor(options?: ratelimit.RedisLimiterOptions)
+    /** The Lua script (`EVAL` it when `EVALSHA` answers `NOSCRIPT`). */
+    get script(): string
+    /** The script's SHA-1, for `EVALSHA`. */
+    get sha(): string
+    /** How long one decision may take, in milliseconds, before the `onError` policy applies. */
+    get timeoutMs(): number
+    /** `"sliding_log"` or `"gcra"`. */
+    get algorithm(): string
+    /** The script's `KEYS` for a client key (one per quota, hash-tagged `{prefix:key}`). */
+    keys(key: string): Array<string>
+    /**
+     * The script's `ARGV` for a request of `cost` (default 1).
+     * @throws {Error} with `code` `invalid_cost`.
+     */
+    args(cost?: number): Array<string>
+    /**
+     * The decision in the script's reply (an array of integers) to a request of `cost` (default 1).
+     * @throws {Error} with `code` `invalid_state` when the reply is not the script's.
+     */
+    decision(reply: number[], cost?: number): ratelimit.Decision
+    /**
+     * The decision when Redis failed (`reason` `"store_error"`) or did not answer in time (`"timeout"`), by
+     * the `onError` policy: allowed (`allow`), denied for 1 s (`deny`), or thrown (`raise`).
+     * @throws {Error} with `code` `redis_error` under `onError: "raise"`.
+     */
+    failure(reason: 'timeout' | 'store_error', message: string): ratelimit.Decision
   }
   /** When and how much a request costs (decoded as `fleetgate::ratelimit::CheckOptions`). */
   export interface CheckOptions {
@@ -605,8 +657,13 @@ export declare namespace ratelimit {
     state: number
   }
   /**
+   * The headers of a decision given by its numbers (what `checkInto` wrote): `[name, value]` pairs, built by the
+   * core from the same fields a native `Decision` holds.
+   */
+  export function headersOf(fields: Array<number>): Array<Array<string>>
+  /**
    * The options of a limiter (the TypeScript declaration; the core decodes them as
-   * `fleetgate::ratelimit::LimiterOptions`, defaults 10 per 3600 s, GCRA).
+   * `fleetgate::ratelimit::LimiterOptions`, defaults 10 per 3600 s, the sliding log).
    */
   export interface LimiterOptions {
     /** Requests per period (default 10). */
@@ -615,8 +672,13 @@ export declare namespace ratelimit {
     period?: number
     /** GCRA burst (default: `limit`). */
     burst?: number
-    /** `"gcra"` (default) or `"sliding_log"`. */
+    /** `"sliding_log"` (default: at most `limit` in any rolling `period`) or `"gcra"`. */
     algorithm?: string
+    /**
+     * Several quotas consumed together (e.g. 3 per minute and 10 per hour), instead of `limit` / `period` /
+     * `burst`; a decision's `deniedBy` names the one that denied.
+     */
+    quotas?: Array<{ limit: number; period: number; burst?: number }>
     /** Also give the `X-RateLimit-*` headers. */
     legacyHeaders?: boolean
   }

@@ -4,7 +4,7 @@ Rate limiting: GCRA and sliding-log limiters, the same GCRA as a Redis Lua scrip
 
 from typing import Final, final
 
-__all__ = ["REDIS_GCRA_SCRIPT", "Decision", "Limiter", "client_key", "decision_from_redis", "gcra_step", "redis_args"]
+__all__ = ["REDIS_GCRA_SCRIPT", "Decision", "Limiter", "RedisPlan", "client_key", "decision_from_redis", "gcra_step", "redis_args"]
 
 REDIS_GCRA_SCRIPT: Final[str]
 """
@@ -29,10 +29,21 @@ class Decision:
         The instant of the decision in unix seconds (the caller's ``now`` or Redis' ``TIME``).
         """
     @property
+    def denied_by(self, /) -> int | None:
+        """
+        With several quotas, the index of the quota that denied; ``None`` when allowed or with one quota.
+        """
+    @property
     def headers(self, /) -> dict:
         """
         The response headers: ``RateLimit-Policy``, ``RateLimit``, ``Retry-After`` when denied, and the
         ``X-RateLimit-*`` headers when the limiter was made with ``legacy_headers=True``.
+        """
+    @property
+    def reason(self, /) -> str | None:
+        """
+        ``None`` normally; ``"timeout"`` or ``"store_error"`` when a ``RedisLimiter`` decided by its
+        ``on_error`` policy because Redis failed.
         """
     @property
     def remaining(self, /) -> int:
@@ -59,7 +70,7 @@ class Limiter:
     Idle keys are evicted automatically; ``len(limiter)`` is the number of keys held.
     """
     def __len__(self, /) -> int: ...
-    def __new__(cls, /, limit: "int | None" = None, period: "float | None" = None, *, burst: "int | None" = None, algorithm: "str | None" = None, legacy_headers: "bool | None" = None, **unknown: "object") -> Limiter: ...
+    def __new__(cls, /, limit: "int | None" = None, period: "float | None" = None, *, burst: "int | None" = None, algorithm: "str | None" = None, legacy_headers: "bool | None" = None, quotas: "list[dict[str, float]] | None" = None, **unknown: "object") -> Limiter: ...
     def check(self, /, key: "str", *, now: "float | None" = None, cost: "int | None" = None, **unknown: "object") -> "Decision":
         """
         Decides one request of ``cost`` (default 1) for ``key`` at ``now`` (unix seconds; default: the system
@@ -68,6 +79,51 @@ class Limiter:
     def evict_idle(self, /, *, now: "float | None" = None) -> "int":
         """
         Drops every key that is idle at ``now``; returns how many were dropped.
+        """
+
+@final
+class RedisPlan:
+    """
+    What a ``RedisLimiter`` runs: the script, its SHA-1, the keys and arguments of each call, and the decision in
+    each reply. ``RedisPlan({"limit": 10, "period": 3600, ...})`` takes the options of ``RedisLimiter`` as a dict.
+    """
+    def __new__(cls, /, options: "dict[str, object]") -> RedisPlan: ...
+    @property
+    def algorithm(self, /) -> str:
+        """
+        ``"sliding_log"`` or ``"gcra"``.
+        """
+    def args(self, /, cost: "int | None" = None) -> "list[str]":
+        """
+        The script's ``ARGV`` for a request of ``cost``.
+        """
+    def decision(self, /, reply: "list[int]", cost: "int | None" = None) -> "Decision":
+        """
+        The decision in the script's reply (a list of ints) to a request of ``cost``.
+        """
+    def failure(self, /, reason: "str", message: "str") -> "Decision":
+        """
+        The decision when Redis failed (``"store_error"``) or did not answer in time (``"timeout"``), by the
+        ``on_error`` policy: allowed, denied for 1 s, or ``RateLimitError`` ``redis_error`` (``raise``).
+        """
+    def keys(self, /, key: "str") -> "list[str]":
+        """
+        The script's ``KEYS`` for a client key (one per quota, hash-tagged ``{prefix:key}``).
+        """
+    @property
+    def script(self, /) -> str:
+        """
+        The Lua script (``EVAL`` it when ``EVALSHA`` answers ``NOSCRIPT``).
+        """
+    @property
+    def sha(self, /) -> str:
+        """
+        The script's SHA-1, for ``EVALSHA``.
+        """
+    @property
+    def timeout(self, /) -> float:
+        """
+        How long one decision may take, in seconds, before the ``on_error`` policy applies.
         """
 
 def client_key(peer: "str", headers: "dict[str, str] | list[tuple[str, str]] | None" = None, *, trusted_proxies: "int | list[str] | None" = None, ipv6_prefix: "int | None" = None, **unknown: "object") -> "str":
