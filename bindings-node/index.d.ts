@@ -320,6 +320,29 @@ export declare namespace ratelimit {
    * `conflicting_forwarded_headers`.
    */
   export function clientKey(peer: string, headers?: Record<string, string | string[] | undefined> | [string, string][] | null, options?: ratelimit.ClientKeyOptions | undefined | null): string
+  /**
+   * The rate-limit key of a request's client on a hosting platform: `vercel` trusts only `X-Real-IP` and
+   * `cloudflare` only `CF-Connecting-IP` (both set by the platform, whatever the client sent), `trusted_proxies`
+   * walks the forwarding headers from `peer` like `clientKey`, `none` refuses. A client-written `X-Forwarded-For`
+   * never changes a `vercel` or `cloudflare` key.
+   * @throws {Error} with `code` `missing_client_address`, `invalid_platform`, `invalid_address`, `invalid_network`,
+   * `invalid_prefix` or `conflicting_forwarded_headers`.
+   */
+  export function clientKeyFromRequest(request: Request | ratelimit.RequestHeaders, options: ratelimit.ClientKeyFromRequestOptions): string
+  /** Where the app is deployed, which decides the one source of the client's address that is trusted. */
+  export interface ClientKeyFromRequestOptions {
+    /**
+     * `"vercel"` (`X-Real-IP`), `"cloudflare"` (`CF-Connecting-IP`), `"trusted_proxies"` (the peer and the
+     * `X-Forwarded-For` / `Forwarded` walk, as `clientKey`) or `"none"` (refuses).
+     */
+    platform: 'vercel' | 'cloudflare' | 'trusted_proxies' | 'none'
+    /** The socket peer address (`trusted_proxies` only). */
+    peer?: string
+    /** A hop count or a list of trusted networks (`trusted_proxies` only; default 0). */
+    trustedProxies?: number | Array<string>
+    /** The IPv6 network length keys use (48 to 128; default 56). */
+    ipv6Prefix?: number
+  }
   /** Which proxies are trusted and how IPv6 is keyed. */
   export interface ClientKeyOptions {
     /** A hop count (default 0: trust none) or a list of trusted networks (`["10.0.0.0/8"]`). */
@@ -373,6 +396,14 @@ export declare namespace ratelimit {
    * @throws {Error} with `code` `invalid_quota` or `invalid_cost`.
    */
   export function redisArgs(options: ratelimit.QuotaOptions): Array<string>
+  /**
+   * A request as `clientKeyFromRequest` reads it: only its headers (the package entry turns a WHATWG `Headers` or a
+   * `Map` into pairs first).
+   */
+  export interface RequestHeaders {
+    /** `[name, value]` pairs or an object such as Node's `req.headers`. */
+    headers?: Headers | Map<string, string> | Record<string, string | string[] | undefined> | [string, string][]
+  }
 }
 
 export declare namespace retry {

@@ -1,5 +1,9 @@
 // The package entry: everything napi generates (index.js) plus `verifyRequest`, the one helper that needs
 // JavaScript because it awaits the body of a WHATWG `Request` (Next.js App Router, fetch handlers).
+//
+// Every export is a plain `exports.name = ...` assignment so Node's CommonJS export detection (cjs-module-lexer)
+// sees the names: `import { webhooks, ratelimit } from 'fleetgate'` works from ES modules, as does
+// `import fleetgate from 'fleetgate'` (the whole object) and `require('fleetgate')`.
 'use strict';
 
 const native = require('./index.js');
@@ -28,4 +32,31 @@ async function verifyRequest(verifier, request, options) {
   return { verified, body };
 }
 
-module.exports = { ...native, verifyRequest };
+/**
+ * The rate-limit key of a request's client on a hosting platform (`ratelimit.clientKeyFromRequest`): reads
+ * `request.headers` whether it is a WHATWG `Headers`, a `Map`, an object or `[name, value]` pairs, then leaves the
+ * rule to Rust (`vercel`: `X-Real-IP`; `cloudflare`: `CF-Connecting-IP`; `trusted_proxies`: `options.peer` and the
+ * forwarding headers; `none`: refuses with code `missing_client_address`).
+ */
+function clientKeyFromRequest(request, options) {
+  let headers = request === null || typeof request !== 'object' ? undefined : request.headers;
+  if (headers !== null && typeof headers === 'object' && !Array.isArray(headers) && typeof headers.entries === 'function') {
+    headers = Array.from(headers.entries());
+  }
+  return native.ratelimit.clientKeyFromRequest({ headers }, options);
+}
+
+exports.__napiBindingTarget = native.__napiBindingTarget;
+exports._panicForTests = native._panicForTests;
+exports.availability = native.availability;
+exports.booking = native.booking;
+exports.odometer = native.odometer;
+exports.odoo = native.odoo;
+exports.pricing = native.pricing;
+exports.ratelimit = Object.freeze({ ...native.ratelimit, clientKeyFromRequest });
+exports.retry = native.retry;
+exports.smartcar = native.smartcar;
+exports.sse = native.sse;
+exports.units = native.units;
+exports.webhooks = native.webhooks;
+exports.verifyRequest = verifyRequest;

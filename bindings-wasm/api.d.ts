@@ -1,12 +1,23 @@
-// The namespaces of fleetgate-wasm, typed once for both entry points (node.d.ts, web.d.ts): the declarations
-// wasm-bindgen generates for the nodejs and web builds are identical for these classes.
-import type * as raw from './pkg/web/fleetgate_wasm.js';
+// The types of fleetgate-wasm, declared once for every entry point of the full build (node.js, web.js, edge.js):
+// `init` / `initSync`, then the namespaces over the declarations wasm-bindgen generates for the classes.
+import type * as raw from './pkg/full/fleetgate_wasm.js';
+import type { InitInput } from './init.js';
+
+export type { InitInput } from './init.js';
+
+/**
+ * Instantiates the module once; later calls resolve at once. In Node, workerd and Edge runtimes the module is
+ * ready on import and this is a no-op; in browsers it fetches the `.wasm` beside the entry (or `input`).
+ */
+export default function init(input?: InitInput | Promise<InitInput> | { module_or_path: InitInput | Promise<InitInput> }): Promise<void>;
+/** Instantiates synchronously from a `WebAssembly.Module` or the `.wasm` bytes (no-op once initialised). */
+export declare function initSync(module: WebAssembly.Module | ArrayBuffer | ArrayBufferView | { module: WebAssembly.Module | ArrayBuffer | ArrayBufferView }): void;
 
 /** Distances: exact conversion between kilometres, miles and integer metres. */
 export declare const units: Omit<typeof raw.units, 'prototype'>;
 /** Odometer readings: duplicates, order and speed checks, verdicts and meter entries. */
 export declare const odometer: Omit<typeof raw.odometer, 'prototype'>;
-export type { ReadingInput, PolicyInput, Verdict, MeterEntry } from './pkg/web/fleetgate_wasm.js';
+export type { ReadingInput, PolicyInput, Verdict, MeterEntry } from './pkg/full/fleetgate_wasm.js';
 /** Booking requests: validation and sanitisation, every problem collected. */
 export declare const booking: Omit<typeof raw.booking, 'prototype'>;
 /** Rental prices: `new pricing.RateCard(rules, options).quote(start, end, options)` and `pricing.lateFee(...)`. */

@@ -1,4 +1,4 @@
-// Shared by node.js and web.js: re-exports wasm-bindgen's classes of static functions as plain namespace objects
+// Shared by every entry point: re-exports wasm-bindgen's classes of static functions as plain namespace objects
 // (`units.toMetres(...)`, like the napi package) and turns a Rust panic into a real Error with code
 // `internal_error`. On wasm32 a panic aborts the call as a `WebAssembly.RuntimeError`; nothing else is caught.
 
@@ -24,15 +24,17 @@ export function guard(fn) {
 
 /**
  * A frozen namespace object exposing the static functions and getters of a wasm-bindgen class, guarded, plus
- * `extras` (guarded classes such as `Limiter`). Getters stay lazy: nothing calls into WebAssembly before `init()`.
+ * `extras` (guarded classes such as `Limiter`); `wrappers[name]` wraps that function in JavaScript (argument
+ * shapes only Web APIs can read). Getters stay lazy: nothing calls into WebAssembly before `init()`.
  */
-export function namespace(cls, extras = {}) {
+export function namespace(cls, extras = {}, wrappers = {}) {
   const out = { ...extras };
   for (const name of Object.getOwnPropertyNames(cls)) {
     if (name === 'length' || name === 'name' || name === 'prototype') continue;
     const descriptor = Object.getOwnPropertyDescriptor(cls, name);
     if (typeof descriptor.value === 'function') {
-      out[name] = guard(descriptor.value.bind(cls));
+      const guarded = guard(descriptor.value.bind(cls));
+      out[name] = wrappers[name] ? wrappers[name](guarded) : guarded;
     } else if (descriptor.get) {
       Object.defineProperty(out, name, { get: guard(descriptor.get.bind(cls)), enumerable: true });
     }
@@ -63,4 +65,23 @@ export function guardClass(cls) {
   guardMembers(cls, ['length', 'name', 'prototype']);
   guardMembers(cls.prototype, ['constructor', 'free', '__destroy_into_raw']);
   return new Proxy(cls, { construct: (target, args, newTarget) => guard(() => Reflect.construct(target, args, newTarget))() });
+}
+
+/**
+ * `[name, value]` pairs of a WHATWG `Headers` or a `Map` (what `request.headers` is in fetch handlers); plain
+ * objects and pairs are returned as they are, since the Rust side reads those itself.
+ */
+export function headerPairs(headers) {
+  if (headers !== null && typeof headers === 'object' && !Array.isArray(headers) && typeof headers.entries === 'function') {
+    return Array.from(headers.entries());
+  }
+  return headers;
+}
+
+/** Wraps the Rust `clientKeyFromRequest(request, options)` so `request.headers` may be a `Headers` or a `Map`. */
+export function withRequestHeaders(clientKeyFromRequest) {
+  return function clientKeyFromRequestOf(request, options) {
+    const headers = request === null || typeof request !== 'object' ? undefined : headerPairs(request.headers);
+    return clientKeyFromRequest({ headers }, options);
+  };
 }

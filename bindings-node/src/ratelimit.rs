@@ -290,3 +290,80 @@ pub fn client_key(
         run().map_err(to_js_err(&env))
     })
 }
+
+/// A request as `clientKeyFromRequest` reads it: only its headers (the package entry turns a WHATWG `Headers` or a
+/// `Map` into pairs first).
+#[napi(object, namespace = "ratelimit")]
+pub struct RequestHeaders {
+    /// `[name, value]` pairs or an object such as Node's `req.headers`.
+    #[napi(
+        ts_type = "Headers | Map<string, string> | Record<string, string | string[] | undefined> | [string, string][]"
+    )]
+    pub headers: Option<HeadersArg>,
+}
+
+/// Where the app is deployed, which decides the one source of the client's address that is trusted.
+#[napi(object, namespace = "ratelimit")]
+pub struct ClientKeyFromRequestOptions {
+    /// `"vercel"` (`X-Real-IP`), `"cloudflare"` (`CF-Connecting-IP`), `"trusted_proxies"` (the peer and the
+    /// `X-Forwarded-For` / `Forwarded` walk, as `clientKey`) or `"none"` (refuses).
+    #[napi(ts_type = "'vercel' | 'cloudflare' | 'trusted_proxies' | 'none'")]
+    pub platform: String,
+    /// The socket peer address (`trusted_proxies` only).
+    pub peer: Option<String>,
+    /// A hop count or a list of trusted networks (`trusted_proxies` only; default 0).
+    pub trusted_proxies: Option<Either<u32, Vec<String>>>,
+    /// The IPv6 network length keys use (48 to 128; default 56).
+    pub ipv6_prefix: Option<i64>,
+}
+
+/// The rate-limit key of a request's client on a hosting platform: `vercel` trusts only `X-Real-IP` and
+/// `cloudflare` only `CF-Connecting-IP` (both set by the platform, whatever the client sent), `trusted_proxies`
+/// walks the forwarding headers from `peer` like `clientKey`, `none` refuses. A client-written `X-Forwarded-For`
+/// never changes a `vercel` or `cloudflare` key.
+/// @throws {Error} with `code` `missing_client_address`, `invalid_platform`, `invalid_address`, `invalid_network`,
+/// `invalid_prefix` or `conflicting_forwarded_headers`.
+#[napi(namespace = "ratelimit", js_name = "clientKeyFromRequest")]
+pub fn client_key_from_request(
+    env: Env,
+    #[napi(ts_arg_type = "Request | ratelimit.RequestHeaders")] request: RequestHeaders,
+    options: ClientKeyFromRequestOptions,
+) -> napi::Result<String> {
+    guard(&env, || {
+        let mut pairs: Vec<(String, String)> = Vec::new();
+        match request.headers {
+            Some(Either::A(list)) => {
+                for pair in list {
+                    let [name, value] = <[String; 2]>::try_from(pair).map_err(|p| {
+                        to_js_err(&env)(RateLimitError::InvalidAddress { address: format!("header pair {p:?}") })
+                    })?;
+                    pairs.push((name, value));
+                }
+            }
+            Some(Either::B(map)) => {
+                for (name, value) in map {
+                    match value {
+                        Some(Either::A(v)) => pairs.push((name, v)),
+                        Some(Either::B(vs)) => pairs.extend(vs.into_iter().map(|v| (name.clone(), v))),
+                        None => {}
+                    }
+                }
+            }
+            None => {}
+        }
+        let run = || -> Result<String, RateLimitError> {
+            let platform = core::Platform::parse(&options.platform)?;
+            let prefix = core::ipv6_prefix(options.ipv6_prefix.unwrap_or(56))?;
+            let trusted = match options.trusted_proxies {
+                None => TrustedProxies::Hops(0),
+                Some(Either::A(hops)) => TrustedProxies::Hops(hops),
+                Some(Either::B(nets)) => {
+                    TrustedProxies::Networks(nets.iter().map(|n| Network::parse(n)).collect::<Result<_, _>>()?)
+                }
+            };
+            let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+            core::client_key_from_request(platform, &borrowed, options.peer.as_deref(), &trusted, prefix)
+        };
+        run().map_err(to_js_err(&env))
+    })
+}

@@ -268,4 +268,32 @@ pub(crate) mod ratelimit {
         let items = if headers.hasattr("items")? { headers.call_method0("items")? } else { headers.clone() };
         items.try_iter()?.map(|pair| pair?.extract::<(String, String)>()).collect()
     }
+
+    /// The rate-limit key of a request's client on a hosting ``platform``: ``"vercel"`` trusts only ``X-Real-IP``
+    /// and ``"cloudflare"`` only ``CF-Connecting-IP`` (both set by the platform, whatever the client sent),
+    /// ``"trusted_proxies"`` walks ``X-Forwarded-For`` / ``Forwarded`` from ``peer`` like :func:`client_key`, and
+    /// ``"none"`` refuses. Raises ``fleetgate.RateLimitError`` (``missing_client_address``, ``invalid_platform``,
+    /// ``invalid_address``, ``invalid_network``, ``invalid_prefix``, ``conflicting_forwarded_headers``).
+    #[pyfunction]
+    #[pyo3(signature = (headers: "dict[str, str] | list[tuple[str, str]] | None", peer: "str | None" = None, *, platform: "str", trusted_proxies: "int | list[str] | None" = None, ipv6_prefix: "int" = 56) -> "str")]
+    fn client_key_from_request(
+        py: Python<'_>,
+        headers: Option<&Bound<'_, PyAny>>,
+        peer: Option<&str>,
+        platform: &str,
+        trusted_proxies: Option<&Bound<'_, PyAny>>,
+        ipv6_prefix: i64,
+    ) -> PyResult<String> {
+        guard(py, || {
+            let pairs = header_pairs(headers)?;
+            let run = || -> Result<String, RateLimitError> {
+                let platform = core::Platform::parse(platform)?;
+                let prefix = core::ipv6_prefix(ipv6_prefix)?;
+                let trusted = trusted(trusted_proxies)?;
+                let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+                core::client_key_from_request(platform, &borrowed, peer, &trusted, prefix)
+            };
+            run().map_err(|e| to_py_err(py, &e))
+        })
+    }
 }

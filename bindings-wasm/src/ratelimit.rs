@@ -267,3 +267,39 @@ fn header_pairs(headers: &JsValue) -> Result<Vec<(String, String)>, RateLimitErr
     }
     Ok(pairs)
 }
+
+/// `ratelimit.clientKeyFromRequest` (a separate `impl` block so it reads apart from the other functions).
+#[wasm_bindgen(js_class = "ratelimit")]
+impl RateLimit {
+    /// The rate-limit key of a request's client on a hosting platform: `vercel` trusts only `X-Real-IP` and
+    /// `cloudflare` only `CF-Connecting-IP` (both set by the platform, whatever the client sent), `trusted_proxies`
+    /// walks the forwarding headers from `peer` like `clientKey`, `none` refuses. `request.headers` is pairs or an
+    /// object here (the package's namespaces.js turns a WHATWG `Headers` or a `Map` into pairs first).
+    /// @throws {Error} with `code` `missing_client_address`, `invalid_platform`, `invalid_address`,
+    /// `invalid_network`, `invalid_prefix` or `conflicting_forwarded_headers`.
+    #[wasm_bindgen(js_name = "clientKeyFromRequest")]
+    pub fn client_key_from_request(
+        #[wasm_bindgen(
+            unchecked_param_type = "Request | {headers: Headers | Map<string, string> | Record<string, string | string[] | undefined> | [string, string][]}"
+        )]
+        request: JsValue,
+        #[wasm_bindgen(
+            unchecked_param_type = "{platform: 'vercel' | 'cloudflare' | 'trusted_proxies' | 'none', peer?: string, trustedProxies?: number | string[], ipv6Prefix?: number}"
+        )]
+        options: JsValue,
+    ) -> Result<String, JsValue> {
+        let run = || -> Result<String, RateLimitError> {
+            let pairs = header_pairs(&field(&request, "headers"))?;
+            let platform =
+                field(&options, "platform").as_string().unwrap_or_else(|| describe(&field(&options, "platform")));
+            let platform = core::Platform::parse(&platform)?;
+            let prefix = number(&options, "ipv6Prefix").map_err(|_| RateLimitError::InvalidPrefix { prefix: -1 })?;
+            let prefix = prefix.map_or(Ok(56), |p| core::ipv6_prefix(if p.fract() == 0.0 { p as i64 } else { -1 }))?;
+            let trusted = trusted(&field(&options, "trustedProxies"))?;
+            let peer = field(&options, "peer").as_string();
+            let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+            core::client_key_from_request(platform, &borrowed, peer.as_deref(), &trusted, prefix)
+        };
+        run().map_err(to_js_err)
+    }
+}

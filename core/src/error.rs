@@ -198,6 +198,16 @@ pub const CODES: &[CodeInfo] = &[
     },
     CodeInfo {
         area: "ratelimit",
+        code: "invalid_platform",
+        meaning: "the client-key platform is not vercel, cloudflare, trusted_proxies or none",
+    },
+    CodeInfo {
+        area: "ratelimit",
+        code: "missing_client_address",
+        meaning: "the platform's client-address header (or the peer) is absent, or the platform is none",
+    },
+    CodeInfo {
+        area: "ratelimit",
         code: "redis_error",
         meaning: "the Redis server could not be reached or failed running the GCRA script",
     },
