@@ -4,6 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import fleetgate from 'fleetgate';
 import { ROOT, tarball, npmCi, run, freePort, start, httpFrom, platformProxy } from './helpers.mjs';
@@ -171,8 +172,11 @@ test('booking page validates and prices in the browser (fleetgate-wasm/booking),
     await page.waitForSelector('#quote:text("520.00 EUR")');
     await page.click('button[type="submit"]');
     await page.waitForSelector('#server:text("200 520.00 EUR")');
-    const wasm = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('.wasm')));
-    assert.equal(wasm.length, 1, `one .wasm fetched: ${wasm}`);
+    const wasm = await page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((e) => e.name.includes('.wasm')).map((e) => ({ name: e.name, size: e.decodedBodySize })));
+    assert.equal(wasm.length, 1, `one .wasm fetched: ${JSON.stringify(wasm)}`);
+    const booking = statSync(join(ROOT, 'bindings-wasm', 'pkg', 'booking', 'fleetgate_wasm_bg.wasm')).size;
+    assert.equal(wasm[0].size, booking, 'the page loads the booking build, not the full one');
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();
