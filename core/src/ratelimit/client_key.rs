@@ -331,7 +331,7 @@ mod platform_tests {
         let spoofed = [("X-Forwarded-For", "198.51.100.9"), ("x-real-ip", "203.0.113.7")];
         assert_eq!(key("vercel", &spoofed, Some("10.0.0.1")), Ok("203.0.113.7".into()));
         let cf = [("X-Forwarded-For", "198.51.100.9"), ("CF-Connecting-IP", "2001:db8:ab12::1")];
-        assert_eq!(key("cloudflare", &cf, None), Ok("2001:db8:ab00::/56".into()));
+        assert_eq!(key("cloudflare", &cf, None), Ok("2001:db8:ab12::/56".into()));
         assert_eq!(key("cloudflare", &spoofed, None), Err("missing_client_address"));
         assert_eq!(key("vercel", &[("x-real-ip", "not an ip")], None), Err("invalid_address"));
         assert_eq!(
