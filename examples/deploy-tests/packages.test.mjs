@@ -45,6 +45,29 @@ console.log(units.toMetres(1, 'mi'), small.units.toMetres(1, 'mi'), typeof booki
   assert.equal(out.trim(), '1609 1609 function function function false');
 });
 
+test('ratelimit.clientKeyFromRequest: the same keys and codes in both packages, for every headers shape', () => {
+  const out = node('client-key.mjs', `import * as napi from 'fleetgate';
+import * as wasm from 'fleetgate-wasm';
+const headers = { 'x-real-ip': '203.0.113.7', 'cf-connecting-ip': '2001:db8:ab12::1', 'x-forwarded-for': '198.51.100.9, 192.0.2.4' };
+const shapes = { Headers: new Headers(headers), Map: new Map(Object.entries(headers)), object: headers, pairs: Object.entries(headers) };
+const cases = [
+  { platform: 'vercel' }, { platform: 'cloudflare' }, { platform: 'trusted_proxies', peer: '10.0.0.1', trustedProxies: 1 },
+  { platform: 'trusted_proxies' }, { platform: 'none' }, { platform: 'aws' },
+];
+const result = {};
+for (const [pkg, m] of Object.entries({ napi, wasm })) {
+  for (const [shape, h] of Object.entries(shapes)) {
+    result[pkg + ' ' + shape] = cases.map((options) => {
+      try { return m.ratelimit.clientKeyFromRequest(new Request('http://127.0.0.1/', { headers: h instanceof Map ? [...h] : h }), options) === m.ratelimit.clientKeyFromRequest({ headers: h }, options) ? m.ratelimit.clientKeyFromRequest({ headers: h }, options) : 'differs'; }
+      catch (e) { return 'error ' + e.code; }
+    });
+  }
+}
+console.log(JSON.stringify(result));`);
+  const expected = ['203.0.113.7', '2001:db8:ab12::/56', '192.0.2.4', 'error missing_client_address', 'error missing_client_address', 'error invalid_platform'];
+  for (const [name, keys] of Object.entries(JSON.parse(out))) assert.deepEqual(keys, expected, name);
+});
+
 test('napi and WASM export the same namespaces and names (the HTTP clients are napi-only)', () => {
   const out = node('names.mjs', `import * as napi from 'fleetgate';
 import * as wasm from 'fleetgate-wasm';
