@@ -43,7 +43,9 @@ function clientKeyFromRequest(request, options) {
   if (headers !== null && typeof headers === 'object' && !Array.isArray(headers) && typeof headers.entries === 'function') {
     headers = Array.from(headers.entries());
   }
-  return native.ratelimit.clientKeyFromRequest({ headers }, options);
+  // A missing or non-string platform reaches Rust as text, so it fails with fleetgate's `invalid_platform`.
+  const given = options !== null && typeof options === 'object' ? options : {};
+  return native.ratelimit.clientKeyFromRequest({ headers }, { ...given, platform: String(given.platform) });
 }
 
 exports.__napiBindingTarget = native.__napiBindingTarget;

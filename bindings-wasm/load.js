@@ -50,8 +50,11 @@ export function loader(bg) {
     if (source && typeof source === 'object' && !isModule(source) && 'module_or_path' in source) {
       source = await source.module_or_path;
     }
-    if (typeof source === 'string' || source instanceof URL || (typeof Request === 'function' && source instanceof Request)) {
+    if (typeof source === 'string' || (typeof Request === 'function' && source instanceof Request)) {
       source = await fetch(source);
+    } else if (source instanceof URL || (source && typeof source === 'object' && typeof source.href === 'string')) {
+      // A URL, or a bundler's stand-in for one (some rewrite `new URL(..., import.meta.url)` into their own class).
+      source = await fetch(String(source.href));
     }
     if (ready) return;
     if (isModule(source)) {

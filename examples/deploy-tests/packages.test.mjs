@@ -52,7 +52,7 @@ const headers = { 'x-real-ip': '203.0.113.7', 'cf-connecting-ip': '2001:db8:ab12
 const shapes = { Headers: new Headers(headers), Map: new Map(Object.entries(headers)), object: headers, pairs: Object.entries(headers) };
 const cases = [
   { platform: 'vercel' }, { platform: 'cloudflare' }, { platform: 'trusted_proxies', peer: '10.0.0.1', trustedProxies: 1 },
-  { platform: 'trusted_proxies' }, { platform: 'none' }, { platform: 'aws' },
+  { platform: 'trusted_proxies' }, { platform: 'none' }, { platform: 'aws' }, undefined,
 ];
 const result = {};
 for (const [pkg, m] of Object.entries({ napi, wasm })) {
@@ -64,7 +64,7 @@ for (const [pkg, m] of Object.entries({ napi, wasm })) {
   }
 }
 console.log(JSON.stringify(result));`);
-  const expected = ['203.0.113.7', '2001:db8:ab12::/56', '192.0.2.4', 'error missing_client_address', 'error missing_client_address', 'error invalid_platform'];
+  const expected = ['203.0.113.7', '2001:db8:ab12::/56', '192.0.2.4', 'error missing_client_address', 'error missing_client_address', 'error invalid_platform', 'error invalid_platform'];
   for (const [name, keys] of Object.entries(JSON.parse(out))) assert.deepEqual(keys, expected, name);
 });
 
