@@ -32,7 +32,7 @@ suite "node --test (examples)" node --test examples/tests/
 # The packages as users receive them: release artifacts packed into target/packages/, then installed from the
 # tarballs into a scratch project, the Next.js example and the Worker.
 suite "pack (scripts/pack.sh: npm tarballs, wheel, sdist)" scripts/pack.sh
-suite "WASM size budgets (scripts/wasm-sizes.mjs)" node scripts/wasm-sizes.mjs --check
+suite "WASM sizes (scripts/wasm-sizes.mjs: ceilings, gap to the targets)" node scripts/wasm-sizes.mjs --check
 suite "node --test (packed packages: imports, names, types)" node --test examples/deploy-tests/packages.test.mjs
 suite "node --test (Next.js example: next build, next start, routes, page)" \
   node --test examples/deploy-tests/nextjs.test.mjs
