@@ -1,5 +1,9 @@
 // The package entry: everything napi generates (index.js) plus `verifyRequest`, the one helper that needs
 // JavaScript because it awaits the body of a WHATWG `Request` (Next.js App Router, fetch handlers).
+//
+// Every export is a plain `exports.name = ...` assignment so Node's CommonJS export detection (cjs-module-lexer)
+// sees the names: `import { webhooks, ratelimit } from 'fleetgate'` works from ES modules, as does
+// `import fleetgate from 'fleetgate'` (the whole object) and `require('fleetgate')`.
 'use strict';
 
 const native = require('./index.js');
@@ -36,6 +40,17 @@ async function verifyRequest(verifier, request, options) {
   return { verified, body };
 }
 
-const ratelimit = { ...native.ratelimit, Limiter: limiterClasses(native).Limiter, RedisLimiter };
-
-module.exports = { ...native, ratelimit, verifyRequest };
+exports.__napiBindingTarget = native.__napiBindingTarget;
+exports._panicForTests = native._panicForTests;
+exports.availability = native.availability;
+exports.booking = native.booking;
+exports.odometer = native.odometer;
+exports.odoo = native.odoo;
+exports.pricing = native.pricing;
+exports.ratelimit = Object.freeze({ ...native.ratelimit, Limiter: limiterClasses(native).Limiter, RedisLimiter });
+exports.retry = native.retry;
+exports.smartcar = native.smartcar;
+exports.sse = native.sse;
+exports.units = native.units;
+exports.webhooks = native.webhooks;
+exports.verifyRequest = verifyRequest;

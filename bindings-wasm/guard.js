@@ -1,4 +1,4 @@
-// Shared by node.js and web.js: re-exports wasm-bindgen's classes of static functions as plain namespace objects
+// Shared by every entry point: re-exports wasm-bindgen's classes of static functions as plain namespace objects
 // (`units.toMetres(...)`, like the napi package) and turns a Rust panic into a real Error with code
 // `internal_error`. On wasm32 a panic aborts the call as a `WebAssembly.RuntimeError`; nothing else is caught.
 

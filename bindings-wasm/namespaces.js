@@ -1,20 +1,33 @@
-// The package's namespaces, built from a wasm-bindgen module (the nodejs or the web build): shared by node.js and
-// web.js so both export exactly the same API. Every function, getter and class member is guarded (see guard.js).
+// The package's namespaces, built from a wasm-bindgen glue module (the full or the booking build): shared by every
+// entry point (node.js, web.js, edge.js and booking/*) so all export exactly the same API. Every function, getter and class
+// member is guarded (see guard.js).
 import { guard, guardClass, namespace } from './guard.js';
 
-/** The public namespaces of fleetgate-wasm over the generated module `wasm`. */
-export function namespaces(wasm) {
+/**
+ * The booking form's namespaces (booking, pricing, availability, units): all the `fleetgate-wasm/booking` build
+ * holds, and part of every build.
+ */
+export function bookingNamespaces(wasm) {
   return {
     /** Distances: exact conversion between kilometres, miles and integer metres. */
     units: namespace(wasm.units),
-    /** Odometer readings: duplicates, order and speed checks, verdicts and meter entries. */
-    odometer: namespace(wasm.odometer),
     /** Booking requests: validation and sanitisation, every problem collected. */
     booking: namespace(wasm.booking),
     /** Rental prices: `new pricing.RateCard(rules, options).quote(start, end, options)` and `pricing.lateFee(...)`. */
     pricing: namespace(wasm.pricing, { RateCard: guardClass(wasm.RateCard) }),
     /** Availability of stock over half-open, padded bookings. */
     availability: namespace(wasm.availability),
+    /** Test hook: panics inside Rust. Not part of the public API. */
+    _panicForTests: guard(wasm._panicForTests),
+  };
+}
+
+/** The public namespaces of fleetgate-wasm over the generated module `wasm`. */
+export function namespaces(wasm) {
+  return {
+    ...bookingNamespaces(wasm),
+    /** Odometer readings: duplicates, order and speed checks, verdicts and meter entries. */
+    odometer: namespace(wasm.odometer),
     /** Webhook verification and signing: `webhooks.Verifier.smartcar(amt).verify(headers, body)`, ... */
     webhooks: Object.freeze({ Verifier: guardClass(wasm.Verifier), VerifyStream: guardClass(wasm.VerifyStream) }),
     /** Smartcar events: `smartcar.parseEvent(body)`, `smartcar.challengeReply(amt, challenge)`. */
@@ -27,7 +40,5 @@ export function namespaces(wasm) {
     sse: namespace(wasm.sse, { Decoder: guardClass(wasm.Decoder) }),
     /** Odoo webhook events and image URLs. */
     odoo: namespace(wasm.odoo),
-    /** Test hook: panics inside Rust. Not part of the public API. */
-    _panicForTests: guard(wasm._panicForTests),
   };
 }

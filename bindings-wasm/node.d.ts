@@ -1,2 +1,3 @@
-// Types of fleetgate-wasm for Node.js: the namespaces (api.d.ts) over wasm-bindgen's generated declarations.
+// Types of fleetgate-wasm for Node.js (the module is ready on import; `init()` is a no-op): see api.d.ts.
 export * from './api.js';
+export { default } from './api.js';

@@ -1,5 +1,3 @@
-// Types of fleetgate-wasm for browsers: `init` / `initSync`, then the namespaces (api.d.ts) over wasm-bindgen's
-// generated declarations.
-export { default, initSync } from './pkg/web/fleetgate_wasm.js';
-export type { InitInput, InitOutput, SyncInitInput } from './pkg/web/fleetgate_wasm.js';
+// Types of fleetgate-wasm for browsers and bundlers (`await init()` fetches the `.wasm`): see api.d.ts.
 export * from './api.js';
+export { default } from './api.js';

@@ -13,7 +13,8 @@ step "Python"
 step "Rust: the Smartcar receiver (SQLite) takes a scripted day of signed deliveries, a forged one and a VERIFY"
 cargo run --quiet -p fleetgate-examples --bin receiver -- demo
 step "Python: a day of odometer readings (retries, a late arrival, a unit mix-up, a sentinel) validated in one call"
-"$VENV/bin/python" examples/python/backfill.py examples/python/sample_readings.csv target/demo/verdicts.csv 2>/dev/null
+mkdir -p target/demo
+"$VENV/bin/python" examples/python/backfill.py examples/python/sample_readings.csv target/demo/verdicts.csv
 "$VENV/bin/python" - target/demo/verdicts.csv <<'PY'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1])))

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite: fmt, clippy, cargo test, the Python wheel (pytest + stubtest), the napi module
-# (node --test), the WASM package in Node and in headless Chromium, and the examples. Installs what it needs first.
+# (node --test), the WASM package in Node and in headless Chromium, the examples, the packed packages (imports, types,
+# sizes, a Next.js app and a Cloudflare Worker installed from the tarballs) and the demo. Installs what it needs first.
 # Every suite runs even when an earlier one fails; the exit status is non-zero if any failed.
 source "$(dirname "$0")/lib.sh"
 
@@ -17,6 +18,8 @@ suite "rustfmt" cargo fmt --all --check
 suite "docs stay in the repository" bash scripts/check-docs.sh
 suite "clippy (host)" cargo clippy --quiet --workspace --all-targets -- -D warnings
 suite "clippy (wasm32)" cargo clippy --quiet -p fleetgate-wasm --target wasm32-unknown-unknown -- -D warnings
+suite "clippy (wasm32, booking build)" cargo clippy --quiet -p fleetgate-wasm --target wasm32-unknown-unknown \
+  --no-default-features -- -D warnings
 suite "cargo test" cargo test --workspace
 suite "cargo test (Redis limiter, feature redis)" cargo test -p fleetgate --features redis --test redis_limiter
 suite "build bindings" scripts/build.sh
@@ -27,6 +30,15 @@ suite "node --test (napi module)" node --test bindings-node/__test__/
 suite "node --test (WASM in Node)" node --test bindings-wasm/tests/node.test.mjs
 suite "node --test (WASM in headless Chromium)" node --test bindings-wasm/tests/browser.test.mjs
 suite "node --test (examples)" node --test examples/tests/
+# The packages as users receive them: release artifacts packed into target/packages/, then installed from the
+# tarballs into a scratch project, the Next.js example and the Worker.
+suite "pack (scripts/pack.sh: npm tarballs, wheel, sdist)" scripts/pack.sh
+suite "WASM sizes (scripts/wasm-sizes.mjs: ceilings, gap to the targets)" node scripts/wasm-sizes.mjs --check
+suite "node --test (packed packages: imports, names, types)" node --test examples/deploy-tests/packages.test.mjs
+suite "node --test (Next.js example: next build, next start, routes, page)" \
+  node --test examples/deploy-tests/nextjs.test.mjs
+suite "node --test (Cloudflare Worker: wrangler bundle in workerd)" node --test examples/deploy-tests/worker.test.mjs
+suite "demo (scripts/demo.sh)" scripts/demo.sh
 
 step "summary"
 if [ "${#failed[@]}" -gt 0 ]; then

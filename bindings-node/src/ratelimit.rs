@@ -6,7 +6,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use fleetgate::boundary::{header_pairs, Site};
 use fleetgate::ratelimit as core;
-use napi::bindgen_prelude::{Either, Unknown};
+use napi::bindgen_prelude::{Either, FromNapiValue, JsObjectValue, Object, Unknown};
 use napi::Env;
 use napi_derive::napi;
 
@@ -285,5 +285,52 @@ pub fn client_key(
             header_pairs(boundary::value(&env, headers, &site)?, &site).map_err(|e| boundary::arg_err(&env, e))?;
         let options: core::ClientKeyOptions = boundary::decode_or_default(&env, options, &Site::options(AREA).camel())?;
         options.client_key(&peer, &pairs).map_err(to_js_err(&env))
+    })
+}
+
+/// The options of `clientKeyFromRequest` (the TypeScript declaration; the core decodes them as
+/// `fleetgate::ratelimit::ClientKeyFromRequestOptions`).
+#[napi(object, object_to_js = false, namespace = "ratelimit")]
+#[allow(dead_code)]
+pub struct ClientKeyFromRequestOptions {
+    /// `"vercel"` (`X-Real-IP`), `"cloudflare"` (`CF-Connecting-IP`), `"trusted_proxies"` (the peer and the
+    /// `X-Forwarded-For` / `Forwarded` walk, as `clientKey`) or `"none"` (refuses).
+    #[napi(ts_type = "'vercel' | 'cloudflare' | 'trusted_proxies' | 'none'")]
+    pub platform: String,
+    /// The socket peer address (`trusted_proxies` only).
+    pub peer: Option<String>,
+    /// A hop count or a list of trusted networks (`trusted_proxies` only; default 0).
+    #[napi(ts_type = "number | string[]")]
+    pub trusted_proxies: Option<u32>,
+    /// The IPv6 network length keys use (48 to 128; default 56).
+    pub ipv6_prefix: Option<i64>,
+}
+
+/// The rate-limit key of a request's client on a hosting platform: `vercel` trusts only `X-Real-IP` and
+/// `cloudflare` only `CF-Connecting-IP` (both set by the platform, whatever the client sent), `trusted_proxies`
+/// walks the forwarding headers from `peer` like `clientKey`, `none` refuses. A client-written `X-Forwarded-For`
+/// never changes a `vercel` or `cloudflare` key. `request` is a WHATWG `Request` or anything with `headers`
+/// (a `Headers`, a `Map`, Node's `req.headers` object or `[name, value]` pairs).
+/// @throws {Error} with `code` `missing_client_address`, `invalid_platform`, `invalid_address`, `invalid_network`,
+/// `invalid_prefix`, `conflicting_forwarded_headers`, `invalid_argument` or `invalid_option`.
+#[napi(namespace = "ratelimit", js_name = "clientKeyFromRequest")]
+pub fn client_key_from_request(
+    env: Env,
+    #[napi(
+        ts_arg_type = "{ headers: HeadersInit | Map<string, string> | Record<string, string | string[] | undefined> }"
+    )]
+    request: Unknown<'_>,
+    #[napi(ts_arg_type = "ratelimit.ClientKeyFromRequestOptions")] options: Unknown<'_>,
+) -> napi::Result<String> {
+    guard(&env, || {
+        let site = Site::argument(AREA, "request.headers");
+        let headers = match request.get_type()? {
+            napi::ValueType::Object => Some(Object::from_unknown(request)?.get_named_property::<Unknown>("headers")?),
+            _ => None,
+        };
+        let pairs =
+            header_pairs(boundary::value(&env, headers, &site)?, &site).map_err(|e| boundary::arg_err(&env, e))?;
+        let options: core::ClientKeyFromRequestOptions = boundary::decode(&env, options, &Site::options(AREA).camel())?;
+        options.client_key(&pairs).map_err(to_js_err(&env))
     })
 }

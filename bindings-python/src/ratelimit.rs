@@ -301,4 +301,40 @@ pub(crate) mod ratelimit {
             options.client_key(&peer, &pairs).map_err(|e| to_py_err(py, &e))
         })
     }
+
+    /// The rate-limit key of a request's client on a hosting ``platform``: ``"vercel"`` trusts only ``X-Real-IP``
+    /// and ``"cloudflare"`` only ``CF-Connecting-IP`` (both set by the platform, whatever the client sent),
+    /// ``"trusted_proxies"`` walks ``X-Forwarded-For`` / ``Forwarded`` from ``peer`` like :func:`client_key`, and
+    /// ``"none"`` refuses. ``headers`` is a mapping or ``(name, value)`` pairs. Raises ``fleetgate.RateLimitError``
+    /// (``missing_client_address``, ``invalid_platform``, ``invalid_address``, ``invalid_network``,
+    /// ``invalid_prefix``, ``conflicting_forwarded_headers``, ``invalid_argument``, ``invalid_option``).
+    #[pyfunction]
+    #[pyo3(signature = (headers: "dict[str, str] | list[tuple[str, str]] | None", peer: "str | None" = None, *, platform: "str | None" = None, trusted_proxies: "int | list[str] | None" = None, ipv6_prefix: "int | None" = None, **unknown: "object") -> "str")]
+    fn client_key_from_request(
+        py: Python<'_>,
+        headers: Option<&Bound<'_, PyAny>>,
+        peer: Kwarg<'_, '_>,
+        platform: Kwarg<'_, '_>,
+        trusted_proxies: Kwarg<'_, '_>,
+        ipv6_prefix: Kwarg<'_, '_>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<String> {
+        guard(py, || {
+            let site = Site::argument(AREA, "headers");
+            let given = match headers {
+                Some(h) => boundary::value(h, &site)?,
+                None => fleetgate::boundary::Value::Null,
+            };
+            let pairs = header_pairs(given, &site).map_err(|e| boundary::arg_err(py, e))?;
+            let kwargs = [
+                ("platform", platform),
+                ("peer", peer),
+                ("trusted_proxies", trusted_proxies),
+                ("ipv6_prefix", ipv6_prefix),
+            ];
+            let options: core::ClientKeyFromRequestOptions =
+                boundary::decode_kwargs(py, &kwargs, unknown, &Site::options(AREA))?;
+            options.client_key(&pairs).map_err(|e| to_py_err(py, &e))
+        })
+    }
 }

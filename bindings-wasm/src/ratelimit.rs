@@ -218,3 +218,32 @@ impl RateLimit {
         options.client_key(&peer, &pairs).map_err(to_js_err)
     }
 }
+
+/// `ratelimit.clientKeyFromRequest` (a separate `impl` block so it reads apart from the other functions).
+#[wasm_bindgen(js_class = "ratelimit")]
+impl RateLimit {
+    /// The rate-limit key of a request's client on a hosting platform: `vercel` trusts only `X-Real-IP` and
+    /// `cloudflare` only `CF-Connecting-IP` (both set by the platform, whatever the client sent), `trusted_proxies`
+    /// walks the forwarding headers from `peer` like `clientKey`, `none` refuses. `request` is a WHATWG `Request`
+    /// or anything with `headers` (a `Headers`, a `Map`, an object or `[name, value]` pairs).
+    /// @throws {Error} with `code` `missing_client_address`, `invalid_platform`, `invalid_address`,
+    /// `invalid_network`, `invalid_prefix`, `conflicting_forwarded_headers`, `invalid_argument` or `invalid_option`.
+    #[wasm_bindgen(js_name = "clientKeyFromRequest")]
+    pub fn client_key_from_request(
+        #[wasm_bindgen(unchecked_param_type = "{headers: HeadersInput}")] request: JsValue,
+        #[wasm_bindgen(
+            unchecked_param_type = "{platform: 'vercel' | 'cloudflare' | 'trusted_proxies' | 'none', peer?: string, trustedProxies?: number | string[], ipv6Prefix?: number}"
+        )]
+        options: JsValue,
+    ) -> Result<String, JsValue> {
+        let site = Site::argument(AREA, "request.headers");
+        let headers = if request.is_object() {
+            js_sys::Reflect::get(&request, &JsValue::from_str("headers")).unwrap_or(JsValue::UNDEFINED)
+        } else {
+            JsValue::UNDEFINED
+        };
+        let pairs = header_pairs(boundary::value(&headers, &site)?, &site).map_err(boundary::arg_err)?;
+        let options: core::ClientKeyFromRequestOptions = self::options(&options)?;
+        options.client_key(&pairs).map_err(to_js_err)
+    }
+}

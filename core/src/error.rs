@@ -243,6 +243,16 @@ pub const CODES: &[CodeInfo] = &[
     },
     CodeInfo {
         area: "ratelimit",
+        code: "invalid_platform",
+        meaning: "the client-key platform is not vercel, cloudflare, trusted_proxies or none",
+    },
+    CodeInfo {
+        area: "ratelimit",
+        code: "missing_client_address",
+        meaning: "the platform's client-address header (or the peer) is absent, or the platform is none",
+    },
+    CodeInfo {
+        area: "ratelimit",
         code: "redis_error",
         meaning: "Redis could not be reached, failed running the script or did not answer in time (a RedisLimiter with on_error raise)",
     },

@@ -14,6 +14,9 @@
   limits shared by several server instances (one atomic ``EVALSHA``, Redis ``TIME``).
 * :func:`client_key` -- the key of a request's client; ``X-Forwarded-For`` / ``Forwarded`` are ignored unless
   the proxy is trusted (``trusted_proxies=1`` or ``["10.0.0.0/8"]``).
+* :func:`client_key_from_request` -- the same by hosting platform: ``platform="vercel"`` (``X-Real-IP``),
+  ``"cloudflare"`` (``CF-Connecting-IP``), ``"trusted_proxies"`` (``peer`` + the walk above) or ``"none"`` (refuses
+  with ``missing_client_address``).
 
 ``now`` is unix seconds (default: the system clock). Errors are :class:`fleetgate.RateLimitError`.
 
@@ -33,6 +36,7 @@ from fleetgate._fleetgate.ratelimit import (
     Limiter,
     RedisPlan,
     client_key,
+    client_key_from_request,
     decision_from_redis,
     gcra_step,
     redis_args,
@@ -47,6 +51,7 @@ __all__ = [
     "RedisLimiter",
     "RedisPlan",
     "client_key",
+    "client_key_from_request",
     "decision_from_redis",
     "gcra_step",
     "redis_args",

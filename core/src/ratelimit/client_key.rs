@@ -241,3 +241,115 @@ fn key_of(address: IpAddr, ipv6_prefix: u8) -> String {
 fn invalid_address(text: &str) -> RateLimitError {
     RateLimitError::InvalidAddress { address: text.to_owned() }
 }
+
+/// Where a request's client address can be trusted from, by where the app is deployed
+/// ([`client_key_from_request`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Platform {
+    /// Vercel (Functions and Edge): `X-Real-IP`, which Vercel's edge sets to the connecting client's address,
+    /// overwriting any value the client sent (Vercel also overwrites `X-Forwarded-For`, but `X-Real-IP` holds exactly
+    /// one address). Only right when every request reaches the app through Vercel.
+    Vercel,
+    /// Cloudflare (Workers, or any origin proxied by Cloudflare): `CF-Connecting-IP`, which Cloudflare sets to the
+    /// connecting client's address. Only right when the origin accepts connections from Cloudflare alone.
+    Cloudflare,
+    /// Your own proxies: the socket peer plus the right-to-left walk of `X-Forwarded-For` / `Forwarded` past the
+    /// trusted proxies, exactly as [`client_key`].
+    TrustedProxies,
+    /// No platform vouches for an address: refuses (`missing_client_address`) rather than key by a header any
+    /// client can write.
+    None,
+}
+
+impl Platform {
+    /// Parses `vercel`, `cloudflare`, `trusted_proxies` or `none` (`invalid_platform` otherwise).
+    pub fn parse(name: &str) -> Result<Self, RateLimitError> {
+        match name {
+            "vercel" => Ok(Platform::Vercel),
+            "cloudflare" => Ok(Platform::Cloudflare),
+            "trusted_proxies" => Ok(Platform::TrustedProxies),
+            "none" => Ok(Platform::None),
+            _ => Err(RateLimitError::InvalidPlatform { platform: name.to_owned() }),
+        }
+    }
+}
+
+/// The key of a request's client on a hosting `platform`, from the request's `headers` (`(name, value)` pairs,
+/// names in any case) and, for [`Platform::TrustedProxies`] only, the socket `peer` and the `trusted` setting.
+///
+/// Vercel and Cloudflare read their one header and nothing else, so a client-written `X-Forwarded-For` never changes
+/// the key; the header must hold exactly one address (`invalid_address` otherwise; several copies of the header
+/// are refused too, since the platform writes one). A missing header, a missing peer, or [`Platform::None`] is
+/// `missing_client_address`. Keys are as [`client_key`]: the IPv4 address or the IPv6 `/ipv6_prefix` network.
+pub fn client_key_from_request(
+    platform: Platform,
+    headers: &[(&str, &str)],
+    peer: Option<&str>,
+    trusted: &TrustedProxies,
+    ipv6_prefix: u8,
+) -> Result<String, RateLimitError> {
+    if !(48..=128).contains(&ipv6_prefix) {
+        return Err(RateLimitError::InvalidPrefix { prefix: i64::from(ipv6_prefix) });
+    }
+    let from_header = |name: &str, problem: &'static str| {
+        let mut values = headers.iter().filter(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim());
+        let value = values.next().ok_or(RateLimitError::MissingClientAddress { problem })?;
+        if values.next().is_some() {
+            return Err(invalid_address(&format!("{name}: more than one header")));
+        }
+        let address = parse_address(value).ok_or_else(|| invalid_address(value))?;
+        Ok(key_of(address, ipv6_prefix))
+    };
+    match platform {
+        Platform::Vercel => from_header("x-real-ip", "no X-Real-IP header (is the app deployed on Vercel?)"),
+        Platform::Cloudflare => {
+            from_header("cf-connecting-ip", "no CF-Connecting-IP header (is the request proxied by Cloudflare?)")
+        }
+        Platform::TrustedProxies => {
+            let peer = peer.ok_or(RateLimitError::MissingClientAddress {
+                problem: "platform trusted_proxies needs the socket peer address",
+            })?;
+            client_key(peer, headers, trusted, ipv6_prefix)
+        }
+        Platform::None => Err(RateLimitError::MissingClientAddress {
+            problem: "platform none: no header or peer is trusted to name the client",
+        }),
+    }
+}
+
+#[cfg(test)]
+mod platform_tests {
+    use super::*;
+
+    fn key(platform: &str, headers: &[(&str, &str)], peer: Option<&str>) -> Result<String, &'static str> {
+        let platform = Platform::parse(platform).map_err(|e| e.code())?;
+        client_key_from_request(platform, headers, peer, &TrustedProxies::Hops(1), 56).map_err(|e| e.code())
+    }
+
+    #[test]
+    fn vercel_and_cloudflare_read_only_their_header() {
+        let spoofed = [("X-Forwarded-For", "198.51.100.9"), ("x-real-ip", "203.0.113.7")];
+        assert_eq!(key("vercel", &spoofed, Some("10.0.0.1")), Ok("203.0.113.7".into()));
+        let cf = [("X-Forwarded-For", "198.51.100.9"), ("CF-Connecting-IP", "2001:db8:ab12::1")];
+        assert_eq!(key("cloudflare", &cf, None), Ok("2001:db8:ab12::/56".into()));
+        assert_eq!(key("cloudflare", &spoofed, None), Err("missing_client_address"));
+        assert_eq!(key("vercel", &[("x-real-ip", "not an ip")], None), Err("invalid_address"));
+        assert_eq!(
+            key("vercel", &[("x-real-ip", "203.0.113.7"), ("X-Real-IP", "1.2.3.4")], None),
+            Err("invalid_address")
+        );
+    }
+
+    #[test]
+    fn trusted_proxies_walks_like_client_key_and_needs_the_peer() {
+        let headers = [("x-forwarded-for", "198.51.100.9, 203.0.113.7")];
+        assert_eq!(key("trusted_proxies", &headers, Some("10.0.0.1")), Ok("203.0.113.7".into()));
+        assert_eq!(key("trusted_proxies", &headers, None), Err("missing_client_address"));
+    }
+
+    #[test]
+    fn none_and_unknown_platforms_refuse() {
+        assert_eq!(key("none", &[("x-real-ip", "203.0.113.7")], Some("10.0.0.1")), Err("missing_client_address"));
+        assert_eq!(key("Vercel", &[], None), Err("invalid_platform"));
+    }
+}

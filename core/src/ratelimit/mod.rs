@@ -12,7 +12,8 @@
 //! - [`Decision`]: allowed, remaining, retry-after, reset, and the response headers.
 //! - [`REDIS_GCRA_SCRIPT`] / [`decision_from_redis_reply`]: the distributed GCRA (and, with the cargo feature
 //!   `redis`, [`RedisLimiter`](redis_limiter::RedisLimiter)).
-//! - [`client_key`]: the key of a request's client, from its peer address and trusted proxy headers.
+//! - [`client_key`]: the key of a request's client, from its peer address and trusted proxy headers;
+//!   [`client_key_from_request`]: the same by hosting platform (Vercel, Cloudflare, own proxies).
 //!
 //! ```
 //! use fleetgate::ratelimit::{Algorithm, Limiter, Quota};
@@ -41,13 +42,13 @@ mod sliding_log;
 #[cfg(feature = "redis")]
 pub mod redis_limiter;
 
-pub use client_key::{client_key, Network, TrustedProxies};
+pub use client_key::{client_key, client_key_from_request, Network, Platform, TrustedProxies};
 pub use decision::{Decision, Reason, DECISION_FIELDS};
 pub use gcra::gcra_step;
 pub use limiter::{Algorithm, Limiter};
 pub use options::{
-    now_micros, AlgorithmName, CheckOptions, ClientKeyOptions, DecisionView, LimiterOptions, StepOptions,
-    TrustedOption, DEFAULT_IPV6_PREFIX, DEFAULT_LIMIT, DEFAULT_PERIOD_S,
+    now_micros, AlgorithmName, CheckOptions, ClientKeyFromRequestOptions, ClientKeyOptions, DecisionView,
+    LimiterOptions, StepOptions, TrustedOption, DEFAULT_IPV6_PREFIX, DEFAULT_LIMIT, DEFAULT_PERIOD_S,
 };
 pub use quotas::{limiter_of, quotas_from_specs, QuotaSpec, QuotasOption, MAX_QUOTAS};
 pub use redis::{decision_from_redis_reply, redis_argv, REDIS_GCRA_SCRIPT};
@@ -199,6 +200,20 @@ pub enum RateLimitError {
         /// The key read from `X-Forwarded-For`.
         x_forwarded_for: String,
     },
+    /// Code `invalid_platform`: `client_key_from_request`'s platform is not `vercel`, `cloudflare`, `trusted_proxies`
+    /// or `none`.
+    #[error("unknown platform {platform:?}: expected vercel, cloudflare, trusted_proxies or none")]
+    InvalidPlatform {
+        /// The platform as given.
+        platform: String,
+    },
+    /// Code `missing_client_address`: the platform's client-address header (or, for `trusted_proxies`, the peer) is
+    /// absent, or the platform is `none`: fleetgate does not guess a client key from headers anyone can write.
+    #[error("no trustworthy client address: {problem}")]
+    MissingClientAddress {
+        /// What is missing.
+        problem: &'static str,
+    },
     /// Code `redis_error`: the Redis server could not be reached or failed running the script.
     #[error("redis: {message}")]
     Redis {
@@ -219,6 +234,8 @@ impl ErrorCode for RateLimitError {
             RateLimitError::InvalidPrefix { .. } => "invalid_prefix",
             RateLimitError::ConflictingForwardedHeaders { .. } => "conflicting_forwarded_headers",
             RateLimitError::Redis { .. } => "redis_error",
+            RateLimitError::InvalidPlatform { .. } => "invalid_platform",
+            RateLimitError::MissingClientAddress { .. } => "missing_client_address",
         }
     }
     fn area(&self) -> &'static str {

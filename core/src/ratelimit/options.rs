@@ -159,6 +159,47 @@ impl ClientKeyOptions {
     }
 }
 
+/// `clientKeyFromRequest(request, {platform, peer, trustedProxies, ipv6Prefix})` /
+/// `client_key_from_request(headers, peer, *, platform, ...)`: where the app runs decides the one source of the
+/// client's address that is trusted (see [`super::Platform`]).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ClientKeyFromRequestOptions {
+    /// `vercel`, `cloudflare`, `trusted_proxies` or `none`; required (absent is `invalid_platform`: fleetgate
+    /// never guesses where it runs).
+    pub platform: Option<String>,
+    /// The socket peer address (`trusted_proxies` only).
+    pub peer: Option<String>,
+    /// A hop count or trusted networks (`trusted_proxies` only; default 0: trust none).
+    pub trusted_proxies: TrustedOption,
+    /// The IPv6 network length keys use (48 to 128; default [`DEFAULT_IPV6_PREFIX`], 56).
+    pub ipv6_prefix: i64,
+}
+
+impl Default for ClientKeyFromRequestOptions {
+    fn default() -> Self {
+        let keys = ClientKeyOptions::default();
+        ClientKeyFromRequestOptions {
+            platform: None,
+            peer: None,
+            trusted_proxies: keys.trusted_proxies,
+            ipv6_prefix: keys.ipv6_prefix,
+        }
+    }
+}
+
+impl ClientKeyFromRequestOptions {
+    /// The key of the request's client from its `headers` (see [`super::client_key_from_request`]).
+    pub fn client_key(&self, headers: &[(String, String)]) -> Result<String, RateLimitError> {
+        let platform = self.platform.as_deref().ok_or(RateLimitError::InvalidPlatform { platform: String::new() })?;
+        let platform = super::Platform::parse(platform)?;
+        let keys = ClientKeyOptions { trusted_proxies: self.trusted_proxies.clone(), ipv6_prefix: self.ipv6_prefix };
+        let (prefix, trusted) = (ipv6_prefix(self.ipv6_prefix)?, keys.trusted()?);
+        let borrowed: Vec<(&str, &str)> = headers.iter().map(|(n, v)| (n.as_str(), v.as_str())).collect();
+        super::client_key_from_request(platform, &borrowed, self.peer.as_deref(), &trusted, prefix)
+    }
+}
+
 /// `trustedProxies` as given: a hop count or a list of network strings (parsed by [`ClientKeyOptions::trusted`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TrustedOption {
