@@ -629,6 +629,33 @@ export declare namespace ratelimit {
    * `conflicting_forwarded_headers`, `invalid_argument` or `invalid_option`.
    */
   export function clientKey(peer: string, headers?: Record<string, string | string[] | undefined> | Map<string, string> | Headers | [string, string][] | null, options?: ratelimit.ClientKeyOptions): string
+  /**
+   * The rate-limit key of a request's client on a hosting platform: `vercel` trusts only `X-Real-IP` and
+   * `cloudflare` only `CF-Connecting-IP` (both set by the platform, whatever the client sent), `trusted_proxies`
+   * walks the forwarding headers from `peer` like `clientKey`, `none` refuses. A client-written `X-Forwarded-For`
+   * never changes a `vercel` or `cloudflare` key. `request` is a WHATWG `Request` or anything with `headers`
+   * (a `Headers`, a `Map`, Node's `req.headers` object or `[name, value]` pairs).
+   * @throws {Error} with `code` `missing_client_address`, `invalid_platform`, `invalid_address`, `invalid_network`,
+   * `invalid_prefix`, `conflicting_forwarded_headers`, `invalid_argument` or `invalid_option`.
+   */
+  export function clientKeyFromRequest(request: { headers: HeadersInit | Map<string, string> | Record<string, string | string[] | undefined> }, options: ratelimit.ClientKeyFromRequestOptions): string
+  /**
+   * The options of `clientKeyFromRequest` (the TypeScript declaration; the core decodes them as
+   * `fleetgate::ratelimit::ClientKeyFromRequestOptions`).
+   */
+  export interface ClientKeyFromRequestOptions {
+    /**
+     * `"vercel"` (`X-Real-IP`), `"cloudflare"` (`CF-Connecting-IP`), `"trusted_proxies"` (the peer and the
+     * `X-Forwarded-For` / `Forwarded` walk, as `clientKey`) or `"none"` (refuses).
+     */
+    platform: 'vercel' | 'cloudflare' | 'trusted_proxies' | 'none'
+    /** The socket peer address (`trusted_proxies` only). */
+    peer?: string
+    /** A hop count or a list of trusted networks (`trusted_proxies` only; default 0). */
+    trustedProxies?: number | string[]
+    /** The IPv6 network length keys use (48 to 128; default 56). */
+    ipv6Prefix?: number
+  }
   /** Which proxies are trusted and how IPv6 is keyed (decoded as `fleetgate::ratelimit::ClientKeyOptions`). */
   export interface ClientKeyOptions {
     /** A hop count (default 0: trust none) or a list of trusted networks (`["10.0.0.0/8"]`). */

@@ -4,7 +4,7 @@ Rate limiting: GCRA and sliding-log limiters, the same GCRA as a Redis Lua scrip
 
 from typing import Final, final
 
-__all__ = ["REDIS_GCRA_SCRIPT", "Decision", "Limiter", "RedisPlan", "client_key", "decision_from_redis", "gcra_step", "redis_args"]
+__all__ = ["REDIS_GCRA_SCRIPT", "Decision", "Limiter", "RedisPlan", "client_key", "client_key_from_request", "decision_from_redis", "gcra_step", "redis_args"]
 
 REDIS_GCRA_SCRIPT: Final[str]
 """
@@ -135,6 +135,16 @@ def client_key(peer: "str", headers: "dict[str, str] | list[tuple[str, str]] | N
     read only when ``trusted_proxies`` is a hop count above 0 or a list of trusted networks (CIDR strings).
     Raises ``fleetgate.RateLimitError`` (``invalid_address``, ``invalid_network``, ``invalid_prefix``,
     ``conflicting_forwarded_headers``, ``invalid_argument``, ``invalid_option``).
+    """
+
+def client_key_from_request(headers: "dict[str, str] | list[tuple[str, str]] | None", peer: "str | None" = None, *, platform: "str | None" = None, trusted_proxies: "int | list[str] | None" = None, ipv6_prefix: "int | None" = None, **unknown: "object") -> "str":
+    """
+    The rate-limit key of a request's client on a hosting ``platform``: ``"vercel"`` trusts only ``X-Real-IP``
+    and ``"cloudflare"`` only ``CF-Connecting-IP`` (both set by the platform, whatever the client sent),
+    ``"trusted_proxies"`` walks ``X-Forwarded-For`` / ``Forwarded`` from ``peer`` like :func:`client_key`, and
+    ``"none"`` refuses. ``headers`` is a mapping or ``(name, value)`` pairs. Raises ``fleetgate.RateLimitError``
+    (``missing_client_address``, ``invalid_platform``, ``invalid_address``, ``invalid_network``,
+    ``invalid_prefix``, ``conflicting_forwarded_headers``, ``invalid_argument``, ``invalid_option``).
     """
 
 def decision_from_redis(reply: "list[int]", *, limit: "int | None" = None, period: "float | None" = None, burst: "int | None" = None, cost: "int | None" = None, legacy_headers: "bool | None" = None, **unknown: "object") -> "Decision":
