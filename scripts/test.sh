@@ -16,12 +16,16 @@ suite() {
 
 suite "rustfmt" cargo fmt --all --check
 suite "docs stay in the repository" bash scripts/check-docs.sh
+suite "bindings hold no domain default (scripts/check-bindings.py)" "$VENV/bin/python" scripts/check-bindings.py
 suite "clippy (host)" cargo clippy --quiet --workspace --all-targets -- -D warnings
 suite "clippy (wasm32)" cargo clippy --quiet -p fleetgate-wasm --target wasm32-unknown-unknown -- -D warnings
 suite "clippy (wasm32, booking build)" cargo clippy --quiet -p fleetgate-wasm --target wasm32-unknown-unknown \
   --no-default-features -- -D warnings
 suite "cargo test" cargo test --workspace
 suite "cargo test (Redis limiter, feature redis)" cargo test -p fleetgate --features redis --test redis_limiter
+suite "hostile input, release build (release and debug behave alike)" \
+  cargo test --release -p fleetgate --features http --test hostile --test client_hostile
+suite "fuzz smoke run (scripts/fuzz.sh: every target, 5 s each)" bash scripts/fuzz.sh 5
 suite "build bindings" scripts/build.sh
 suite "generated files are current" scripts/check-generated.sh
 suite "pytest (Python wheel)" bash -c 'cd bindings-python && "$0/bin/python" -m pytest -q' "$VENV"

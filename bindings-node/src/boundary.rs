@@ -89,7 +89,7 @@ fn iterated_entries(object: Object<'_>) -> napi::Result<Kind<JsHost<'_>>> {
     let mut out = Vec::new();
     while out.len() <= MAX_NODES {
         let step = next.apply(iterator, ())?;
-        if step.get_named_property::<Option<bool>>("done")?.unwrap_or(false) {
+        if step.get_named_property::<Option<bool>>("done")? == Some(true) {
             return Ok(Kind::Map(out));
         }
         let pair = Vec::<Unknown>::from_unknown(step.get_named_property::<Unknown>("value")?)?;
