@@ -28,7 +28,7 @@ files() {
 }
 
 # 1. References to files outside the repository. This script names the patterns, so it is skipped.
-outside='shared[/ ]spec|\.\./shared\b'
+outside='shared[/ ]spec|\.\./shared(/|$|[^./a-zA-Z_-])'
 while IFS= read -r hit; do
   file=${hit%%:*}
   rest=${hit#*:}

@@ -10,20 +10,8 @@ const napi = require('../main.js');
 const wasm = await import('../../bindings-wasm/node.js');
 const { areas } = JSON.parse(readFileSync(new URL('../../core/areas.json', import.meta.url), 'utf8'));
 
-/** Names only one package has, and why. Anything else that differs fails. */
-const ONLY_NAPI = {
-  verifyRequest: 'awaits a WHATWG Request body; the WASM package verifies the bytes the caller read',
-  'odometer.checkBatchColumns': 'typed-array batch API (issue 14 brings it to WASM)',
-  'odometer.STATUSES': 'the code tables of checkBatchColumns',
-  'odometer.REASONS': 'the code tables of checkBatchColumns',
-  'odometer.Verdict': 'napi exports every class of a namespace (it has no constructor); WASM verdicts come only from check/checkBatch',
-  'odoo.Client': 'HTTP clients need sockets (core feature http): Node only',
-  'smartcar.Client': 'HTTP clients need sockets (core feature http): Node only',
-  'ratelimit.RedisLimiter': 'a limiter over a server-side Redis client (ioredis, node-redis): Node only',
-  'ratelimit.RedisPlan': 'what RedisLimiter sends to Redis: Node only, like RedisLimiter',
-  'ratelimit.headersOf': "the headers of limiter.js's JS decisions (the napi fast path): Node only",
-  'ratelimit.Decision': 'the napi Decision is a class (headers built lazily); WASM returns plain objects',
-};
+/** Names only one package has, and why (core/tests/js/napi-only.json). Anything else that differs fails. */
+const ONLY_NAPI = JSON.parse(readFileSync(new URL('../../core/tests/js/napi-only.json', import.meta.url), 'utf8')).only_napi;
 
 const publicNames = (o) => Object.keys(o).filter((k) => !k.startsWith('_')).sort();
 

@@ -320,7 +320,7 @@ pub fn client_key_from_request(
         ts_arg_type = "{ headers: HeadersInit | Map<string, string> | Record<string, string | string[] | undefined> }"
     )]
     request: Unknown<'_>,
-    #[napi(ts_arg_type = "ratelimit.ClientKeyFromRequestOptions")] options: Unknown<'_>,
+    #[napi(ts_arg_type = "ratelimit.ClientKeyFromRequestOptions")] options: Option<Unknown<'_>>,
 ) -> napi::Result<String> {
     guard(&env, || {
         let site = Site::argument(AREA, "request.headers");
@@ -330,7 +330,8 @@ pub fn client_key_from_request(
         };
         let pairs =
             header_pairs(boundary::value(&env, headers, &site)?, &site).map_err(|e| boundary::arg_err(&env, e))?;
-        let options: core::ClientKeyFromRequestOptions = boundary::decode(&env, options, &Site::options(AREA).camel())?;
+        let options: core::ClientKeyFromRequestOptions =
+            boundary::decode_or_default(&env, options, &Site::options(AREA).camel())?;
         options.client_key(&pairs).map_err(to_js_err(&env))
     })
 }
