@@ -4,10 +4,12 @@ import assert from 'node:assert/strict';
 
 import * as fleetgate from '../node.js';
 import { registerVectorTests } from '../../core/tests/js/node-files.mjs';
+import { hostileCases } from '../../core/tests/js/hostile.mjs';
 import { registerRateLimitApiTests } from '../../core/tests/js/api-ratelimit.mjs';
 import { registerWebhookApiTests } from '../../core/tests/js/api-webhooks.mjs';
 
 registerVectorTests(fleetgate, '[wasm-node]');
+for (const [name, check] of hostileCases(fleetgate, assert)) test(`[wasm-node] hostile: ${name}`, check);
 registerRateLimitApiTests(fleetgate, '[wasm-node]');
 registerWebhookApiTests(fleetgate, '[wasm-node]');
 
