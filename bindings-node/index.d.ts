@@ -638,7 +638,7 @@ export declare namespace ratelimit {
    * @throws {Error} with `code` `missing_client_address`, `invalid_platform`, `invalid_address`, `invalid_network`,
    * `invalid_prefix`, `conflicting_forwarded_headers`, `invalid_argument` or `invalid_option`.
    */
-  export function clientKeyFromRequest(request: { headers: HeadersInit | Map<string, string> | Record<string, string | string[] | undefined> }, options: ratelimit.ClientKeyFromRequestOptions): string
+  export function clientKeyFromRequest(request: { headers: HeadersInit | Map<string, string> | Record<string, string | string[] | undefined> }, options?: ratelimit.ClientKeyFromRequestOptions): string
   /**
    * The options of `clientKeyFromRequest` (the TypeScript declaration; the core decodes them as
    * `fleetgate::ratelimit::ClientKeyFromRequestOptions`).
