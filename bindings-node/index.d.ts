@@ -586,7 +586,7 @@ export declare namespace ratelimit {
      * legacyHeaders})`, the options of `RedisLimiter`.
      * @throws {Error} with `code` `invalid_option` or `invalid_quota`.
      */
-    constructor(options?: ratelimit.RedisLimiterOptions)
+    constructor(options?: { limit?: number; period?: number; burst?: number; quotas?: Array<{ limit: number; period: number; burst?: number }>; algorithm?: 'sliding_log' | 'gcra'; prefix?: string; timeoutMs?: number; onError?: 'allow' | 'deny' | 'raise'; legacyHeaders?: boolean })
     /** The Lua script (`EVAL` it when `EVALSHA` answers `NOSCRIPT`). */
     get script(): string
     /** The script's SHA-1, for `EVALSHA`. */
@@ -638,7 +638,7 @@ export declare namespace ratelimit {
    * @throws {Error} with `code` `missing_client_address`, `invalid_platform`, `invalid_address`, `invalid_network`,
    * `invalid_prefix`, `conflicting_forwarded_headers`, `invalid_argument` or `invalid_option`.
    */
-  export function clientKeyFromRequest(request: { headers: HeadersInit | Map<string, string> | Record<string, string | string[] | undefined> }, options?: ratelimit.ClientKeyFromRequestOptions): string
+  export function clientKeyFromRequest(request: { headers: Headers | Map<string, string> | Record<string, string | string[] | undefined> | [string, string][] }, options?: ratelimit.ClientKeyFromRequestOptions): string
   /**
    * The options of `clientKeyFromRequest` (the TypeScript declaration; the core decodes them as
    * `fleetgate::ratelimit::ClientKeyFromRequestOptions`).

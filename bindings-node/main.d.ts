@@ -1,5 +1,5 @@
 // Types of the package entry: napi's generated declarations (index.d.ts) plus verifyRequest.
-import type { webhooks, ratelimit as native } from './index';
+import { webhooks, ratelimit as native } from './index';
 
 export * from './index';
 
@@ -15,15 +15,22 @@ export declare function verifyRequest(
 
 /** The `ratelimit` namespace: everything napi generates plus `RedisLimiter` (redis-limiter.js). */
 export declare namespace ratelimit {
-  export import Limiter = native.Limiter;
   export import Decision = native.Decision;
+  export import Limiter = native.Limiter;
   export import RedisPlan = native.RedisPlan;
-  export import QuotaEntry = native.QuotaEntry;
+  export import CheckOptions = native.CheckOptions;
   export import clientKey = native.clientKey;
-  export import gcraStep = native.gcraStep;
-  export import redisArgs = native.redisArgs;
+  export import clientKeyFromRequest = native.clientKeyFromRequest;
+  export import ClientKeyFromRequestOptions = native.ClientKeyFromRequestOptions;
+  export import ClientKeyOptions = native.ClientKeyOptions;
   export import decisionFromRedis = native.decisionFromRedis;
+  export import gcraStep = native.gcraStep;
+  export import GcraStep = native.GcraStep;
+  export import headersOf = native.headersOf;
+  export import LimiterOptions = native.LimiterOptions;
+  export import QuotaOptions = native.QuotaOptions;
   export import REDIS_GCRA_SCRIPT = native.REDIS_GCRA_SCRIPT;
+  export import redisArgs = native.redisArgs;
 
   /** The options of `RedisLimiter` (and `RedisPlan`). */
   export interface RedisLimiterOptions {

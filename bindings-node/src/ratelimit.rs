@@ -317,7 +317,7 @@ pub struct ClientKeyFromRequestOptions {
 pub fn client_key_from_request(
     env: Env,
     #[napi(
-        ts_arg_type = "{ headers: HeadersInit | Map<string, string> | Record<string, string | string[] | undefined> }"
+        ts_arg_type = "{ headers: Headers | Map<string, string> | Record<string, string | string[] | undefined> | [string, string][] }"
     )]
     request: Unknown<'_>,
     #[napi(ts_arg_type = "ratelimit.ClientKeyFromRequestOptions")] options: Option<Unknown<'_>>,

@@ -55,7 +55,10 @@ impl RedisPlan {
     #[napi(constructor)]
     pub fn new(
         env: Env,
-        #[napi(ts_arg_type = "ratelimit.RedisLimiterOptions")] options: Option<Unknown<'_>>,
+        #[napi(
+            ts_arg_type = "{ limit?: number; period?: number; burst?: number; quotas?: Array<{ limit: number; period: number; burst?: number }>; algorithm?: 'sliding_log' | 'gcra'; prefix?: string; timeoutMs?: number; onError?: 'allow' | 'deny' | 'raise'; legacyHeaders?: boolean }"
+        )]
+        options: Option<Unknown<'_>>,
     ) -> napi::Result<Self> {
         guard(&env, || {
             let options: core::RedisLimiterOptions =

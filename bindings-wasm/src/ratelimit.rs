@@ -40,12 +40,6 @@ export interface ClientKeyOptions {
   trustedProxies?: number | string[] | null;
   ipv6Prefix?: number;
 }
-/** Request headers: a plain object (Node's `req.headers`), a `Map`, a WHATWG `Headers` or `[name, value]` pairs. */
-export type HeadersInput =
-  | Record<string, string | string[] | undefined>
-  | Map<string, string>
-  | Headers
-  | [string, string][];
 /** One rate-limit decision. */
 export interface Decision {
   allowed: boolean;
@@ -130,9 +124,10 @@ impl Limiter {
     #[wasm_bindgen(js_name = "evictIdle")]
     pub fn evict_idle(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number")] now: Option<JsValue>,
     ) -> Result<u32, JsValue> {
-        let now: Option<f64> = boundary::decode_or_default(&now, &Site::argument(AREA, "now"))?;
+        let now: Option<f64> =
+            boundary::decode_or_default(&now.unwrap_or(JsValue::UNDEFINED), &Site::argument(AREA, "now"))?;
         Ok(self.inner.evict_idle(core::now_micros(now, clock_us).map_err(to_js_err)?) as u32)
     }
 

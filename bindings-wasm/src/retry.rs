@@ -71,9 +71,12 @@ impl Backoff {
     pub fn next_delay(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "number")] attempt: JsValue,
-        #[wasm_bindgen(js_name = "retryAfter", unchecked_param_type = "number | null")] retry_after: JsValue,
+        #[wasm_bindgen(js_name = "retryAfter", unchecked_optional_param_type = "number | null")] retry_after: Option<
+            JsValue,
+        >,
     ) -> Result<Option<f64>, JsValue> {
         let attempt: u32 = boundary::decode(&attempt, &Site::argument(AREA, "attempt"))?;
+        let retry_after = retry_after.unwrap_or(JsValue::UNDEFINED);
         let retry_after: Option<f64> = boundary::decode_or_default(&retry_after, &Site::argument(AREA, "retryAfter"))?;
         let retry_after = core::retry_after_micros(retry_after).map_err(to_js_err)?;
         Ok(self.inner.next_delay(attempt, retry_after).map(seconds))
@@ -98,10 +101,11 @@ impl Retry {
     #[wasm_bindgen(js_name = "parseRetryAfter")]
     pub fn parse_retry_after(
         #[wasm_bindgen(unchecked_param_type = "string")] value: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number")] now: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number")] now: Option<JsValue>,
     ) -> Result<f64, JsValue> {
         let value: String = boundary::decode(&value, &Site::argument(AREA, "value"))?;
-        let now: Option<f64> = boundary::decode_or_default(&now, &Site::argument(AREA, "now"))?;
+        let now: Option<f64> =
+            boundary::decode_or_default(&now.unwrap_or(JsValue::UNDEFINED), &Site::argument(AREA, "now"))?;
         core::parse_retry_after_s(&value, now, clock_us).map_err(to_js_err)
     }
 
@@ -112,8 +116,11 @@ impl Retry {
     pub fn is_retryable(
         #[wasm_bindgen(unchecked_param_type = "number | null")] status: JsValue,
         #[wasm_bindgen(unchecked_param_type = "string")] method: JsValue,
-        #[wasm_bindgen(js_name = "idempotencyKey", unchecked_param_type = "boolean")] idempotency_key: JsValue,
+        #[wasm_bindgen(js_name = "idempotencyKey", unchecked_optional_param_type = "boolean")] idempotency_key: Option<
+            JsValue,
+        >,
     ) -> Result<bool, JsValue> {
+        let idempotency_key = idempotency_key.unwrap_or(JsValue::UNDEFINED);
         let status: Option<i64> = boundary::decode(&status, &Site::argument(AREA, "status"))?;
         let method: String = boundary::decode(&method, &Site::argument(AREA, "method"))?;
         let key: bool = boundary::decode_or_default(&idempotency_key, &Site::argument(AREA, "idempotencyKey"))?;

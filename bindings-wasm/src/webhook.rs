@@ -25,7 +25,7 @@ const TYPES: &str = r#"
 /** A secret or several (the first signs, every one verifies). */
 export type Secrets = string | string[];
 /** Request headers: a `Headers`, a `Map`, a plain object or `[name, value]` pairs. */
-export type HeadersInput = Headers | Map<string, string> | Record<string, string | string[]> | [string, string][];
+export type HeadersInput = Headers | Map<string, string> | Record<string, string | string[] | undefined> | [string, string][];
 /** A raw body: the bytes as received, or their text. */
 export type BodyInput = Uint8Array | ArrayBuffer | string;
 /** Options of the presets without a timestamp (`smartcar`, `github`, `shopify`). */

@@ -21,15 +21,15 @@ export function use(): unknown[] {
   f.odometer.check([reading], reading, { maxSpeedKmh: 200 });
   f.odometer.checkBatch([reading]);
   f.odometer.checkBatch([reading], { toleranceM: 10 });
-  const entry = f.odometer.meterEntry(verdict, reading, 42, 'e1');
-  f.odometer.meterEntry(verdict, reading, 42, 'e1', { sourceType: 'smartcar' });
+  const entry = f.odometer.meterEntry(verdict, { carId: 42, sourceId: 'e1' });
+  f.odometer.meterEntry(verdict, { carId: 42, sourceId: 'e1', sourceType: 'smartcar' }, reading);
   const status: string = verdict.status;
 
   const request = { vehicle_id: '7', customer_name: 'Ann', customer_email: 'ann@example.be', date_from: '2024-02-01', date_to: '2024-02-08' };
   const cleaned = f.booking.validate(request);
   f.booking.validate(request, { rules: { time_zone: 'Europe/Brussels' }, now: '2024-01-15T12:00:00Z' });
 
-  const rules = [{ unit: 'day', duration: 1, price: '65.00' }];
+  const rules = [{ unit: 'day' as const, duration: 1, price: '65.00' }];
   const card = new f.pricing.RateCard(rules);
   new f.pricing.RateCard(rules, { currency: 'EUR', listPrice: '80.00' });
   card.quote(range[0], range[1]);

@@ -36,7 +36,7 @@ export async function POST(request: Request): Promise<Response> {
   } catch {
     return Response.json({ errors: [{ loc: [], code: 'invalid_json', message: 'the body is not JSON' }] }, { status: 400, headers });
   }
-  let cleaned: Record<string, unknown>;
+  let cleaned: ReturnType<typeof booking.validate>;
   try {
     cleaned = booking.validate(body as Record<string, unknown>, { rules, now });
   } catch (error) {

@@ -52,7 +52,7 @@ export async function POST(request: Request): Promise<Response> {
     const past = history.get(r.vehicleId) ?? [];
     const verdict = odometer.check(past, reading);
     const carId = CARS[r.vehicleId];
-    const entry = carId === undefined ? null : odometer.meterEntry(verdict, reading, carId, reading.eventId ?? 'smartcar');
+    const entry = carId === undefined ? null : odometer.meterEntry(verdict, { carId, sourceId: reading.eventId ?? 'smartcar' });
     if (entry) {
       entries.push(entry);
       history.set(r.vehicleId, [...past, { ...reading, id: entries.length }]);

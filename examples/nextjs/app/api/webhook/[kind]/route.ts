@@ -21,7 +21,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ kin
     return Response.json({ error: code, message }, { status: 401 });
   }
   // Only now is the body trusted enough to parse.
-  let event: Record<string, unknown>;
+  let event: ReturnType<typeof odoo.parseEvent>;
   try {
     event = odoo.parseEvent(body);
   } catch (error) {
