@@ -25,7 +25,59 @@ def _is_noscript(error: BaseException) -> bool:
     return type(error).__name__ == "NoScriptError" or "NOSCRIPT" in str(error)
 
 
-class RedisLimiter:
+class _PlannedLimiter:
+    """What both Redis limiters share: the options decoded once into a core ``RedisPlan``, and the failure policy."""
+
+    def __init__(
+        self,
+        client: Any,
+        limit: int | None = None,
+        period: float | None = None,
+        *,
+        burst: int | None = None,
+        algorithm: str | None = None,
+        prefix: str | None = None,
+        timeout: float | None = None,
+        on_error: str | None = None,
+        quotas: list[dict[str, float]] | None = None,
+        legacy_headers: bool | None = None,
+        **unknown: object,
+    ) -> None:
+        self._client = client
+        self._plan = _plan(
+            dict(
+                limit=limit,
+                period=period,
+                burst=burst,
+                algorithm=algorithm,
+                prefix=prefix,
+                timeout=timeout,
+                on_error=on_error,
+                quotas=quotas,
+                legacy_headers=legacy_headers,
+                **unknown,
+            )
+        )
+        self._sha = self._plan.sha
+        self._script = self._plan.script
+        self._timeout = self._plan.timeout
+        self._args1 = self._plan.args(1)
+
+    def _call(self, key: str, cost: int) -> tuple[list[str], list[str]]:
+        """The script's ``KEYS`` and ``ARGV`` for a request of ``cost`` for ``key``."""
+        return self._plan.keys(key), self._args1 if cost == 1 else self._plan.args(cost)
+
+    def _failure(self, error: BaseException) -> Decision:
+        """The decision by the ``on_error`` policy for a call that failed: a timeout (this limiter's or the
+        client's own) or any other store error (connection refused, reset, READONLY, ...)."""
+        if isinstance(error, (TimeoutError, asyncio.TimeoutError)):
+            return self._plan.failure("timeout", str(error) or f"no reply within {self._timeout} s")
+        if type(error).__name__ == "TimeoutError":  # redis.exceptions.TimeoutError
+            return self._plan.failure("timeout", str(error))
+        return self._plan.failure("store_error", str(error) or type(error).__name__)
+
+
+class RedisLimiter(_PlannedLimiter):
     """A rate limiter whose state lives in Redis, for a redis-py client (``redis.Redis``, also
     ``redis.RedisCluster``). Same options and :class:`Decision` as :class:`Limiter`, plus:
 
@@ -48,58 +100,18 @@ class RedisLimiter:
     True
     """
 
-    def __init__(
-        self,
-        client: Any,
-        limit: int | None = None,
-        period: float | None = None,
-        *,
-        burst: int | None = None,
-        algorithm: str | None = None,
-        prefix: str | None = None,
-        timeout: float | None = None,
-        on_error: str | None = None,
-        quotas: list[dict[str, float]] | None = None,
-        legacy_headers: bool | None = None,
-        **unknown: object,
-    ) -> None:
-        self._client = client
-        self._plan = _plan(
-            dict(
-                limit=limit,
-                period=period,
-                burst=burst,
-                algorithm=algorithm,
-                prefix=prefix,
-                timeout=timeout,
-                on_error=on_error,
-                quotas=quotas,
-                legacy_headers=legacy_headers,
-                **unknown,
-            )
-        )
-        self._sha = self._plan.sha
-        self._script = self._plan.script
-        self._timeout = self._plan.timeout
-        self._args1 = self._plan.args(1)
-        self._pool = getattr(client, "connection_pool", None)
-
     def check(self, key: str, cost: int = 1) -> Decision:
         """Decides one request of ``cost`` for ``key``: one ``EVALSHA`` (``EVAL`` after ``NOSCRIPT``)."""
-        args = self._args1 if cost == 1 else self._plan.args(cost)
-        keys = self._plan.keys(key)
+        keys, args = self._call(key, cost)
         try:
             reply = self._run(keys, args)
-        except TimeoutError as error:
-            return self._plan.failure("timeout", str(error) or f"no reply within {self._timeout} s")
-        except Exception as error:  # the client's own errors: connection refused, reset, READONLY, ...
-            if type(error).__name__ == "TimeoutError":  # redis.exceptions.TimeoutError
-                return self._plan.failure("timeout", str(error))
-            return self._plan.failure("store_error", str(error) or type(error).__name__)
+        except Exception as error:  # ours or the client's: a timeout, connection refused, reset, READONLY, ...
+            return self._failure(error)
         return self._plan.decision(reply, cost)
 
     def _run(self, keys: list[str], args: list[str]) -> Any:
-        if self._pool is None:
+        pool = getattr(self._client, "connection_pool", None)
+        if pool is None:
             try:
                 return self._client.evalsha(self._sha, len(keys), *keys, *args)
             except Exception as error:
@@ -107,7 +119,7 @@ class RedisLimiter:
                     raise
                 return self._client.eval(self._script, len(keys), *keys, *args)
         # redis.Redis: one connection from the pool, with this limiter's timeout on the reply.
-        connection = self._pool.get_connection()
+        connection = pool.get_connection()
         try:
             for command, first in (("EVALSHA", self._sha), ("EVAL", self._script)):
                 connection.send_command(command, first, len(keys), *keys, *args)
@@ -124,60 +136,20 @@ class RedisLimiter:
             connection.disconnect()
             raise
         finally:
-            self._pool.release(connection)
+            pool.release(connection)
 
 
-class AsyncRedisLimiter:
+class AsyncRedisLimiter(_PlannedLimiter):
     """:class:`RedisLimiter` for an asyncio client (``redis.asyncio.Redis`` or ``RedisCluster``):
     ``await limiter.check(key, cost=1)``. The same options; the timeout wraps each call."""
 
-    def __init__(
-        self,
-        client: Any,
-        limit: int | None = None,
-        period: float | None = None,
-        *,
-        burst: int | None = None,
-        algorithm: str | None = None,
-        prefix: str | None = None,
-        timeout: float | None = None,
-        on_error: str | None = None,
-        quotas: list[dict[str, float]] | None = None,
-        legacy_headers: bool | None = None,
-        **unknown: object,
-    ) -> None:
-        self._client = client
-        self._plan = _plan(
-            dict(
-                limit=limit,
-                period=period,
-                burst=burst,
-                algorithm=algorithm,
-                prefix=prefix,
-                timeout=timeout,
-                on_error=on_error,
-                quotas=quotas,
-                legacy_headers=legacy_headers,
-                **unknown,
-            )
-        )
-        self._sha = self._plan.sha
-        self._script = self._plan.script
-        self._timeout = self._plan.timeout
-        self._args1 = self._plan.args(1)
-
     async def check(self, key: str, cost: int = 1) -> Decision:
         """Decides one request of ``cost`` for ``key``: one ``EVALSHA`` (``EVAL`` after ``NOSCRIPT``)."""
-        args = self._args1 if cost == 1 else self._plan.args(cost)
-        keys = self._plan.keys(key)
+        keys, args = self._call(key, cost)
         try:
             reply = await asyncio.wait_for(self._run(keys, args), self._timeout)
-        except (asyncio.TimeoutError, TimeoutError) as error:
-            return self._plan.failure("timeout", str(error) or f"no reply within {self._timeout} s")
         except Exception as error:
-            if type(error).__name__ == "TimeoutError":
-                return self._plan.failure("timeout", str(error))
-            return self._plan.failure("store_error", str(error) or type(error).__name__)
+            return self._failure(error)
         return self._plan.decision(reply, cost)
 
     async def _run(self, keys: list[str], args: list[str]) -> Any:
