@@ -141,6 +141,8 @@ def host_value(arg: Any) -> Any:
         return [host_value(a) for a in arg]
     if not isinstance(arg, dict):
         return arg
+    if "$data" in arg:
+        return host_value(arg["$data"])
     if "$bytes" in arg:
         return arg["$bytes"].encode()
     if "$float" in arg:
