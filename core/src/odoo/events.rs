@@ -3,6 +3,8 @@
 
 use serde_json::{Map, Value};
 
+use super::records::{self, Head, NativeRecord, ProductRecord, RentalLine, RentalOrder, SerialUnit};
+
 /// What a booking webhook reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -74,8 +76,8 @@ pub enum EventKind {
         /// The vehicle's id.
         vehicle_id: i64,
     },
-    /// Odoo's native "Send Webhook Notification" on a vehicle (`_model` = `fleet.vehicle`) or on a record that has
-    /// a `vehicle_id` (a booking-like record).
+    /// Odoo's native "Send Webhook Notification" on a vehicle (`_model` = `fleet.vehicle`, or a model the model map
+    /// reads as it) or on another record that has a `vehicle_id` (a booking-like record).
     Native {
         /// `_model`, e.g. `fleet.vehicle`.
         model: String,
@@ -85,33 +87,95 @@ pub enum EventKind {
         action: String,
         /// The vehicle concerned: `_id` for `fleet.vehicle`, the record's `vehicle_id` otherwise.
         vehicle_id: i64,
+        /// The record is the vehicle: `fleet.vehicle` or a model the model map reads as it (`false` for a
+        /// booking-like record with a `vehicle_id`).
+        vehicle_record: bool,
+    },
+    /// A native webhook on `sale.order` (in Odoo's rental app, a rental order: the booking).
+    SaleOrder {
+        /// `_model`, `_id`, `_action`.
+        record: NativeRecord,
+        /// The order's fields.
+        order: RentalOrder,
+    },
+    /// A native webhook on `sale.order.line` (what an order rents).
+    SaleOrderLine {
+        /// `_model`, `_id`, `_action`.
+        record: NativeRecord,
+        /// The line's fields.
+        line: RentalLine,
+    },
+    /// A native webhook on `product.product`.
+    Product {
+        /// `_model`, `_id`, `_action`.
+        record: NativeRecord,
+        /// The product's fields.
+        product: ProductRecord,
+    },
+    /// A native webhook on `product.template`.
+    ProductTemplate {
+        /// `_model`, `_id`, `_action`.
+        record: NativeRecord,
+        /// The template's fields.
+        product: ProductRecord,
+    },
+    /// A native webhook on `stock.lot` (a serial unit).
+    StockLot {
+        /// `_model`, `_id`, `_action`.
+        record: NativeRecord,
+        /// The lot's fields.
+        lot: SerialUnit,
     },
 }
 
 /// A cache the site should drop (and broadcast over SSE) after an event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Cache {
-    /// The vehicle list.
+    /// The vehicle list (the catalogue of what can be rented).
     VehicleList,
     /// One vehicle's detail.
     Vehicle(i64),
     /// One vehicle's availability.
     Availability(i64),
+    /// Every vehicle's and product's availability: a rental order whose lines the webhook does not name.
+    AllAvailability,
+    /// One product's (`product.product`) availability.
+    ProductAvailability(i64),
+    /// One product's (`product.product`) detail.
+    Product(i64),
+    /// One product template's detail.
+    Template(i64),
+    /// One product's (`product.product`) prices.
+    Prices(i64),
+    /// One product template's prices (rental pricing lives on the template).
+    TemplatePrices(i64),
 }
 
 impl Cache {
-    /// `{"cache": "vehicle_list"}`, `{"cache": "vehicle", "vehicle_id": 1}` or
-    /// `{"cache": "availability", "vehicle_id": 1}`.
+    /// `{"cache": "vehicle_list"}`, `{"cache": "vehicle", "vehicle_id": 1}`,
+    /// `{"cache": "availability", "vehicle_id": 1}`, `{"cache": "availability_all"}`,
+    /// `{"cache": "product_availability", "product_id": 4}`, `{"cache": "product", "product_id": 4}` (or
+    /// `"template_id"`), `{"cache": "prices", "product_id": 4}` (or `"template_id"`).
     pub fn to_json(&self) -> Value {
         serde_json::to_value(self.view()).unwrap_or(Value::Null)
     }
 
     /// The cache as the bindings hand it out.
     pub fn view(&self) -> Invalidation {
-        match self {
-            Cache::VehicleList => Invalidation { cache: "vehicle_list", vehicle_id: None },
-            Cache::Vehicle(id) => Invalidation { cache: "vehicle", vehicle_id: Some(*id) },
-            Cache::Availability(id) => Invalidation { cache: "availability", vehicle_id: Some(*id) },
+        let none = Invalidation { cache: "", vehicle_id: None, product_id: None, template_id: None };
+        match *self {
+            Cache::VehicleList => Invalidation { cache: "vehicle_list", ..none },
+            Cache::Vehicle(id) => Invalidation { cache: "vehicle", vehicle_id: Some(id), ..none },
+            Cache::Availability(id) => Invalidation { cache: "availability", vehicle_id: Some(id), ..none },
+            Cache::AllAvailability => Invalidation { cache: "availability_all", ..none },
+            Cache::ProductAvailability(id) => {
+                Invalidation { cache: "product_availability", product_id: Some(id), ..none }
+            }
+            Cache::Product(id) => Invalidation { cache: "product", product_id: Some(id), ..none },
+            Cache::Template(id) => Invalidation { cache: "product", template_id: Some(id), ..none },
+            Cache::Prices(id) => Invalidation { cache: "prices", product_id: Some(id), ..none },
+            Cache::TemplatePrices(id) => Invalidation { cache: "prices", template_id: Some(id), ..none },
         }
     }
 }
@@ -127,43 +191,53 @@ pub struct OdooEvent {
 }
 
 impl OdooEvent {
-    /// The event type: `booking.created`, `vehicle.updated`, ..., or `odoo.native` for Odoo's own webhook.
+    /// The event type: `booking.created`, `vehicle.updated`, ..., `odoo.native` for Odoo's own webhook on a
+    /// vehicle, `odoo.sale_order`, `odoo.sale_order_line`, `odoo.product`, `odoo.product_template` or
+    /// `odoo.stock_lot` for one on the rental app's models.
     pub fn event_type(&self) -> &'static str {
         match &self.kind {
             EventKind::Booking { action, .. } => BOOKING_TYPES.iter().find(|(_, a)| a == action).map_or("", |t| t.0),
             EventKind::Vehicle { action, .. } => VEHICLE_TYPES.iter().find(|(_, a)| a == action).map_or("", |t| t.0),
             EventKind::Native { .. } => "odoo.native",
+            EventKind::SaleOrder { .. } => "odoo.sale_order",
+            EventKind::SaleOrderLine { .. } => "odoo.sale_order_line",
+            EventKind::Product { .. } => "odoo.product",
+            EventKind::ProductTemplate { .. } => "odoo.product_template",
+            EventKind::StockLot { .. } => "odoo.stock_lot",
         }
     }
 
-    /// The vehicle the event concerns.
-    pub fn vehicle_id(&self) -> i64 {
+    /// The vehicle the event concerns; `None` for the rental app's records (orders, lines, products, lots), which
+    /// name products instead.
+    pub fn vehicle_id(&self) -> Option<i64> {
         match &self.kind {
             EventKind::Booking { vehicle_id, .. }
             | EventKind::Vehicle { vehicle_id, .. }
-            | EventKind::Native { vehicle_id, .. } => *vehicle_id,
+            | EventKind::Native { vehicle_id, .. } => Some(*vehicle_id),
+            _ => None,
         }
     }
 
     /// The caches this event makes stale. A booking changes one vehicle's availability; price and detail updates
     /// change the list and the vehicle; availability, maintenance, additions, removals and native vehicle
-    /// webhooks change all three.
+    /// webhooks change all three. The rental app's records: see [`records::invalidates`] (and docs/odoo.md).
     pub fn invalidates(&self) -> Vec<Cache> {
-        let v = self.vehicle_id();
-        let all = vec![Cache::VehicleList, Cache::Vehicle(v), Cache::Availability(v)];
+        let all = |v| vec![Cache::VehicleList, Cache::Vehicle(v), Cache::Availability(v)];
         match &self.kind {
-            EventKind::Booking { .. } => vec![Cache::Availability(v)],
-            EventKind::Vehicle { action: VehicleAction::Updated | VehicleAction::PriceUpdated, .. } => {
-                vec![Cache::VehicleList, Cache::Vehicle(v)]
+            EventKind::Booking { vehicle_id, .. } => vec![Cache::Availability(*vehicle_id)],
+            EventKind::Vehicle { action: VehicleAction::Updated | VehicleAction::PriceUpdated, vehicle_id } => {
+                vec![Cache::VehicleList, Cache::Vehicle(*vehicle_id)]
             }
-            EventKind::Vehicle { .. } => all,
-            EventKind::Native { model, .. } if model == VEHICLE_MODEL => all,
-            EventKind::Native { .. } => vec![Cache::Availability(v)],
+            EventKind::Vehicle { vehicle_id, .. } => all(*vehicle_id),
+            EventKind::Native { vehicle_id, vehicle_record: true, .. } => all(*vehicle_id),
+            EventKind::Native { vehicle_id, .. } => vec![Cache::Availability(*vehicle_id)],
+            other => records::invalidates(other),
         }
     }
 
     /// The event as JSON: `type`, the ids (`booking_id`, `vehicle_id`; native: `model`, `record_id`, `action`,
-    /// `vehicle_id`), `fields` and `invalidates` (see [`Cache::to_json`]): the shape of [`OdooEvent::view`].
+    /// `vehicle_id`, or the rental record's fields), `fields` and `invalidates` (see [`Cache::to_json`]): the shape
+    /// of [`OdooEvent::view`].
     pub fn to_json(&self) -> Value {
         serde_json::to_value(self.view()).unwrap_or(Value::Null)
     }
@@ -171,7 +245,8 @@ impl OdooEvent {
     /// The event as the bindings hand it out: one typed shape per kind.
     pub fn view(&self) -> EventView {
         let invalidates = self.invalidates().iter().map(Cache::view).collect();
-        let (event_type, fields, vehicle_id) = (self.event_type(), self.fields.clone(), self.vehicle_id());
+        let (event_type, fields) = (self.event_type(), self.fields.clone());
+        let vehicle_id = self.vehicle_id().unwrap_or_default();
         match &self.kind {
             EventKind::Booking { booking_id, .. } => EventView::Booking(BookingEvent {
                 event_type,
@@ -192,6 +267,18 @@ impl OdooEvent {
                 fields,
                 invalidates,
             }),
+            EventKind::SaleOrder { record, order } => {
+                EventView::SaleOrder(order.view(record, Head { event_type, fields, invalidates }))
+            }
+            EventKind::SaleOrderLine { record, line } => {
+                EventView::SaleOrderLine(line.view(record, Head { event_type, fields, invalidates }))
+            }
+            EventKind::Product { record, product } | EventKind::ProductTemplate { record, product } => {
+                EventView::Product(product.view(record, Head { event_type, fields, invalidates }))
+            }
+            EventKind::StockLot { record, lot } => {
+                EventView::StockLot(lot.view(record, Head { event_type, fields, invalidates }))
+            }
         }
     }
 }
@@ -206,6 +293,14 @@ pub enum EventView {
     Vehicle(VehicleEvent),
     /// `odoo.native`.
     Native(NativeEvent),
+    /// `odoo.sale_order`.
+    SaleOrder(records::SaleOrderEvent),
+    /// `odoo.sale_order_line`.
+    SaleOrderLine(records::SaleOrderLineEvent),
+    /// `odoo.product` and `odoo.product_template`.
+    Product(records::ProductEvent),
+    /// `odoo.stock_lot`.
+    StockLot(records::StockLotEvent),
 }
 
 impl EventView {
@@ -215,6 +310,10 @@ impl EventView {
             EventView::Booking(_) => "BookingEvent",
             EventView::Vehicle(_) => "VehicleEvent",
             EventView::Native(_) => "NativeEvent",
+            EventView::SaleOrder(_) => "SaleOrderEvent",
+            EventView::SaleOrderLine(_) => "SaleOrderLineEvent",
+            EventView::Product(_) => "ProductEvent",
+            EventView::StockLot(_) => "StockLotEvent",
         }
     }
 }
@@ -269,15 +368,21 @@ pub struct NativeEvent {
     pub invalidates: Vec<Invalidation>,
 }
 
-/// One cache to drop: `{cache: "vehicle_list"}`, `{cache: "vehicle", vehicle_id}` or
-/// `{cache: "availability", vehicle_id}`.
+/// One cache to drop (see [`Cache::to_json`]): `cache` and the one id that names it, if any.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Invalidation {
-    /// `vehicle_list`, `vehicle` or `availability`.
+    /// `vehicle_list`, `vehicle`, `availability`, `availability_all`, `product_availability`, `product` or
+    /// `prices`.
     pub cache: &'static str,
     /// The vehicle, for `vehicle` and `availability`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub vehicle_id: Option<i64>,
+    /// The `product.product`, for `product_availability`, and `product` / `prices` of a variant.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub product_id: Option<i64>,
+    /// The `product.template`, for `product` / `prices` of a template.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub template_id: Option<i64>,
 }
 
 /// One problem with a webhook body: where (`loc`, a field name), a code and a message.
@@ -285,7 +390,7 @@ pub struct Invalidation {
 pub struct Problem {
     /// The field, e.g. `vehicle_id` (empty for the body itself).
     pub loc: String,
-    /// `missing`, `wrong_type` or `not_json`.
+    /// `missing`, `wrong_type`, `invalid_datetime` or `not_json`.
     pub code: &'static str,
     /// What is wrong.
     pub message: String,

@@ -11,15 +11,40 @@
 //! assert_eq!(event.event_type(), "vehicle.availability_changed");
 //! assert!(event.invalidates().contains(&Cache::Availability(1)));
 //! ```
+//!
+//! Native webhooks on the rental app's models (`sale.order`, `sale.order.line`, `product.product`,
+//! `product.template`, `stock.lot`) are typed events too; a site whose vehicles live in a model of its own
+//! module says so with a model map:
+//!
+//! ```
+//! use fleetgate::odoo::{parse_event_with, Cache, Model, ParseOptions};
+//! let options = ParseOptions { model_map: [("atlas.equipment".to_owned(), Model::FleetVehicle)].into() };
+//! let body = br#"{"_id": 7, "_model": "atlas.equipment", "_action": "Notify site(#12)", "id": 7}"#;
+//! let event = parse_event_with(body, &options).unwrap();
+//! assert_eq!(event.vehicle_id(), Some(7));
+//! assert!(event.invalidates().contains(&Cache::VehicleList));
+//!
+//! let order = br#"{"_id": 41, "_model": "sale.order", "_action": "Rental(#3)", "is_rental_order": true,
+//!                  "state": "sale", "rental_start_date": "2026-12-01 08:00:00", "rental_return_date": false}"#;
+//! let event = parse_event_with(order, &ParseOptions::default()).unwrap();
+//! assert_eq!(event.event_type(), "odoo.sale_order");
+//! assert_eq!(event.invalidates(), vec![Cache::AllAvailability]);
+//! ```
 
+mod datetime;
 mod events;
 mod fields;
+mod models;
 mod native;
+pub mod records;
 
+pub use datetime::parse_datetime;
 pub use events::{
     BookingAction, BookingEvent, Cache, EventKind, EventView, Invalidation, NativeEvent, OdooEvent, Problem,
     VehicleAction, VehicleEvent, VEHICLE_MODEL,
 };
+pub use models::{is_model_name, Model, ParseOptions, MODELS};
+pub use records::{ProductEvent, SaleOrderEvent, SaleOrderLineEvent, StockLotEvent};
 
 use serde_json::Value;
 
@@ -27,11 +52,15 @@ use crate::error::ErrorCode;
 use events::{BOOKING_TYPES, VEHICLE_TYPES};
 use fields::{check_string, missing, take_int, take_string};
 
-/// [`parse_event`] of a body as a binding passes it (after the boundary's walk): it must be the raw bytes; a parsed
-/// object or a string is `invalid_odoo_payload` (`wrong_type`), since re-serialising could change what was signed.
-pub fn parse_event_value(body: crate::boundary::Value) -> Result<OdooEvent, OdooError> {
+/// Where the bindings decode the options of `parse_event` (`invalid_option`, area `odoo`; `.camel()` for JS).
+pub const OPTIONS_SITE: crate::boundary::Site = crate::boundary::Site::options("odoo");
+
+/// [`parse_event_with`] of a body as a binding passes it (after the boundary's walk): it must be the raw bytes; a
+/// parsed object or a string is `invalid_odoo_payload` (`wrong_type`), since re-serialising could change what was
+/// signed. `options` come decoded at [`OPTIONS_SITE`].
+pub fn parse_event_value(body: crate::boundary::Value, options: &ParseOptions) -> Result<OdooEvent, OdooError> {
     match body {
-        crate::boundary::Value::Bytes(bytes) => parse_event(&bytes),
+        crate::boundary::Value::Bytes(bytes) => parse_event_with(&bytes, options),
         other => Err(OdooError::invalid(vec![Problem {
             loc: String::new(),
             code: "wrong_type",
@@ -48,12 +77,21 @@ pub fn parse_event_value(body: crate::boundary::Value) -> Result<OdooEvent, Odoo
 /// - `{"event_type": "booking.<x>", "booking_id": int, "vehicle_id": int, ...}`
 /// - `{"event_type": "vehicle.<x>", "vehicle_id": int, ...}` (`availability_changed` also needs a string
 ///   `availability_status`)
-/// - Odoo's native shape `{"_id": int, "_model": str, "_action": str, ...}` on `fleet.vehicle` or on a model whose
-///   record has an integer `vehicle_id`.
+/// - Odoo's native shape `{"_id": int, "_model": str, "_action": str, ...}` on `fleet.vehicle`, on the rental
+///   app's `sale.order`, `sale.order.line`, `product.product`, `product.template` and `stock.lot`, or on a model
+///   whose record has an integer `vehicle_id`.
 ///
 /// Every problem of the body is collected into one `invalid_odoo_payload` error; an event type (or native model)
-/// fleetgate does not know is `unknown_odoo_event`, naming it, never a silent drop.
+/// fleetgate does not know is `unknown_odoo_event`, naming it, never a silent drop. The same as
+/// [`parse_event_with`] without a model map.
 pub fn parse_event(body: &[u8]) -> Result<OdooEvent, OdooError> {
+    parse_event_with(body, &ParseOptions::default())
+}
+
+/// [`parse_event`] with options: a native webhook's `_model` is looked up in `options.model_map` first.
+/// Datetime fields read from a native webhook (`rental_start_date`, ...) are Odoo's naive UTC text (see
+/// [`parse_datetime`]) or `false`; other text is an `invalid_datetime` problem with its `loc`.
+pub fn parse_event_with(body: &[u8], options: &ParseOptions) -> Result<OdooEvent, OdooError> {
     let root: Value = serde_json::from_slice(body).map_err(|e| {
         OdooError::invalid(vec![Problem { loc: String::new(), code: "not_json", message: format!("not JSON: {e}") }])
     })?;
@@ -88,7 +126,7 @@ pub fn parse_event(body: &[u8]) -> Result<OdooEvent, OdooError> {
             None
         }
     } else if fields.contains_key("_model") || fields.contains_key("_id") {
-        native::parse(&mut fields, &mut problems)?
+        native::parse(&mut fields, options, &mut problems)?
     } else {
         problems.push(missing("event_type"));
         None
