@@ -207,13 +207,15 @@ impl OdooEvent {
         }
     }
 
-    /// The vehicle the event concerns; `None` for the rental app's records (orders, lines, products, lots), which
-    /// name products instead.
+    /// The vehicle the event concerns; for the rental app's records (orders, lines, products, lots), which name
+    /// products instead, only an order's or line's `vehicle_id` (a field of the site's own module), else `None`.
     pub fn vehicle_id(&self) -> Option<i64> {
         match &self.kind {
             EventKind::Booking { vehicle_id, .. }
             | EventKind::Vehicle { vehicle_id, .. }
             | EventKind::Native { vehicle_id, .. } => Some(*vehicle_id),
+            EventKind::SaleOrder { order, .. } => order.vehicle_id,
+            EventKind::SaleOrderLine { line, .. } => line.vehicle_id,
             _ => None,
         }
     }

@@ -52,7 +52,8 @@ use crate::error::ErrorCode;
 use events::{BOOKING_TYPES, VEHICLE_TYPES};
 use fields::{check_string, missing, take_int, take_string};
 
-/// Where the bindings decode the options of `parse_event` (`invalid_option`, area `odoo`; `.camel()` for JS).
+/// Where every binding decodes the options of `parse_event` (`invalid_option`, area `odoo`). The keys are read as
+/// given, also from JavaScript (model names are data): see [`ParseOptions`].
 pub const OPTIONS_SITE: crate::boundary::Site = crate::boundary::Site::options("odoo");
 
 /// [`parse_event_with`] of a body as a binding passes it (after the boundary's walk): it must be the raw bytes; a

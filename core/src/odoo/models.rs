@@ -52,7 +52,8 @@ impl Model {
 }
 
 /// Options of [`super::parse_event_with`] (JS `parseEvent(body, { modelMap })`, Python
-/// `parse_event(body, model_map=...)`).
+/// `parse_event(body, model_map=...)`). Model names are data, so this object is read with its keys as given (at
+/// [`super::OPTIONS_SITE`], never camelCase-converted); JavaScript's `modelMap` is accepted as an alias.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct ParseOptions {
@@ -60,8 +61,8 @@ pub struct ParseOptions {
     /// "fleet.vehicle"}`. Keys are Odoo model names (lowercase letters, digits, `_` and `.`, Odoo's own rule for
     /// `_name`); a target that is not one of the [`MODELS`] or a value that is not a string is `invalid_option`.
     /// A mapped model is looked up first, so a known model can be mapped too (`{"stock.lot": "fleet.vehicle"}`
-    /// for a site whose serial units are its vehicles). Empty by default.
-    #[serde(deserialize_with = "model_map")]
+    /// for a site whose serial units are its vehicles). Empty by default (also when `null`).
+    #[serde(alias = "modelMap", deserialize_with = "model_map")]
     pub model_map: BTreeMap<String, Model>,
 }
 
@@ -79,7 +80,7 @@ pub fn is_model_name(name: &str) -> bool {
 }
 
 fn model_map<'de, D: Deserializer<'de>>(deserializer: D) -> Result<BTreeMap<String, Model>, D::Error> {
-    let map = BTreeMap::<String, Model>::deserialize(deserializer)?;
+    let map = Option::<BTreeMap<String, Model>>::deserialize(deserializer)?.unwrap_or_default();
     match map.keys().find(|k| !is_model_name(k)) {
         Some(bad) => Err(serde::de::Error::custom(format!(
             "{bad:?} is not an Odoo model name (lowercase letters, digits, `_` and `.`)"

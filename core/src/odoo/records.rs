@@ -29,6 +29,8 @@ pub struct RentalOrder {
     pub rental_status: Option<String>,
     /// `partner_id`: the customer.
     pub partner_id: Option<i64>,
+    /// `vehicle_id`: the vehicle, when the site's own module adds that many2one to its orders.
+    pub vehicle_id: Option<i64>,
     /// `rental_start_date`, unix seconds.
     pub start: Option<i64>,
     /// `rental_return_date`, unix seconds.
@@ -42,6 +44,8 @@ pub struct RentalLine {
     pub order_id: Option<i64>,
     /// `product_id`: the `product.product` rented.
     pub product_id: Option<i64>,
+    /// `vehicle_id`: the vehicle, when the site's own module adds that many2one to its lines.
+    pub vehicle_id: Option<i64>,
     /// `is_rental`: `Some(false)` is a line that rents nothing (a fee, a sold item), which invalidates nothing.
     pub is_rental: Option<bool>,
     /// `start_date` (the order's `rental_start_date`), unix seconds.
@@ -92,6 +96,8 @@ pub struct SaleOrderEvent {
     pub rental_status: Option<String>,
     /// `partner_id`.
     pub partner_id: Option<i64>,
+    /// `vehicle_id` (a field of the site's own module; `null` on stock Odoo).
+    pub vehicle_id: Option<i64>,
     /// `rental_start_date`, unix seconds.
     pub start: Option<i64>,
     /// `rental_return_date`, unix seconds.
@@ -118,6 +124,8 @@ pub struct SaleOrderLineEvent {
     pub order_id: Option<i64>,
     /// `product_id`.
     pub product_id: Option<i64>,
+    /// `vehicle_id` (a field of the site's own module; `null` on stock Odoo).
+    pub vehicle_id: Option<i64>,
     /// `is_rental`.
     pub is_rental: Option<bool>,
     /// `start_date`, unix seconds.
@@ -180,19 +188,26 @@ pub struct StockLotEvent {
 
 /// The caches a native webhook on one of the rental app's records makes stale (the table in docs/odoo.md):
 ///
-/// - a rental order (`is_rental_order` true or not selected): every availability, since the order does not name
-///   its products (its lines do); an ordinary sale (`is_rental_order` false): nothing;
-/// - an order line: its product's availability (every availability when `product_id` is not selected); a line
-///   with `is_rental` false: nothing;
+/// - a rental order (`is_rental_order` true or not selected): its vehicle's availability when it has a
+///   `vehicle_id` (a site's own module), else every availability, since a stock order does not name its products
+///   (its lines do); an ordinary sale (`is_rental_order` false): nothing;
+/// - an order line: its product's availability and its vehicle's (a site's `vehicle_id`), every availability
+///   when it names neither; a line with `is_rental` false: nothing;
 /// - a product or template: the list (`rent_ok` may just have changed), its detail and its prices;
 /// - a serial unit: the list and its product's availability (every availability without `product_id`).
 pub fn invalidates(kind: &EventKind) -> Vec<Cache> {
     let availability = |product: Option<i64>| product.map_or(Cache::AllAvailability, Cache::ProductAvailability);
     match kind {
         EventKind::SaleOrder { order, .. } if order.is_rental == Some(false) => Vec::new(),
-        EventKind::SaleOrder { .. } => vec![Cache::AllAvailability],
+        EventKind::SaleOrder { order, .. } => {
+            vec![order.vehicle_id.map_or(Cache::AllAvailability, Cache::Availability)]
+        }
         EventKind::SaleOrderLine { line, .. } if line.is_rental == Some(false) => Vec::new(),
-        EventKind::SaleOrderLine { line, .. } => vec![availability(line.product_id)],
+        EventKind::SaleOrderLine { line, .. } => match (line.product_id, line.vehicle_id) {
+            (Some(product), Some(vehicle)) => vec![Cache::ProductAvailability(product), Cache::Availability(vehicle)],
+            (product, None) => vec![availability(product)],
+            (None, Some(vehicle)) => vec![Cache::Availability(vehicle)],
+        },
         EventKind::Product { record, .. } => {
             vec![Cache::VehicleList, Cache::Product(record.record_id), Cache::Prices(record.record_id)]
         }
@@ -222,6 +237,7 @@ impl RentalOrder {
             state: self.state.clone(),
             rental_status: self.rental_status.clone(),
             partner_id: self.partner_id,
+            vehicle_id: self.vehicle_id,
             start: self.start,
             end: self.end,
             fields: h.fields,
@@ -239,6 +255,7 @@ impl RentalLine {
             action: r.action.clone(),
             order_id: self.order_id,
             product_id: self.product_id,
+            vehicle_id: self.vehicle_id,
             is_rental: self.is_rental,
             start: self.start,
             end: self.end,

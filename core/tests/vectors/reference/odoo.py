@@ -98,17 +98,22 @@ def record_event(target: str, head: dict, fields: dict) -> dict:
                "is_rental": read(fields, "is_rental_order", "bool"), "state": read(fields, "state", "text"),
                "rental_status": read(fields, "rental_status", "text"),
                "partner_id": read(fields, "partner_id", "many2one"),
+               "vehicle_id": read(fields, "vehicle_id", "many2one"),
                "start": read(fields, "rental_start_date", "datetime"),
                "end": read(fields, "rental_return_date", "datetime")}
-        inv = [] if out["is_rental"] is False else [{"cache": "availability_all"}]
+        vid = out["vehicle_id"]
+        inv = ([] if out["is_rental"] is False else
+               [{"cache": "availability_all"} if vid is None else {"cache": "availability", "vehicle_id": vid}])
     elif target == "sale.order.line":
         out = {"type": "odoo.sale_order_line", **head,
                "order_id": read(fields, "order_id", "many2one"), "product_id": read(fields, "product_id", "many2one"),
+               "vehicle_id": read(fields, "vehicle_id", "many2one"),
                "is_rental": read(fields, "is_rental", "bool"), "start": read(fields, "start_date", "datetime"),
                "end": read(fields, "return_date", "datetime"), "quantity": read(fields, "product_uom_qty", "number")}
-        pid = out["product_id"]
-        inv = ([] if out["is_rental"] is False else
-               [{"cache": "availability_all"} if pid is None else {"cache": "product_availability", "product_id": pid}])
+        pid, vid = out["product_id"], out["vehicle_id"]
+        inv = [] if pid is None else [{"cache": "product_availability", "product_id": pid}]
+        inv += [] if vid is None else [{"cache": "availability", "vehicle_id": vid}]
+        inv = [] if out["is_rental"] is False else (inv or [{"cache": "availability_all"}])
     elif target == "product.product":
         out = {"type": "odoo.product", **head, "product_id": rid,
                "template_id": read(fields, "product_tmpl_id", "many2one"), "rent_ok": read(fields, "rent_ok", "bool")}
@@ -294,6 +299,12 @@ CASES = [
      [o({"_id": 303, "_model": "sale.order.line", "_action": "x(#1)", "order_id": 41, "product_id": False})]),
     ("native-sale-order-line-not-rental", "parse_event",
      [o({"_id": 304, "_model": "sale.order.line", "_action": "x(#1)", "product_id": 77, "is_rental": False})]),
+    ("native-sale-order-line-site-vehicle", "parse_event",
+     [o({"_id": 306, "_model": "sale.order.line", "_action": "x(#1)", "product_id": 9, "vehicle_id": [7, "KX057"]})]),
+    ("native-sale-order-line-vehicle-only", "parse_event",
+     [o({"_id": 307, "_model": "sale.order.line", "_action": "x(#1)", "vehicle_id": 7, "product_id": False})]),
+    ("native-sale-order-vehicle-string", "parse_event",
+     [o({"_id": 48, "_model": "sale.order", "_action": "x(#1)", "vehicle_id": "7"})]),
     ("native-sale-order-line-qty-string", "parse_event",
      [o({"_id": 305, "_model": "sale.order.line", "_action": "x(#1)", "product_uom_qty": "2"})]),
     ("native-sale-order-line-bad-return", "parse_event",
