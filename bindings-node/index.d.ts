@@ -421,11 +421,11 @@ export declare namespace odoo {
     /** `_action`. */
     action: string
     /** The variant (`null` for a template). */
-    product_id?: number | null
+    product_id: number | null
     /** The template (a variant's `product_tmpl_id`). */
-    template_id?: number | null
+    template_id: number | null
     /** `rent_ok`. */
-    rent_ok?: boolean | null
+    rent_ok: boolean | null
     /** The other selected fields (prices among them), as sent. */
     fields: Record<string, unknown>
     /** The caches to drop. */
@@ -433,7 +433,8 @@ export declare namespace odoo {
   }
   /**
    * A native webhook on `sale.order` (`type` `odoo.sale_order`): in Odoo's rental app a rental order, the booking.
-   * Each field is `null` when the webhook did not select it (or Odoo sent `false`).
+   * Each field is `null` when the webhook did not select it (or Odoo sent `false`); the fields are declared as
+   * always present (the core always sends them).
    */
   export interface SaleOrderEvent {
     /** `odoo.sale_order`. */
@@ -445,19 +446,19 @@ export declare namespace odoo {
     /** `_action`. */
     action: string
     /** `is_rental_order` (`false`: an ordinary sale, which invalidates nothing). */
-    is_rental?: boolean | null
+    is_rental: boolean | null
     /** `state`: `draft`, `sent`, `sale`, `cancel`. */
-    state?: string | null
+    state: string | null
     /** `rental_status`: `draft`, `sent`, `pickup`, `return`, `returned`, `cancel`. */
-    rental_status?: string | null
+    rental_status: string | null
     /** `partner_id`: the customer. */
-    partner_id?: number | null
+    partner_id: number | null
     /** `vehicle_id` (a field of the site's own module). */
-    vehicle_id?: number | null
+    vehicle_id: number | null
     /** `rental_start_date`, unix seconds. */
-    start?: number | null
+    start: number | null
     /** `rental_return_date`, unix seconds. */
-    end?: number | null
+    end: number | null
     /** The other selected fields, as sent. */
     fields: Record<string, unknown>
     /** The caches to drop. */
@@ -474,19 +475,19 @@ export declare namespace odoo {
     /** `_action`. */
     action: string
     /** `order_id`. */
-    order_id?: number | null
+    order_id: number | null
     /** `product_id`: the `product.product` rented. */
-    product_id?: number | null
+    product_id: number | null
     /** `vehicle_id` (a field of the site's own module). */
-    vehicle_id?: number | null
+    vehicle_id: number | null
     /** `is_rental`. */
-    is_rental?: boolean | null
+    is_rental: boolean | null
     /** `start_date`, unix seconds. */
-    start?: number | null
+    start: number | null
     /** `return_date`, unix seconds. */
-    end?: number | null
+    end: number | null
     /** `product_uom_qty`, as sent. */
-    quantity?: number | null
+    quantity: number | null
     /** The other selected fields, as sent. */
     fields: Record<string, unknown>
     /** The caches to drop. */
@@ -503,9 +504,9 @@ export declare namespace odoo {
     /** `_action`. */
     action: string
     /** `product_id`: the product the unit is of. */
-    product_id?: number | null
+    product_id: number | null
     /** `name`: the serial number. */
-    serial?: string | null
+    serial: string | null
     /** The other selected fields, as sent. */
     fields: Record<string, unknown>
     /** The caches to drop. */

@@ -108,7 +108,8 @@ pub struct ParseOptions {
 }
 
 /// A native webhook on `sale.order` (`type` `odoo.sale_order`): in Odoo's rental app a rental order, the booking.
-/// Each field is `null` when the webhook did not select it (or Odoo sent `false`).
+/// Each field is `null` when the webhook did not select it (or Odoo sent `false`); the fields are declared as
+/// always present (the core always sends them).
 #[napi(object, object_to_js = false, namespace = "odoo")]
 #[allow(dead_code)]
 pub struct SaleOrderEvent {
@@ -124,25 +125,25 @@ pub struct SaleOrderEvent {
     pub action: String,
     /// `is_rental_order` (`false`: an ordinary sale, which invalidates nothing).
     #[napi(js_name = "is_rental", ts_type = "boolean | null")]
-    pub is_rental: Option<bool>,
+    pub is_rental: bool,
     /// `state`: `draft`, `sent`, `sale`, `cancel`.
     #[napi(ts_type = "string | null")]
-    pub state: Option<String>,
+    pub state: String,
     /// `rental_status`: `draft`, `sent`, `pickup`, `return`, `returned`, `cancel`.
     #[napi(js_name = "rental_status", ts_type = "string | null")]
-    pub rental_status: Option<String>,
+    pub rental_status: String,
     /// `partner_id`: the customer.
     #[napi(js_name = "partner_id", ts_type = "number | null")]
-    pub partner_id: Option<i64>,
+    pub partner_id: i64,
     /// `vehicle_id` (a field of the site's own module).
     #[napi(js_name = "vehicle_id", ts_type = "number | null")]
-    pub vehicle_id: Option<i64>,
+    pub vehicle_id: i64,
     /// `rental_start_date`, unix seconds.
     #[napi(ts_type = "number | null")]
-    pub start: Option<i64>,
+    pub start: i64,
     /// `rental_return_date`, unix seconds.
     #[napi(ts_type = "number | null")]
-    pub end: Option<i64>,
+    pub end: i64,
     /// The other selected fields, as sent.
     #[napi(ts_type = "Record<string, unknown>")]
     pub fields: std::collections::HashMap<String, String>,
@@ -166,25 +167,25 @@ pub struct SaleOrderLineEvent {
     pub action: String,
     /// `order_id`.
     #[napi(js_name = "order_id", ts_type = "number | null")]
-    pub order_id: Option<i64>,
+    pub order_id: i64,
     /// `product_id`: the `product.product` rented.
     #[napi(js_name = "product_id", ts_type = "number | null")]
-    pub product_id: Option<i64>,
+    pub product_id: i64,
     /// `vehicle_id` (a field of the site's own module).
     #[napi(js_name = "vehicle_id", ts_type = "number | null")]
-    pub vehicle_id: Option<i64>,
+    pub vehicle_id: i64,
     /// `is_rental`.
     #[napi(js_name = "is_rental", ts_type = "boolean | null")]
-    pub is_rental: Option<bool>,
+    pub is_rental: bool,
     /// `start_date`, unix seconds.
     #[napi(ts_type = "number | null")]
-    pub start: Option<i64>,
+    pub start: i64,
     /// `return_date`, unix seconds.
     #[napi(ts_type = "number | null")]
-    pub end: Option<i64>,
+    pub end: i64,
     /// `product_uom_qty`, as sent.
     #[napi(ts_type = "number | null")]
-    pub quantity: Option<f64>,
+    pub quantity: f64,
     /// The other selected fields, as sent.
     #[napi(ts_type = "Record<string, unknown>")]
     pub fields: std::collections::HashMap<String, String>,
@@ -208,13 +209,13 @@ pub struct ProductEvent {
     pub action: String,
     /// The variant (`null` for a template).
     #[napi(js_name = "product_id", ts_type = "number | null")]
-    pub product_id: Option<i64>,
+    pub product_id: i64,
     /// The template (a variant's `product_tmpl_id`).
     #[napi(js_name = "template_id", ts_type = "number | null")]
-    pub template_id: Option<i64>,
+    pub template_id: i64,
     /// `rent_ok`.
     #[napi(js_name = "rent_ok", ts_type = "boolean | null")]
-    pub rent_ok: Option<bool>,
+    pub rent_ok: bool,
     /// The other selected fields (prices among them), as sent.
     #[napi(ts_type = "Record<string, unknown>")]
     pub fields: std::collections::HashMap<String, String>,
@@ -238,10 +239,10 @@ pub struct StockLotEvent {
     pub action: String,
     /// `product_id`: the product the unit is of.
     #[napi(js_name = "product_id", ts_type = "number | null")]
-    pub product_id: Option<i64>,
+    pub product_id: i64,
     /// `name`: the serial number.
     #[napi(ts_type = "string | null")]
-    pub serial: Option<String>,
+    pub serial: String,
     /// The other selected fields, as sent.
     #[napi(ts_type = "Record<string, unknown>")]
     pub fields: std::collections::HashMap<String, String>,

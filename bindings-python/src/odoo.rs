@@ -21,7 +21,7 @@ pub(crate) mod odoo {
     /// ``.errors``, every problem as ``{"loc", "code", "message"}``; ``unknown_odoo_event``; ``invalid_option``
     /// for a bad ``model_map``).
     #[pyfunction]
-    #[pyo3(signature = (body: "bytes", *, model_map: "Optional[Dict[str, str]]" = None, **unknown: "object") -> "object")]
+    #[pyo3(signature = (body: "bytes", *, model_map: "dict[str, str] | None" = None, **unknown: "object") -> "object")]
     fn parse_event(
         py: Python<'_>,
         body: &Bound<'_, PyAny>,
