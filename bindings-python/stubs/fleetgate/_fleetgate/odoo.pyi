@@ -46,7 +46,7 @@ def image_url(base: "str", path: "str") -> "str":
     ``invalid_argument``).
     """
 
-def parse_event(body: "bytes", *, model_map: "Optional[Dict[str, str]]" = None, **unknown: "object") -> "object":
+def parse_event(body: "bytes", *, model_map: "dict[str, str] | None" = None, **unknown: "object") -> "object":
     """
     Parses a webhook body (the raw ``bytes``) into an event: a ``fleetgate.odoo.BookingEvent``,
     ``VehicleEvent``, ``NativeEvent``, ``SaleOrderEvent``, ``SaleOrderLineEvent``, ``ProductEvent`` or
