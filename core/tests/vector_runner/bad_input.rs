@@ -69,6 +69,9 @@ fn decoders() -> Vec<(&'static str, Decoder)> {
             decode::<fleetgate::ratelimit::ClientKeyOptions>(v, &Site::options("ratelimit")).map(drop)
         }),
         ("retry::BackoffOptions", |v| decode::<fleetgate::retry::BackoffOptions>(v, &Site::options("retry")).map(drop)),
+        ("odoo::ParseOptions", |v| {
+            decode::<fleetgate::odoo::ParseOptions>(v, &fleetgate::odoo::OPTIONS_SITE).map(drop)
+        }),
     ]
 }
 

@@ -46,11 +46,13 @@ def image_url(base: "str", path: "str") -> "str":
     ``invalid_argument``).
     """
 
-def parse_event(body: "bytes") -> "object":
+def parse_event(body: "bytes", *, model_map: "dict[str, str] | None" = None, **unknown: "object") -> "object":
     """
     Parses a webhook body (the raw ``bytes``) into an event: a ``fleetgate.odoo.BookingEvent``,
-    ``VehicleEvent`` or ``NativeEvent`` (``type``, the ids, ``fields``: the rest of the body, unchanged, and
-    ``invalidates``: the caches to drop, ``Invalidation(cache, vehicle_id)``).
-    Raises ``fleetgate.OdooError`` (``invalid_odoo_payload`` with ``.errors``, every problem as
-    ``{"loc", "code", "message"}``; ``unknown_odoo_event``).
+    ``VehicleEvent``, ``NativeEvent``, ``SaleOrderEvent``, ``SaleOrderLineEvent``, ``ProductEvent`` or
+    ``StockLotEvent`` (``type``, the ids and parsed fields, ``fields``: the rest of the body, unchanged, and
+    ``invalidates``: the caches to drop). ``model_map`` reads a site's own models as fleetgate's
+    (``{"atlas.equipment": "fleet.vehicle"}``). Raises ``fleetgate.OdooError`` (``invalid_odoo_payload`` with
+    ``.errors``, every problem as ``{"loc", "code", "message"}``; ``unknown_odoo_event``; ``invalid_option``
+    for a bad ``model_map``).
     """
