@@ -14,6 +14,10 @@
 
 use serde_json::{Map, Value};
 
+/// Stock Odoo's website rental routes (`/rental/product/constraints`, `/rental/product/availabilities`).
+#[path = "odoo_rental.rs"]
+pub mod rental;
+
 use crate::error::ErrorCode;
 
 /// What a booking webhook reports.
