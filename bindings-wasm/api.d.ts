@@ -61,5 +61,8 @@ export type { SseEvent, SseReconnect, DecoderOptions, EncodeOptions } from './pk
 export type {
   OdooEvent, OdooBookingEvent, OdooVehicleEvent, OdooNativeEvent, OdooInvalidation,
 } from './pkg/full/fleetgate_wasm.js';
+export type {
+  OdooRentalConstraints, OdooMinimalTime, OdooRentalAvailabilities, OdooRentalSegment,
+} from './pkg/full/fleetgate_wasm.js';
 /** Test hook: panics inside Rust. Not part of the public API. */
 export declare const _panicForTests: typeof raw._panicForTests;
