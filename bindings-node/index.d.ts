@@ -343,6 +343,19 @@ export declare namespace odoo {
      * `Idempotency-Key`) failures are retried; without one the POST is never repeated.
      */
     createBooking(request: Record<string, unknown>, options?: { idempotencyKey?: string, now?: number | string } | null): Promise<unknown>
+    /**
+     * `POST /rental/product/constraints` (stock Odoo 17/18, `website_sale_renting`, JSON-RPC): the forbidden
+     * weekdays, the minimal rental, the website's time zone and the `booking_rules` for `booking.validate`.
+     * Rejects with `code` `odoo_rpc_error` (a JSON-RPC error), `invalid_odoo_payload` (`err.errors`) or a client
+     * code (`upstream_error`, `timeout`, ...).
+     */
+    rentalConstraints(): Promise<odoo.RentalConstraints>
+    /**
+     * `POST /rental/product/availabilities` (stock Odoo 17/18, `website_sale_stock_renting`, JSON-RPC) for
+     * `productId` (a `product.product` id) from `start` to `end` (RFC 3339 strings, `Date`s or unix seconds; sent
+     * as Odoo's naive UTC datetimes): the preparation time and the availability timeline.
+     */
+    rentalAvailabilities(productId: number, start: string | Date | number, end: string | Date | number): Promise<odoo.RentalAvailabilities>
   }
   export type OdooClient = Client
   /** A booking webhook (`booking.created`, `booking.confirmed`, `booking.cancelled`, `booking.modified`). */
@@ -370,6 +383,13 @@ export declare namespace odoo {
     /** The vehicle, for `vehicle` and `availability`. */
     vehicle_id?: number
   }
+  /** Odoo's minimal rental: `duration` units (0: no minimum); a month is 30 days, as Odoo's website counts it. */
+  export interface MinimalTime {
+    /** How many units. */
+    duration: number
+    /** The unit. */
+    unit: 'hour' | 'day' | 'week' | 'month'
+  }
   /** Odoo's native "Send Webhook Notification" (`type` `odoo.native`). */
   export interface NativeEvent {
     /** `odoo.native`. */
@@ -394,6 +414,56 @@ export declare namespace odoo {
    * `unknown_odoo_event`.
    */
   export function parseEvent(body: Uint8Array): odoo.BookingEvent | odoo.VehicleEvent | odoo.NativeEvent
+  /**
+   * Reads a `/rental/product/availabilities` JSON-RPC reply (the parsed object, or its bytes / text).
+   * @throws {Error} with `code` `odoo_rpc_error` or `invalid_odoo_payload` (`err.errors`).
+   */
+  export function rentalAvailabilities(reply: Record<string, unknown> | Uint8Array | string): odoo.RentalAvailabilities
+  /**
+   * `/rental/product/availabilities`: the preparation time (hours as Odoo sent it, exact seconds, whole hours
+   * rounded up for `availability` bookings' `padding_hours`) and the timeline, sorted by start.
+   */
+  export interface RentalAvailabilities {
+    /** Odoo's `preparation_time`, hours. */
+    preparation_time: number
+    /** The preparation time in seconds. */
+    padding_seconds: number
+    /** The preparation time in whole hours, rounded up. */
+    padding_hours: number
+    /** `false` when Odoo does not limit the product by stock (`segments` is then empty). */
+    stock_limited: boolean
+    /** The timeline. */
+    segments: Array<odoo.RentalSegment>
+  }
+  /**
+   * Reads a `/rental/product/constraints` JSON-RPC reply (the parsed object, or its bytes / text).
+   * @throws {Error} with `code` `odoo_rpc_error` (a JSON-RPC error; `err.details.name`, `data_message`) or
+   * `invalid_odoo_payload` (`err.errors`: every problem as `{loc, code, message}`).
+   */
+  export function rentalConstraints(reply: Record<string, unknown> | Uint8Array | string): odoo.RentalConstraints
+  /**
+   * `/rental/product/constraints`: the forbidden weekdays, the minimal rental, the website's time zone and the
+   * `booking_rules` `booking.validate(request, { rules })` takes (spread them over the site's own rules).
+   */
+  export interface RentalConstraints {
+    /** Weekdays with neither pickup nor return, Monday first. */
+    forbidden_weekdays: Array<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'>
+    /** The minimal rental. */
+    minimal_time: odoo.MinimalTime
+    /** The website's IANA time zone (`null` before Odoo 17). */
+    time_zone?: string | null
+    /** `{forbidden_weekdays, min_rental_hours, time_zone?}` for `booking.validate`. */
+    booking_rules: booking.BookingRules
+  }
+  /** `quantity_available` units from `start` to `end` (exclusive; RFC 3339 UTC); negative when overbooked. */
+  export interface RentalSegment {
+    /** Start (RFC 3339 UTC). */
+    start: string
+    /** End (RFC 3339 UTC), after `start`. */
+    end: string
+    /** Units available throughout. */
+    quantity_available: number
+  }
   /** An inventory webhook (`vehicle.added`, `vehicle.updated`, `vehicle.availability_changed`, ...). */
   export interface VehicleEvent {
     /** The event type. */
