@@ -15,7 +15,7 @@ const REPLY: Site = Site::coded("odoo", "invalid_odoo_payload", "reply");
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
-/** Odoo's minimal rental: `duration` units (0: no minimum); a month is 30 days, as Odoo's website counts it. */
+/** Odoo's minimal rental: `duration` units (0: no minimum); a month counts as Odoo's website counts it (docs/odoo.md). */
 export interface OdooMinimalTime {
   duration: number;
   unit: "hour" | "day" | "week" | "month";
@@ -27,7 +27,7 @@ export interface OdooRentalConstraints {
   time_zone: string | null;
   booking_rules: BookingRules;
 }
-/** `quantity_available` units from `start` to `end` (exclusive; RFC 3339 UTC); negative when overbooked. */
+/** `quantity_available` units from `start` to `end` (exclusive; UTC instants); negative when overbooked. */
 export interface OdooRentalSegment {
   start: string;
   end: string;

@@ -236,7 +236,8 @@ fn rpc_detail(name: &Option<String>, data_message: &Option<String>, rpc_message:
 }
 
 fn describe(problems: &[Problem]) -> String {
-    let each = problems.iter().map(|p| if p.loc.is_empty() { p.message.clone() } else { format!("{}: {}", p.loc, p.message) });
+    let each =
+        problems.iter().map(|p| if p.loc.is_empty() { p.message.clone() } else { format!("{}: {}", p.loc, p.message) });
     each.collect::<Vec<_>>().join("; ")
 }
 
@@ -368,7 +369,11 @@ pub fn constraints(reply: &Json, id: Option<&Json>) -> Result<RentalConstraints,
         Some(Json::String(name)) => {
             let tz = instant::parse_tz(name);
             if tz.is_none() {
-                problems.push(problem("result.website_tz", "unknown_time_zone", format!("{name:?} is not an IANA time zone")));
+                problems.push(problem(
+                    "result.website_tz",
+                    "unknown_time_zone",
+                    format!("{name:?} is not an IANA time zone"),
+                ));
             }
             tz
         }
@@ -472,7 +477,10 @@ fn minimal_time(value: Option<&Json>, problems: &mut Vec<Problem>) -> Option<Min
     };
     let minimal = MinimalTime { duration: duration?, unit: unit? };
     if minimal.hours() > MAX_MINIMAL_HOURS {
-        let message = format!("{} hours is above the longest minimum the booking rules take, {MAX_MINIMAL_HOURS}", minimal.hours());
+        let message = format!(
+            "{} hours is above the longest minimum the booking rules take, {MAX_MINIMAL_HOURS}",
+            minimal.hours()
+        );
         problems.push(problem(&format!("{LOC}.duration"), "out_of_range", message));
         return None;
     }
@@ -582,7 +590,8 @@ fn segments(items: &[Json], problems: &mut Vec<Problem>) -> Vec<RentalSegment> {
         };
         let start = datetime(fields.get("start"), &format!("{loc}.start"), problems);
         let end = datetime(fields.get("end"), &format!("{loc}.end"), problems);
-        let quantity_available = quantity(fields.get("quantity_available"), &format!("{loc}.quantity_available"), problems);
+        let quantity_available =
+            quantity(fields.get("quantity_available"), &format!("{loc}.quantity_available"), problems);
         if let (Some(start), Some(end), Some(quantity_available)) = (start, end, quantity_available) {
             if end <= start {
                 problems.push(problem(&loc, "empty_segment", "a segment's end must be after its start"));
@@ -666,7 +675,8 @@ mod tests {
                 ("result.website_tz".into(), "unknown_time_zone"),
             ]
         );
-        let months = json!({"renting_unavailabity_days": {}, "renting_minimal_time": {"duration": 200, "unit": "month"}});
+        let months =
+            json!({"renting_unavailabity_days": {}, "renting_minimal_time": {"duration": 200, "unit": "month"}});
         assert_eq!(problems(constraints(&reply(months), None).unwrap_err())[0].1, "out_of_range");
     }
 

@@ -219,8 +219,14 @@ fn rental_route_failures_keep_the_client_codes() {
 #[test]
 fn malformed_and_oversized_rental_replies() {
     let server = Server::start(|r: &Request, _| match r.path.as_str() {
-        "/rental/product/constraints" => Response::json(200, r#"{"jsonrpc": "2.0", "id": 1, "result": {"renting_minimal_time": {"duration": 1, "unit": "fortnight"}}}"#),
-        _ => Response::json(200, &format!(r#"{{"jsonrpc": "2.0", "result": {{"preparation_time": 0, "pad": "{}"}}}}"#, "x".repeat(4096))),
+        "/rental/product/constraints" => Response::json(
+            200,
+            r#"{"jsonrpc": "2.0", "id": 1, "result": {"renting_minimal_time": {"duration": 1, "unit": "fortnight"}}}"#,
+        ),
+        _ => Response::json(
+            200,
+            &format!(r#"{{"jsonrpc": "2.0", "result": {{"preparation_time": 0, "pad": "{}"}}}}"#, "x".repeat(4096)),
+        ),
     });
     let (odoo, _) = client(&server);
     let err = odoo.rental_constraints().unwrap_err();

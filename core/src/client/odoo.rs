@@ -113,7 +113,8 @@ impl OdooClient {
             return Err(ClientError::invalid("end", "must be after start"));
         }
         let id = self.next_id();
-        let reply = self.rpc(rental::AVAILABILITIES_PATH, &rental::availabilities_request(id, product_id, start, end))?;
+        let reply =
+            self.rpc(rental::AVAILABILITIES_PATH, &rental::availabilities_request(id, product_id, start, end))?;
         rental::availabilities(&reply, Some(&Json::from(id))).map_err(ClientError::Odoo)
     }
 

@@ -12,9 +12,9 @@ pub fn load(function: &str, args: &[Json]) -> Outcome {
         "constraints" => rental::constraints(&reply, None)
             .map(|c| serde_json::to_value(c.view()).expect("serializable"))
             .map_err(code),
-        "availabilities" => rental::availabilities(&reply, None)
-            .map(|a| serde_json::to_value(a).expect("serializable"))
-            .map_err(code),
+        "availabilities" => {
+            rental::availabilities(&reply, None).map(|a| serde_json::to_value(a).expect("serializable")).map_err(code)
+        }
         other => panic!("unknown odoo_rental function {other}"),
     }
 }
