@@ -313,7 +313,7 @@ impl OdooClient {
     /// ``fleetgate.odoo.RentalConstraints`` whose ``booking_rules`` ``fleetgate.booking.validate`` takes. A JSON-RPC
     /// error raises ``fleetgate.OdooError`` (``odoo_rpc_error``), a reply of another shape ``invalid_odoo_payload``;
     /// transport failures raise ``fleetgate.ClientError``.
-    #[pyo3(signature = () -> "fleetgate.odoo.RentalConstraints")]
+    #[pyo3(signature = () -> "object")]
     fn rental_constraints(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         guard(py, || {
             self.run_result(py, "RentalConstraints", |c| {
@@ -325,7 +325,7 @@ impl OdooClient {
     /// ``POST /rental/product/availabilities`` (stock Odoo 17/18, ``website_sale_stock_renting``, JSON-RPC) for
     /// ``product_id`` (a ``product.product`` id) from ``start`` to ``end`` (unix seconds or RFC 3339 instants, aware
     /// ``datetime`` objects too; sent as Odoo's naive UTC datetimes): a ``fleetgate.odoo.RentalAvailabilities``.
-    #[pyo3(signature = (product_id: "int", start: "int | str | datetime.datetime", end: "int | str | datetime.datetime") -> "fleetgate.odoo.RentalAvailabilities")]
+    #[pyo3(signature = (product_id: "int", start: "object", end: "object") -> "object")]
     fn rental_availabilities(
         &self,
         py: Python<'_>,

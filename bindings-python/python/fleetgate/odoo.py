@@ -154,13 +154,13 @@ class RentalAvailabilities(Result):
 def rental_constraints(reply: Union[Dict[str, Any], bytes, str]) -> RentalConstraints:
     """Reads a ``/rental/product/constraints`` JSON-RPC reply (the parsed dict, or its bytes / text). Raises
     ``fleetgate.OdooError`` (``odoo_rpc_error``; ``invalid_odoo_payload`` with ``details["errors"]``)."""
-    return _native.rental_constraints(reply)  # type: ignore[no-any-return]
+    return _native.rental_constraints(reply)  # type: ignore[return-value]
 
 
 def rental_availabilities(reply: Union[Dict[str, Any], bytes, str]) -> RentalAvailabilities:
     """Reads a ``/rental/product/availabilities`` JSON-RPC reply (the parsed dict, or its bytes / text). Raises
     ``fleetgate.OdooError`` (``odoo_rpc_error``; ``invalid_odoo_payload`` with ``details["errors"]``)."""
-    return _native.rental_availabilities(reply)  # type: ignore[no-any-return]
+    return _native.rental_availabilities(reply)  # type: ignore[return-value]
 
 
 __all__ += [

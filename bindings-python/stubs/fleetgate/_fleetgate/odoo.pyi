@@ -30,13 +30,13 @@ class Client:
         invalid request raises ``fleetgate.BookingValidationError`` and nothing is sent. With ``idempotency_key``
         (sent as ``Idempotency-Key``) failures are retried; without one the POST is never repeated.
         """
-    def rental_availabilities(self, /, product_id: "int", start: "int | str | datetime.datetime", end: "int | str | datetime.datetime") -> "fleetgate.odoo.RentalAvailabilities":
+    def rental_availabilities(self, /, product_id: "int", start: "object", end: "object") -> "object":
         """
         ``POST /rental/product/availabilities`` (stock Odoo 17/18, ``website_sale_stock_renting``, JSON-RPC) for
         ``product_id`` (a ``product.product`` id) from ``start`` to ``end`` (unix seconds or RFC 3339 instants, aware
         ``datetime`` objects too; sent as Odoo's naive UTC datetimes): a ``fleetgate.odoo.RentalAvailabilities``.
         """
-    def rental_constraints(self, /) -> "fleetgate.odoo.RentalConstraints":
+    def rental_constraints(self, /) -> "object":
         """
         ``POST /rental/product/constraints`` (stock Odoo 17/18, ``website_sale_renting``, JSON-RPC): a
         ``fleetgate.odoo.RentalConstraints`` whose ``booking_rules`` ``fleetgate.booking.validate`` takes. A JSON-RPC
