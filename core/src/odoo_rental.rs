@@ -12,8 +12,9 @@
 //!   `YYYY-MM-DD HH:MM:SS`) answers `{"preparation_time": 1.5, "renting_availabilities": [{"start", "end",
 //!   "quantity_available"}]}` (`website_sale_stock_renting/controllers/main.py` and
 //!   `models/product_product.py`, `_get_availabilities`); `renting_availabilities` is left out when the product
-//!   may be sold out of stock (and, from Odoo 18, when it is not storable). [`availabilities`] reads it into
-//!   [`RentalAvailabilities`].
+//!   may be sold out of stock (and, from Odoo 18, when it is not storable), and the whole reply is `{}` when
+//!   only `website_sale_renting` is installed (Odoo 19): no preparation time, no stock limit. [`availabilities`]
+//!   reads it into [`RentalAvailabilities`].
 //!
 //! A reply is the whole JSON-RPC envelope `{"jsonrpc": "2.0", "id": ..., "result": ...}`; one with `error`
 //! (Odoo answers errors at HTTP 200) is [`RentalError::Rpc`] (`odoo_rpc_error`), and a reply of another shape is
@@ -519,10 +520,11 @@ pub fn availabilities(reply: &Json, id: Option<&Json>) -> Result<RentalAvailabil
     }
 }
 
+/// `preparation_time` in hours; absent is 0 (Odoo 19's `website_sale_renting` alone answers `{}`).
 fn preparation_time(value: Option<&Json>, problems: &mut Vec<Problem>) -> Option<f64> {
     const LOC: &str = "result.preparation_time";
     match value {
-        None => problems.push(problem(LOC, "missing", "preparation_time is required")),
+        None => return Some(0.0),
         Some(Json::Number(n)) => match n.as_f64() {
             Some(h) if (0.0..=f64::from(MAX_PREPARATION_HOURS)).contains(&h) => return Some(h),
             _ => problems.push(problem(LOC, "out_of_range", format!("{n} is not 0 to {MAX_PREPARATION_HOURS} hours"))),

@@ -120,7 +120,7 @@ def whole(q: Any) -> int:
 
 def availabilities(reply: Any) -> dict:
     result = result_of(reply)
-    hours = result.get("preparation_time")
+    hours = result.get("preparation_time", 0.0)  # absent: Odoo 19's website_sale_renting alone answers {}
     if not is_number(hours) or not 0 <= hours <= MAX_PREPARATION:
         raise Rejected(PAYLOAD)
     seconds = math.floor(hours * 3600 + 0.5)  # to the nearest second, halves up
@@ -260,7 +260,8 @@ CASES = [
     ("availabilities-list-is-object", "availabilities", [avail(0, {"start": "2026-05-01 08:00:00"})]),
     ("availabilities-preparation-negative", "availabilities", [avail(-1.0)]),
     ("availabilities-preparation-too-long", "availabilities", [avail(8784.5)]),
-    ("availabilities-preparation-missing", "availabilities", [ok({"renting_availabilities": []})]),
+    ("availabilities-preparation-absent-is-zero", "availabilities", [ok({"renting_availabilities": []})]),
+    ("availabilities-empty-result", "availabilities", [ok({})]),
     ("availabilities-preparation-string", "availabilities", [avail("1.5")]),
     ("availabilities-preparation-false", "availabilities", [avail(False)]),
 ]
