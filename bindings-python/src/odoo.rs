@@ -53,4 +53,7 @@ pub(crate) mod odoo {
 
     #[pymodule_export]
     use crate::client::OdooClient;
+
+    #[pymodule_export]
+    use crate::odoo_rental::{rental_availabilities, rental_constraints};
 }

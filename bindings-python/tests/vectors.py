@@ -94,6 +94,10 @@ LOADERS: dict[str, dict[str, Callable[..., Any]]] = {
     "sse": {"encode": rl.encode, "comment": fleetgate.sse.comment, "decode": rl.decode, "roundtrip": rl.roundtrip,
             "reconnect": rl.reconnect},
     "odoo": {"parse_event": rl.parse_event, "image_url": fleetgate.odoo.image_url},
+    "odoo_rental": {
+        "constraints": lambda reply: fleetgate.odoo.rental_constraints(reply).to_dict(),
+        "availabilities": lambda reply: fleetgate.odoo.rental_availabilities(reply).to_dict(),
+    },
 }
 
 

@@ -282,12 +282,17 @@ pub const CODES: &[CodeInfo] = &[
     CodeInfo {
         area: "odoo",
         code: "invalid_odoo_payload",
-        meaning: "an Odoo webhook body is not a JSON object with the fields its event needs (every problem listed)",
+        meaning: "an Odoo webhook body or rental route reply is not a JSON object of its documented shape (every problem listed)",
     },
     CodeInfo {
         area: "odoo",
         code: "unknown_odoo_event",
         meaning: "an Odoo event type or native webhook model fleetgate does not handle",
+    },
+    CodeInfo {
+        area: "odoo",
+        code: "odoo_rpc_error",
+        meaning: "Odoo answered a JSON-RPC error (details: rpc_code, rpc_message, name, data_message)",
     },
     CodeInfo { area: "odoo", code: "invalid_base_url", meaning: "the Odoo base URL is not an http(s)://host URL" },
     CodeInfo { area: "odoo", code: "invalid_image_path", meaning: "an Odoo image path is empty" },

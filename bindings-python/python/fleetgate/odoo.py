@@ -210,3 +210,76 @@ def parse_event(body: bytes, *, model_map: Optional[Dict[str, str]] = None, **un
 
 __all__ = ["BookingEvent", "Client", "Event", "Invalidation", "NativeEvent", "ProductEvent", "SaleOrderEvent",
            "SaleOrderLineEvent", "StockLotEvent", "VehicleEvent", "image_url", "parse_event"]
+
+
+# --- Stock Odoo's website rental routes (/rental/product/constraints, /rental/product/availabilities) ----------
+
+
+@dataclass(frozen=True)
+class MinimalTime(Result):
+    """Odoo's minimal rental: ``duration`` units of ``unit`` (``hour``, ``day``, ``week``, ``month`` = 30 days, as
+    Odoo's website counts it); a duration of 0 is no minimum."""
+
+    duration: int
+    unit: str
+
+
+@dataclass(frozen=True)
+class RentalConstraints(Result):
+    """``/rental/product/constraints``: ``forbidden_weekdays`` (``"mon"`` ... ``"sun"``: no pickup nor return),
+    ``minimal_time``, ``time_zone`` (the website's, ``None`` before Odoo 17) and ``booking_rules``, the dict
+    ``fleetgate.booking.validate(request, rules=...)`` takes (merge it over the site's own rules:
+    ``{**site_rules, **constraints.booking_rules}``)."""
+
+    forbidden_weekdays: Tuple[str, ...]
+    minimal_time: MinimalTime
+    time_zone: Optional[str]
+    booking_rules: Dict[str, Any]
+    _nested: ClassVar[Dict[str, Type[Result]]] = {"minimal_time": MinimalTime}
+
+
+@dataclass(frozen=True)
+class RentalSegment(Result):
+    """``quantity_available`` units from ``start`` to ``end`` (exclusive; RFC 3339 UTC). Odoo's worst case: negative
+    when overbooked."""
+
+    start: str
+    end: str
+    quantity_available: int
+
+
+@dataclass(frozen=True)
+class RentalAvailabilities(Result):
+    """``/rental/product/availabilities``: ``preparation_time`` (hours, as Odoo sent it), ``padding_seconds``
+    (exact), ``padding_hours`` (rounded up: what ``fleetgate.availability`` bookings take), ``stock_limited``
+    (``False`` when Odoo does not limit the product by stock; ``segments`` is then empty) and ``segments``, the
+    timeline sorted by start."""
+
+    preparation_time: float
+    padding_seconds: int
+    padding_hours: int
+    stock_limited: bool
+    segments: Tuple[RentalSegment, ...]
+    _nested: ClassVar[Dict[str, Type[Result]]] = {"segments": RentalSegment}
+
+
+def rental_constraints(reply: Union[Dict[str, Any], bytes, str]) -> RentalConstraints:
+    """Reads a ``/rental/product/constraints`` JSON-RPC reply (the parsed dict, or its bytes / text). Raises
+    ``fleetgate.OdooError`` (``odoo_rpc_error``; ``invalid_odoo_payload`` with ``details["errors"]``)."""
+    return _native.rental_constraints(reply)  # type: ignore[return-value]
+
+
+def rental_availabilities(reply: Union[Dict[str, Any], bytes, str]) -> RentalAvailabilities:
+    """Reads a ``/rental/product/availabilities`` JSON-RPC reply (the parsed dict, or its bytes / text). Raises
+    ``fleetgate.OdooError`` (``odoo_rpc_error``; ``invalid_odoo_payload`` with ``details["errors"]``)."""
+    return _native.rental_availabilities(reply)  # type: ignore[return-value]
+
+
+__all__ += [
+    "MinimalTime",
+    "RentalAvailabilities",
+    "RentalConstraints",
+    "RentalSegment",
+    "rental_availabilities",
+    "rental_constraints",
+]

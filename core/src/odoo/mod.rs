@@ -37,6 +37,8 @@ mod fields;
 mod models;
 mod native;
 pub mod records;
+/// Stock Odoo's website rental routes (`/rental/product/constraints`, `/rental/product/availabilities`).
+pub mod rental;
 
 pub use datetime::parse_datetime;
 pub use events::{

@@ -64,6 +64,11 @@ export const LOADERS = {
   retry: loaderFor('retry'),
   sse: loaderFor('sse'),
   odoo: loaderFor('odoo'),
+  odoo_rental(api, fn, args) {
+    const call = { constraints: api.odoo.rentalConstraints, availabilities: api.odoo.rentalAvailabilities }[fn];
+    if (!call) throw new TypeError(`unknown odoo_rental function ${fn}`);
+    return call(...args);
+  },
 };
 
 /** The JS spelling of an input object: snake_case keys become camelCase (`reading_time` -> `readingTime`). */
