@@ -104,26 +104,31 @@ impl Serialize for Checked {
 }
 
 /// The options of a meter entry (`meter_entry(verdict, options)`): the app's ids, and how the row is labelled.
+/// Defaults (here, in the core, for every binding): `source_type` [`DEFAULT_SOURCE_TYPE`] (`manual`), `sync`
+/// [`SyncKind::Webhook`].
 #[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct MeterEntryOptions {
     /// The app's car id (required: [`Checked::meter_entry`] refuses `None` naming it).
-    #[serde(default)]
     pub car_id: Option<Ident>,
     /// The `smartcar_vehicles` row id (required, like `car_id`).
-    #[serde(default)]
     pub source_id: Option<Ident>,
     /// The app's `source_type` value (default [`DEFAULT_SOURCE_TYPE`]).
-    #[serde(default = "default_source_type")]
     pub source_type: String,
     /// `webhook` (default: notes "Automatically synced from Smartcar") or `manual` ("Sync Now": "... (manual
     /// sync)").
-    #[serde(default)]
     pub sync: SyncKind,
 }
 
-fn default_source_type() -> String {
-    DEFAULT_SOURCE_TYPE.to_owned()
+impl Default for MeterEntryOptions {
+    fn default() -> Self {
+        MeterEntryOptions {
+            car_id: None,
+            source_id: None,
+            source_type: DEFAULT_SOURCE_TYPE.to_owned(),
+            sync: SyncKind::default(),
+        }
+    }
 }
 
 /// [`check`], keeping the reading with its verdict.
