@@ -113,11 +113,18 @@ pub struct MeterEntryOptions {
     pub car_id: Option<Ident>,
     /// The `smartcar_vehicles` row id (required, like `car_id`).
     pub source_id: Option<Ident>,
-    /// The app's `source_type` value (default [`DEFAULT_SOURCE_TYPE`]).
+    /// The app's `source_type` value (default [`DEFAULT_SOURCE_TYPE`]; `None` / `null` is the default).
+    #[serde(deserialize_with = "source_type_or_default")]
     pub source_type: String,
     /// `webhook` (default: notes "Automatically synced from Smartcar") or `manual` ("Sync Now": "... (manual
-    /// sync)").
+    /// sync)"); `None` / `null` is the default.
+    #[serde(deserialize_with = "crate::instant::null_default")]
     pub sync: SyncKind,
+}
+
+/// `source_type` as given, or [`DEFAULT_SOURCE_TYPE`] for `None` / `null`.
+fn source_type_or_default<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(deserializer)?.unwrap_or_else(|| DEFAULT_SOURCE_TYPE.to_owned()))
 }
 
 impl Default for MeterEntryOptions {

@@ -15,7 +15,7 @@ use serde_json::{Map, Value as Json};
 use super::input::{TimeValue, ValueInput};
 use super::time::to_rfc3339;
 use super::{OdometerError, RawValue, Reading};
-use crate::boundary::{snake_to_camel, Keys, Site};
+use crate::boundary::{decode, decode_or_default, snake_to_camel, Keys, Site, Value};
 use crate::smartcar::MAX_EPOCH_MS;
 
 /// The `source` of every reading made from a Smartcar delivery (the HTTP client's "Sync Now" uses the same, so
@@ -69,7 +69,8 @@ pub enum TimeFallback {
 pub struct FromSmartcarOptions {
     /// When the delivery reached the app (unix seconds or RFC 3339, to the millisecond); default: now.
     pub received_time: Option<TimeValue>,
-    /// What stands in for a missing reading time (default [`TimeFallback::None`]: an error).
+    /// What stands in for a missing reading time (default [`TimeFallback::None`]: an error; `null` too).
+    #[serde(deserialize_with = "crate::instant::null_default")]
     pub time_fallback: TimeFallback,
 }
 
@@ -102,7 +103,7 @@ pub fn reading_from_smartcar(
     clock_ms: impl FnOnce() -> i64,
     keys: Keys,
 ) -> Result<Reading, OdometerError> {
-    let site = Site::coded("odometer", super::input::INVALID_READING, "reading").with_keys(keys);
+    let site = SMARTCAR_READING_SITE.with_keys(keys);
     let required = |key: &str| OdometerError::from(site.error(spelled(key, keys), "is required"));
     let received_ms = match &options.received_time {
         Some(t) => t.to_millis().map_err(|e| e.at("options", spelled("received_time", keys)))?,
@@ -185,4 +186,20 @@ impl Reading {
         }
         Json::Object(out)
     }
+}
+
+/// The site of the `reading` argument of `reading_from_smartcar` (code `invalid_reading`), snake_case keys; JS
+/// bindings add `.camel()`.
+pub const SMARTCAR_READING_SITE: Site = Site::coded("odometer", super::input::INVALID_READING, "reading");
+
+/// The reading argument of `reading_from_smartcar` from `value` (walked at `site`): an object with the fields of a
+/// parsed Smartcar reading; a wrong type or an unknown field is `invalid_reading` naming it.
+pub fn decode_smartcar_reading(value: Value, site: &Site) -> Result<SmartcarReadingInput, OdometerError> {
+    Ok(decode::<SmartcarReadingInput>(value, site)?)
+}
+
+/// The options of `reading_from_smartcar` from `value` (walked at `site`, normally `Site::options("odometer")`):
+/// absent / `null` is the defaults; an unknown option or a wrong type is `invalid_option`.
+pub fn decode_from_smartcar_options(value: Value, site: &Site) -> Result<FromSmartcarOptions, OdometerError> {
+    Ok(decode_or_default::<FromSmartcarOptions>(Some(value), site)?)
 }

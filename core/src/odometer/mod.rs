@@ -63,11 +63,13 @@ use std::fmt;
 
 pub use batch::{check_batch, check_columns, Columns, UnitColumn, MAX_BATCH};
 pub use checked::{check_batch_checked, check_checked, Checked, MeterEntryOptions, VerdictView, DEFAULT_SOURCE_TYPE};
-pub use columns::{check_columns_input, ColumnsFields, ColumnsInput, UnitsInput};
+pub use columns::{
+    check_columns_input, ColumnsFields, ColumnsInput, UnitsInput, NOT_A_DUPLICATE, REASON_CODES, STATUS_CODES,
+};
 pub use current::{current, CurrentOdometer};
 pub use delivery::{
-    reading_from_smartcar, FromSmartcarOptions, SmartcarReadingInput, TimeFallback, MISSING_READING_TIME,
-    SMARTCAR_SOURCE,
+    decode_from_smartcar_options, decode_smartcar_reading, reading_from_smartcar, FromSmartcarOptions,
+    SmartcarReadingInput, TimeFallback, MISSING_READING_TIME, SMARTCAR_READING_SITE, SMARTCAR_SOURCE,
 };
 pub use entry::{meter_entry, MeterEntry, SyncKind};
 pub use error::{Limit, OdometerError};
