@@ -59,7 +59,7 @@ export interface MeterEntryOptions {
 }
 /** The options of `readingFromSmartcar`. */
 export interface FromSmartcarOptions {
-  /** When the delivery reached you: unix seconds or an RFC 3339 string (to the millisecond). Default: now. */
+  /** When the delivery reached you: unix seconds or an instant as text (to the millisecond). Default: now. */
   receivedTime?: number | string | null;
   /**
    * What stands in for a missing reading time (`oemUpdatedAt`): `none` (the default: the error
@@ -77,7 +77,7 @@ export interface CurrentOdometer {
   metres: number;
   /** The reading in kilometres. */
   km: number;
-  /** When the car recorded it, RFC 3339 UTC. */
+  /** When the car recorded it, an instant as text (UTC, docs/odometer.md). */
   reading_time: string;
 }
 /** Readings column by column for `checkBatchColumns`: typed arrays (the fast path) or plain arrays. */

@@ -84,9 +84,11 @@ test('[wasm-node] checkBatchColumns: typed arrays in and out, the same verdicts 
   assert.deepEqual(Array.from(columns.reason, (c) => odometer.REASONS[c] || null), objects.map((v) => v.reason));
   assert.deepEqual(Array.from(columns.metres, (m) => (Number.isNaN(m) ? null : m)), objects.map((v) => v.metres));
   columns.duplicateOf.forEach((index, i) => {
-    assert.equal(index === -1, objects[i].duplicate_of === null);
+    assert.equal(index !== -1, objects[i].status === 'duplicate');
+    // the index of the repeated reading; the object API names it by its event id (null when it has none)
     if (index !== -1) assert.equal(eventIds[index], objects[i].duplicate_of);
   });
+  assert.ok(columns.duplicateOf.some((index) => index !== -1), 'the input has duplicates');
   assert.deepEqual(odometer.STATUSES, ['accept', 'duplicate', 'void']);
   assert.deepEqual(odometer.REASONS, ['', 'out_of_sequence', 'exceeds_max_rate', 'unit_mismatch', 'rollover_suspected', 'invalid_value']);
   assert.throws(() => odometer.checkBatchColumns({ values: new Float64Array(2), units: 'km', times: new Float64Array(1) }),
@@ -97,7 +99,7 @@ test('[wasm-node] checkBatchColumns: typed arrays in and out, the same verdicts 
 
 test('[wasm-node] parseEvent -> readingFromSmartcar -> check -> meterEntry; current', () => {
   const { odometer, smartcar } = fleetgate;
-  const body = new TextEncoder().encode('{"eventId":"evt-7","eventType":"VEHICLE_STATE","data":{"signals":[{"code":'
+  const body = new TextEncoder().encode('{"eventId":"evt-7","eventType":"VEHICLE_STATE","vehicleId":"veh-9","data":{"signals":[{"code":'
     + '"odometer-traveleddistance","body":{"unit":"km","value":1050.5},"meta":{"oemUpdatedAt":3600000}}]},"meta":{}}');
   const [delivered] = smartcar.parseEvent(body).readings;
   const reading = odometer.readingFromSmartcar(delivered, { receivedTime: 3700 });
