@@ -259,7 +259,7 @@ export declare namespace odometer {
      * The app's `source_type` value. Optional: the default, `manual` (the app's enum has no `smartcar_sync` yet),
      * lives in the core (`fleetgate::odometer::DEFAULT_SOURCE_TYPE`); `null` is the default too.
      */
-    sourceType?: string
+    sourceType?: string | null
     /** `webhook` or `manual` ("Sync Now"); it decides the notes. Optional: the default, `webhook`, lives in the core. */
     sync?: 'webhook' | 'manual' | null
   }

@@ -7,8 +7,8 @@
 use fleetgate::boundary::{self as core_boundary, ArgError, Keys, Site, Value};
 use fleetgate::odometer::input::{self, indexed_path, keyed_path, reading_site, POLICY_SITE};
 use fleetgate::odometer::{
-    self as core, Checked, ColumnsFields, ColumnsInput, OdometerError, Policy, Reading, Reason,
-    Verdict as CoreVerdict, SMARTCAR_READING_SITE,
+    self as core, Checked, ColumnsFields, ColumnsInput, OdometerError, Policy, Reading, Reason, Verdict as CoreVerdict,
+    SMARTCAR_READING_SITE,
 };
 use napi::bindgen_prelude::{
     ClassInstance, Either, Float64Array, FromNapiValue, Int32Array, JsObjectValue, JsValue, Object, Uint8Array, Unknown,
@@ -350,6 +350,7 @@ pub struct MeterEntryOptions {
     pub source_id: Either<f64, String>,
     /// The app's `source_type` value. Optional: the default, `manual` (the app's enum has no `smartcar_sync` yet),
     /// lives in the core (`fleetgate::odometer::DEFAULT_SOURCE_TYPE`); `null` is the default too.
+    #[napi(ts_type = "string | null")]
     pub source_type: Option<String>,
     /// `webhook` or `manual` ("Sync Now"); it decides the notes. Optional: the default, `webhook`, lives in the core.
     #[napi(ts_type = "'webhook' | 'manual' | null")]

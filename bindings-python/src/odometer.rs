@@ -499,7 +499,7 @@ pub(crate) mod odometer {
     /// fetch time) or ``"received"`` (that, else the received time); the default, ``"none"``, lives in the core.
     /// Also ``invalid_reading``, ``invalid_time``, ``invalid_option``, with ``details.path``.
     #[pyfunction]
-    #[pyo3(signature = (reading: "fleetgate.smartcar.OdometerReading | dict[str, object]", *, received_time: "int | float | str | None" = None, time_fallback: "str | None" = None, **unknown: "object") -> "Reading")]
+    #[pyo3(signature = (reading: "object", *, received_time: "int | float | str | None" = None, time_fallback: "str | None" = None, **unknown: "object") -> "Reading")]
     fn reading_from_smartcar(
         py: Python<'_>,
         reading: &Bound<'_, PyAny>,

@@ -43,7 +43,7 @@ A :class:`Verdict` is made only by :func:`check` / :func:`check_batch` and holds
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Union, cast
+from typing import TYPE_CHECKING, Dict, List, Optional, Union, cast
 
 from fleetgate._fleetgate import odometer as _native
 from fleetgate._fleetgate.odometer import (
@@ -53,9 +53,11 @@ from fleetgate._fleetgate.odometer import (
     check,
     check_batch,
     check_batch_columns,
-    reading_from_smartcar,
 )
 from fleetgate._result import Result
+
+if TYPE_CHECKING:
+    from fleetgate.smartcar import OdometerReading
 
 __all__ = [
     "CurrentOdometer",
@@ -132,6 +134,27 @@ def current(
     """
     found = _native.current(history, policy, **unknown)
     return cast(Optional[CurrentOdometer], found)
+
+
+def reading_from_smartcar(
+    reading: Union["OdometerReading", Dict[str, object]],
+    *,
+    received_time: Union[int, float, str, None] = None,
+    time_fallback: Optional[str] = None,
+    **unknown: object,
+) -> Reading:
+    """The :class:`Reading` :func:`check` takes for one reading of ``smartcar.parse_event(body).readings``.
+
+    ``reading`` is passed exactly as ``parse_event`` returns it (a ``fleetgate.smartcar.OdometerReading``, or a dict
+    with its fields). The result has source ``smartcar``, the event id (the same across Smartcar's retries), the
+    car's reading time (``read_at_ms``, Smartcar's ``oemUpdatedAt``), the value exactly as delivered and
+    ``received_time`` (unix seconds or RFC 3339; default: now). A reading without the car's time raises
+    ``OdometerError`` ``missing_reading_time`` unless ``time_fallback`` is ``"fetched"`` (Smartcar's fetch time) or
+    ``"received"`` (that, else the received time); the default, ``"none"``, lives in the core. Add your row id when
+    you store it: ``{**reading.to_dict(), "id": row_id}``.
+    """
+    made = _native.reading_from_smartcar(reading, received_time=received_time, time_fallback=time_fallback, **unknown)
+    return cast(Reading, made)
 
 
 def meter_entry(

@@ -95,7 +95,8 @@ fn spelled(key: &str, keys: Keys) -> String {
 /// reading time (see [`TimeFallback`]) and the received time (`options.received_time`, else `clock_ms()`, unix
 /// milliseconds). Errors name the place in `keys`' spelling: `invalid_reading` (argument `reading`: a missing
 /// `raw_value` / `raw_unit`, a wrong type, an unknown field — decoded by the caller), `invalid_time` (a
-/// `read_at_ms` / `fetched_at_ms` outside 0 to the end of year 9999, or an unreadable `options.received_time`) and
+/// `read_at_ms` / `fetched_at_ms` or `options.received_time` outside 0 to the end of year 9999, or an unreadable
+/// `options.received_time`) and
 /// `missing_reading_time`.
 pub fn reading_from_smartcar(
     given: SmartcarReadingInput,
@@ -105,18 +106,29 @@ pub fn reading_from_smartcar(
 ) -> Result<Reading, OdometerError> {
     let site = SMARTCAR_READING_SITE.with_keys(keys);
     let required = |key: &str| OdometerError::from(site.error(spelled(key, keys), "is required"));
+    // Every instant of the reading is within the range `parse_event` reads (0 to the end of year 9999), so each
+    // is an RFC 3339 instant when the reading is handed back.
     let received_ms = match &options.received_time {
-        Some(t) => t.to_millis().map_err(|e| e.at("options", spelled("received_time", keys)))?,
+        Some(t) => {
+            let at = || spelled("received_time", keys);
+            let ms = t.to_millis().map_err(|e| e.at("options", at()))?;
+            if !(0..=MAX_EPOCH_MS).contains(&ms) {
+                let time = match t {
+                    TimeValue::Seconds(s) => s.to_string(),
+                    TimeValue::Fractional(s) => s.to_string(),
+                    TimeValue::Text(text) => text.clone(),
+                };
+                return Err(OdometerError::InvalidTime { argument: "options", path: at(), time });
+            }
+            ms
+        }
         None => clock_ms(),
     };
-    // The range `parse_event` reads (0 to the end of year 9999), so the time is always an RFC 3339 instant.
     let instant = |key: &str, ms: Option<i64>| -> Result<Option<i64>, OdometerError> {
         match ms {
-            Some(ms) if !(0..=MAX_EPOCH_MS).contains(&ms) => Err(OdometerError::InvalidTime {
-                argument: "reading",
-                path: spelled(key, keys),
-                time: ms.to_string(),
-            }),
+            Some(ms) if !(0..=MAX_EPOCH_MS).contains(&ms) => {
+                Err(OdometerError::InvalidTime { argument: "reading", path: spelled(key, keys), time: ms.to_string() })
+            }
             other => Ok(other),
         }
     };

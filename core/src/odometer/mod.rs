@@ -236,7 +236,8 @@ impl Reading {
     /// takes the reading as they hand it out and makes that decision an option, is [`reading_from_smartcar`].
     pub fn from_smartcar(reading: &crate::smartcar::OdometerReading, received_time_ms: Option<i64>) -> Option<Self> {
         let read_at = reading.read_at_ms?;
-        let mut out = Reading::new(delivery::smartcar_value(&reading.raw_value), Some(reading.raw_unit.clone()), read_at);
+        let mut out =
+            Reading::new(delivery::smartcar_value(&reading.raw_value), Some(reading.raw_unit.clone()), read_at);
         out.event_id = reading.event_id.clone();
         out.source = Some(SMARTCAR_SOURCE.to_owned());
         out.received_time_ms = received_time_ms;

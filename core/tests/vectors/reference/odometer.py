@@ -42,7 +42,7 @@ How each rule is read here (where the spec leaves a choice open, the choice and 
 9. Current odometer (docs/odometer.md, "Current odometer"): the entries whose status is void or duplicate are left
    out; the others are judged together as a batch (rule 7); of the accepted ones, the latest reading time wins, then
    the highest metres, then the first in history order. None when nothing is accepted.
-10. From a Smartcar delivery (docs/smartcar.md, spec "Delivery facts"): the body is read here with the json module
+10. From a Smartcar delivery (docs/odometer.md "From a Smartcar delivery", spec smartcar.md "Delivery facts"): the body is read here with the json module
    (numbers kept as written), not with fleetgate: each odometer signal of a VEHICLE_STATE body (or each
    ``/odometer`` item of a legacy v2 body) is one reading with the value as written, the unit as delivered (legacy:
    the ``sc-unit-system`` header, ``metric`` by default), source ``smartcar``, the event id (legacy: the vehicle's
@@ -417,6 +417,8 @@ def from_smartcar(delivered: dict, options: dict) -> dict:
     if fallback not in FALLBACKS:
         raise ApiError("invalid_option")
     received = instant_ms(options["received_time"])
+    if not 0 <= received <= MAX_EPOCH_MS:  # every instant of the reading is one parse_event could read
+        raise ApiError("invalid_time")
     for key in ("read_at", "fetched_at"):
         if delivered[key] is not None and not 0 <= delivered[key] <= MAX_EPOCH_MS:
             raise ApiError("invalid_time")
@@ -648,6 +650,8 @@ CASES = [
      [STATE_KM, {"received_time": T0, "time_fallback": "arrival"}]),
     ("error-smartcar-reading-unknown-option", "reading_from_smartcar", [STATE_KM, {"received_time": T0, "now": T0}]),
     ("error-smartcar-reading-bad-received-time", "reading_from_smartcar", [STATE_KM, {"received_time": "soon"}]),
+    ("error-smartcar-reading-received-time-before-1970", "reading_from_smartcar",
+     [STATE_KM, {"received_time": "1969-12-31T23:59:59Z"}]),
     ("smartcar-to-entry-accepted", "smartcar_meter_entry",
      [STATE_KM, [km(104.0, -H, id=1)], 42, 7, {}, {"received_time": T0 + 30}]),
     ("smartcar-to-entry-retry-is-a-duplicate", "smartcar_meter_entry",
