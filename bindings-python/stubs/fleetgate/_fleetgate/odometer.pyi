@@ -184,7 +184,7 @@ def meter_entry(verdict: "Verdict", reading: "Reading | dict[str, object] | None
     (``webhook`` or ``manual``) have the documented defaults.
     """
 
-def reading_from_smartcar(reading: "fleetgate.smartcar.OdometerReading | dict[str, object]", *, received_time: "int | float | str | None" = None, time_fallback: "str | None" = None, **unknown: "object") -> "Reading":
+def reading_from_smartcar(reading: "object", *, received_time: "int | float | str | None" = None, time_fallback: "str | None" = None, **unknown: "object") -> "Reading":
     """
     The reading ``check`` takes for one reading of ``smartcar.parse_event(body).readings``, passed as
     ``parse_event`` returns it (an ``OdometerReading``, or a dict with its fields): a ``Reading`` with source
