@@ -172,6 +172,43 @@ export declare namespace odometer {
    */
   export function checkBatchColumns(columns: ReadingColumns, policy?: PolicyInput | null): odometer.VerdictColumns
   /**
+   * The vehicle's current odometer: the newest reading of `history` that `checkBatch` accepts under `policy`
+   * (entries with status `void` or `duplicate` left out; latest reading time, then highest metres, then first in
+   * history order), or `null` when none is accepted (an empty history included). Rules: docs/odometer.md.
+   * @throws {Error} `invalid_reading`, `invalid_time` or `invalid_policy`, with `details.path`.
+   */
+  export function current(history: ReadingInput[], policy?: PolicyInput | null): odometer.CurrentOdometer | null
+  /**
+   * The current odometer (the TypeScript declaration of what `current` returns; snake_case keys like every
+   * result's JSON shape).
+   */
+  export interface CurrentOdometer {
+    /** The entry's position in the history given. */
+    index: number
+    /** The entry's `id`, else its `eventId`; null when it has neither. */
+    id: number | string | null
+    /** The reading in whole metres. */
+    metres: number
+    /** The reading in kilometres. */
+    km: number
+    /** When the car recorded it, RFC 3339 UTC. */
+    reading_time: string
+  }
+  /**
+   * Options of `readingFromSmartcar` (the TypeScript declaration; the core decodes them as
+   * `fleetgate::odometer::FromSmartcarOptions`, with its defaults).
+   */
+  export interface FromSmartcarOptions {
+    /** When the delivery reached you: unix seconds or an RFC 3339 string (to the millisecond). Default: now. */
+    receivedTime?: number | string
+    /**
+     * What stands in for a missing reading time (`oemUpdatedAt`): `none` (the default: the reading is the error
+     * `missing_reading_time`), `fetched` (Smartcar's fetch time), `received` (the fetch time, else the received
+     * time).
+     */
+    timeFallback?: 'none' | 'fetched' | 'received' | null
+  }
+  /**
    * The `meter_entries` row to insert for an accepted reading, or `null` for a duplicate or void one. `verdict`
    * must be a `Verdict` returned by `check` / `checkBatch` (anything else is `invalid_argument`): the entry is made
    * from the reading it holds. A `reading`, if given, must be that same reading.
@@ -218,10 +255,13 @@ export declare namespace odometer {
     carId: number | string
     /** The smartcar_vehicles row id (required). */
     sourceId: number | string
-    /** The app's `source_type` value (default `manual`: its enum has no `smartcar_sync` yet). */
-    sourceType?: string
-    /** `webhook` (default) or `manual` ("Sync Now"); it decides the notes. */
-    sync?: string
+    /**
+     * The app's `source_type` value. Optional: the default, `manual` (the app's enum has no `smartcar_sync` yet),
+     * lives in the core (`fleetgate::odometer::DEFAULT_SOURCE_TYPE`); `null` is the default too.
+     */
+    sourceType?: string | null
+    /** `webhook` or `manual` ("Sync Now"); it decides the notes. Optional: the default, `webhook`, lives in the core. */
+    sync?: 'webhook' | 'manual' | null
   }
   /**
    * The thresholds of the checks (the TypeScript declaration; the core decodes them as
@@ -255,6 +295,17 @@ export declare namespace odometer {
     /** Sources, if any. */
     sources?: Array<string | undefined | null>
   }
+  /**
+   * The reading `check` takes for one reading of `smartcar.parseEvent(body).readings`, passed exactly as
+   * `parseEvent` returns it: source `smartcar`, the event id, the car's reading time (`readAtMs`, Smartcar's
+   * `oemUpdatedAt`, as an RFC 3339 string), the value exactly as delivered and the received time. So
+   * `parseEvent` -> `readingFromSmartcar` -> `check` -> `meterEntry` needs no renaming; add your row `id` when you
+   * store it in the history.
+   * @throws {Error} `missing_reading_time` (no `readAtMs` and no `timeFallback` that applies), `invalid_reading`
+   * (not such a reading: a missing `rawValue` / `rawUnit`, a wrong type, an unknown field), `invalid_time`,
+   * `invalid_option`, with `details.path`.
+   */
+  export function readingFromSmartcar(reading: smartcar.OdometerReading, options?: FromSmartcarOptions | null): odometer.ReadingInput
   /**
    * A reading as JavaScript passes it (the TypeScript declaration; the core decodes it as
    * `fleetgate::odometer::ReadingInput`).

@@ -93,6 +93,54 @@ test('an expired token is refreshed once under concurrent syncs', async () => {
   }
 });
 
+/** Token endpoint answering new-access; the odometer accepts only `accepted` (null: every token refused). */
+const refusingHandler = (accepted, status = 401) => (request) => {
+  if (request.path === '/oauth/token') return tokens();
+  if (accepted !== null && request.headers.authorization === `Bearer ${accepted}`) return odometerAnswer('104.32');
+  return { status, body: '{"type": "AUTHENTICATION", "description": "token refused"}' };
+};
+const READ_PATH = '/v2.0/vehicles/veh-1/odometer';
+
+test('a 401 on an unexpired token: exactly one refresh and one retry, the new tokens returned', async () => {
+  const server = await serve(refusingHandler('new-access'));
+  try {
+    const sc = client(server.url);
+    const outcome = await sc.syncVehicle(vehicle(NOW + 3600), [], { now: NOW });
+    assert.equal(server.forPath('/oauth/token').length, 1);
+    assert.deepEqual(server.forPath(READ_PATH).map((r) => r.headers.authorization), ['Bearer old-access', 'Bearer new-access']);
+    assert.deepEqual(outcome.tokens, { access_token: 'new-access', refresh_token: 'new-refresh', expires_at: NOW + 7200, refreshed: true });
+    assert.equal(outcome.sync_log.token_refreshed, true);
+    assert.equal(outcome.verdict.status, 'accept');
+    // The client keeps the tokens it got: the same stale row synced again exchanges nothing.
+    const again = await sc.syncVehicle(vehicle(NOW + 3600), [], { now: NOW });
+    assert.equal(again.tokens.refresh_token, 'new-refresh');
+    assert.equal(server.forPath('/oauth/token').length, 1);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a second 401 is the error, after one refresh and one retry; none after a fresh refresh or a 403', async () => {
+  const server = await serve(refusingHandler(null));
+  try {
+    await assert.rejects(client(server.url).syncVehicle(vehicle(NOW + 3600), [], { now: NOW }), { code: 'unauthorized' });
+    assert.equal(server.forPath('/oauth/token').length, 1);
+    assert.equal(server.forPath(READ_PATH).length, 2);
+    await assert.rejects(client(server.url).syncVehicle(vehicle(NOW - 10), [], { now: NOW }), { code: 'unauthorized' });
+    assert.equal(server.forPath('/oauth/token').length, 2, 'expired tokens: the one refresh comes first');
+    assert.equal(server.forPath(READ_PATH).length, 3, 'and no retry after it');
+  } finally {
+    await server.close();
+  }
+  const forbidden = await serve(refusingHandler(null, 403));
+  try {
+    await assert.rejects(client(forbidden.url).syncVehicle(vehicle(NOW + 3600), [], { now: NOW }), { code: 'unauthorized' });
+    assert.deepEqual([forbidden.forPath('/oauth/token').length, forbidden.forPath(READ_PATH).length], [0, 1]);
+  } finally {
+    await forbidden.close();
+  }
+});
+
 test('429 with Retry-After is waited out, then the read succeeds', async () => {
   const server = await serve((r, seen) => (seen === 0 ? { status: 429, headers: { 'Retry-After': '1' } } : odometerAnswer('5')));
   try {
@@ -176,7 +224,8 @@ test('a manual sync and a webhook delivery of the same reading make one meter en
     meta: { deliveryId: 'd1' },
   }));
   const parsed = smartcar.parseEvent(body).readings[0];
-  const webhook = { value: parsed.rawValue, unit: parsed.rawUnit, readingTime: parsed.readAtMs / 1000, eventId: parsed.eventId, source: 'smartcar', id: 501 };
+  // The webhook path in three calls: parseEvent -> readingFromSmartcar -> check (stored with its row id).
+  const webhook = { ...odometer.readingFromSmartcar(parsed, { receivedTime: NOW }), id: 501 };
   const webhookVerdict = odometer.check([], webhook);
   const webhookEntry = odometer.meterEntry(webhookVerdict, { carId: 'car-42', sourceId: 7, sync: 'webhook' });
   assert.equal(webhookVerdict.status, 'accept');

@@ -59,6 +59,60 @@ def vehicle(expires_at: int) -> dict[str, object]:
     }
 
 
+def refusing_handler(accepted: "str | None", status: int = 401):
+    """Token endpoint answering new-access; the odometer accepts only ``accepted`` (None: every token refused)."""
+
+    def handle(request: Request, seen: int) -> Answer:
+        if request.path == "/oauth/token":
+            return tokens()
+        if accepted is not None and request.headers.get("authorization") == f"Bearer {accepted}":
+            return odometer_answer("104.32")
+        return Answer(status, '{"type": "AUTHENTICATION", "description": "token refused"}')
+
+    return handle
+
+
+def test_a_401_on_an_unexpired_token_refreshes_once_and_retries_once() -> None:
+    with serve(refusing_handler("new-access")) as server:
+        sc = client(server.url)
+        outcome = sc.sync_vehicle(vehicle(NOW + 3600), [], now=NOW)
+        assert len(server.for_path("/oauth/token")) == 1
+        reads = server.for_path("/v2.0/vehicles/veh-1/odometer")
+        assert [r.headers["authorization"] for r in reads] == ["Bearer old-access", "Bearer new-access"]
+        assert len(server.requests) == 3
+        # The client keeps the tokens it got: the same stale row synced again exchanges nothing.
+        again = sc.sync_vehicle(vehicle(NOW + 3600), [], now=NOW)
+        assert again.tokens.refresh_token == "new-refresh"
+        assert len(server.for_path("/oauth/token")) == 1
+    assert outcome.tokens == smartcar.SyncTokens(
+        access_token="new-access", refresh_token="new-refresh", expires_at=NOW + 7200, refreshed=True
+    )
+    assert outcome.sync_log["token_refreshed"] is True
+    assert outcome.verdict["status"] == "accept"
+
+
+def test_a_second_401_is_the_error_after_one_refresh_and_one_retry() -> None:
+    with serve(refusing_handler(None)) as server:
+        with pytest.raises(fleetgate.ClientError) as raised:
+            client(server.url).sync_vehicle(vehicle(NOW + 3600), [], now=NOW)
+        assert raised.value.code == "unauthorized"
+        assert len(server.for_path("/oauth/token")) == 1
+        assert len(server.for_path("/v2.0/vehicles/veh-1/odometer")) == 2
+        assert len(server.requests) == 3
+
+
+def test_no_refresh_after_a_401_on_just_refreshed_tokens_nor_after_a_403() -> None:
+    with serve(refusing_handler(None)) as server:
+        with pytest.raises(fleetgate.ClientError):
+            client(server.url).sync_vehicle(vehicle(NOW - 10), [], now=NOW)
+        assert (len(server.for_path("/oauth/token")), len(server.requests)) == (1, 2)
+    with serve(refusing_handler(None, 403)) as server:
+        with pytest.raises(fleetgate.ClientError) as raised:
+            client(server.url).sync_vehicle(vehicle(NOW + 3600), [], now=NOW)
+        assert raised.value.code == "unauthorized"
+        assert len(server.requests) == 1
+
+
 def test_refresh_token_sends_basic_auth_and_a_form() -> None:
     with serve(smartcar_handler()) as server:
         got = client(server.url).refresh_token("old-refresh", now=NOW)
@@ -228,10 +282,9 @@ def webhook_reading(value: str) -> tuple[odometer.Reading, smartcar.OdometerRead
         }
     ).encode()
     parsed = smartcar.parse_event(body).readings[0]
-    reading = odometer.Reading(
-        parsed.raw_value, parsed.raw_unit, parsed.read_at_ms // 1000, event_id=parsed.event_id, source="smartcar", id=501
-    )
-    return reading, parsed
+    # The webhook path in three calls: parse_event -> reading_from_smartcar -> check (plus the row id it is stored with).
+    reading = odometer.reading_from_smartcar(parsed, received_time=NOW)
+    return odometer.Reading(**{**reading.to_dict(), "id": 501}), parsed
 
 
 def test_manual_sync_and_webhook_of_the_same_reading_make_one_entry() -> None:

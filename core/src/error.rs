@@ -95,6 +95,12 @@ pub const CODES: &[CodeInfo] = &[
                   bad value is a void verdict, not this); details: argument, path, problem",
     },
     CodeInfo {
+        area: "odometer",
+        code: "missing_reading_time",
+        meaning: "a Smartcar reading given to reading_from_smartcar has no reading time (oemUpdatedAt) and no \
+                  time_fallback allows the fetch or received time; details: argument, path, event_id",
+    },
+    CodeInfo {
         area: "booking",
         code: "validation_failed",
         meaning: "the booking request has problems; errors lists every one as {loc, code, message}",
