@@ -219,7 +219,7 @@ case("v4-vehicle-state-every-field",
 # The top-level triggers form of Smartcar's "responses" page (v3.0, deliveredAt a number), both trigger types.
 case("top-level-triggers-object-and-first-delivery",
      '{"eventId":"evt_11","eventType":"VEHICLE_STATE","data":{"vehicle":{"id":"veh_11","make":"Test Make","model":"Test Model","year":"2021"},'
-     '"signals":[{"code":"tractionbattery-stateofcharge","name":"StateOfCharge","group":"TractionBattery","body":{"percentage":75}}],'
+     '"signals":[{"code":"tractionbattery-stateofcharge","name":"StateOfCharge","group":"TractionBattery","body":{"percentage":75,"raw_reading":{"unit_name":"percent","values":[75,null]}}}],'
      '"user":{"id":"user_11"}},'
      '"triggers":[{"type":"SIGNAL_UPDATED","signal":{"code":"tractionbattery-stateofcharge"}},{"type":"FIRST_DELIVERY"},'
      '{"type":"SIGNAL_UPDATED","signal":{"code":"charge-ischarging","name":"IsCharging","group":"Charge"}}],'
@@ -230,7 +230,9 @@ case("top-level-triggers-object-and-first-delivery",
            triggers=[trigger("SIGNAL_UPDATED", "tractionbattery-stateofcharge", source="triggers"),
                      trigger("FIRST_DELIVERY", source="triggers"),
                      trigger("SIGNAL_UPDATED", "charge-ischarging", "IsCharging", "Charge", "triggers")],
-           signals=[signal("tractionbattery-stateofcharge", "StateOfCharge", "TractionBattery", '{"percentage":75}')]))
+           # The body is kept as delivered: snake_case keys, nesting and nulls untouched in every binding.
+           signals=[signal("tractionbattery-stateofcharge", "StateOfCharge", "TractionBattery",
+                           '{"percentage":75,"raw_reading":{"unit_name":"percent","values":[75,null]}}')]))
 
 # Both trigger lists in one delivery: data.triggers first, then the top-level ones; a bare code as signal.
 case("triggers-in-data-and-top-level",
