@@ -251,7 +251,13 @@ impl From<core::Event> for Event {
         let triggers = e
             .triggers
             .into_iter()
-            .map(|t| Trigger { trigger_type: t.trigger_type, code: t.code, name: t.name, group: t.group, source: t.source })
+            .map(|t| Trigger {
+                trigger_type: t.trigger_type,
+                code: t.code,
+                name: t.name,
+                group: t.group,
+                source: t.source,
+            })
             .collect();
         let event_based = e.event_based.map(|b| EventBased {
             event_type: b.event_type,

@@ -49,10 +49,18 @@ fn read_signal_ref(node: &Node<'_>) -> Result<SignalRef, SmartcarError> {
         return Ok(SignalRef { code: Some(node.string()?), name: None, group: None });
     }
     let signal = node.object()?;
-    Ok(SignalRef { code: signal.opt_string("code")?, name: signal.opt_string("name")?, group: signal.opt_string("group")? })
+    Ok(SignalRef {
+        code: signal.opt_string("code")?,
+        name: signal.opt_string("name")?,
+        group: signal.opt_string("group")?,
+    })
 }
 
 /// The same error as the compact [`SignalError`] a [`super::Signal`] carries.
 pub(super) fn signal_error(issue: &VehicleIssue) -> SignalError {
-    SignalError { error_type: issue.error_type.clone(), code: issue.code.clone(), description: issue.description.clone() }
+    SignalError {
+        error_type: issue.error_type.clone(),
+        code: issue.code.clone(),
+        description: issue.description.clone(),
+    }
 }

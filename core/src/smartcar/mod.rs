@@ -34,9 +34,9 @@ mod current;
 mod issues;
 mod json;
 mod legacy;
-mod types;
 #[cfg(test)]
 mod tests;
+mod types;
 
 use serde_json::value::RawValue;
 

@@ -3,7 +3,9 @@
 use super::*;
 
 fn state(data: &str, extra: &str) -> Result<Event, SmartcarError> {
-    parse_event(format!(r#"{{"eventId":"e","eventType":"VEHICLE_STATE","vehicleId":"v","data":{data}{extra}}}"#).as_bytes())
+    parse_event(
+        format!(r#"{{"eventId":"e","eventType":"VEHICLE_STATE","vehicleId":"v","data":{data}{extra}}}"#).as_bytes(),
+    )
 }
 
 fn field(err: SmartcarError) -> String {
@@ -67,7 +69,9 @@ fn a_signal_body_must_be_an_object_and_its_meta_instants_are_checked() {
 #[test]
 fn delivered_at_is_read_in_milliseconds_when_it_can_be() {
     let at = |given: &str| {
-        let body = format!(r#"{{"eventId":"e","eventType":"VERIFY","data":{{"challenge":"c"}},"meta":{{"deliveredAt":{given}}}}}"#);
+        let body = format!(
+            r#"{{"eventId":"e","eventType":"VERIFY","data":{{"challenge":"c"}},"meta":{{"deliveredAt":{given}}}}}"#
+        );
         let event = parse_event(body.as_bytes()).unwrap();
         (event.delivered_at.unwrap(), event.delivered_at_ms)
     };
@@ -82,7 +86,8 @@ fn delivered_at_is_read_in_milliseconds_when_it_can_be() {
 
 #[test]
 fn counts_and_years_are_integers() {
-    let year = |y: &str| state(&format!(r#"{{"vehicle":{{"id":"v","year":{y}}}}}"#), "").map(|e| e.vehicle.unwrap().year);
+    let year =
+        |y: &str| state(&format!(r#"{{"vehicle":{{"id":"v","year":{y}}}}}"#), "").map(|e| e.vehicle.unwrap().year);
     assert_eq!(year("2020").unwrap(), Some(2020));
     assert_eq!(year(r#""2021""#).unwrap(), Some(2021));
     assert_eq!(year("null").unwrap(), None);
@@ -107,7 +112,9 @@ fn issue_variants_are_read_tolerantly() {
     assert_eq!(first.signals, [SignalRef { code: Some(ODOMETER_SIGNAL.to_owned()), name: None, group: None }]);
     assert_eq!((event.issues[1].code.as_deref(), event.issues[1].resolution.as_deref()), (None, Some("RETRY_LATER")));
     assert_eq!(event.issues[2].resolution, None);
-    let bad = parse_event(br#"{"eventId":"e","eventType":"VEHICLE_ERROR","vehicleId":"v","data":{"errors":[{"resolution":5}]}}"#);
+    let bad = parse_event(
+        br#"{"eventId":"e","eventType":"VEHICLE_ERROR","vehicleId":"v","data":{"errors":[{"resolution":5}]}}"#,
+    );
     assert_eq!(field(bad.unwrap_err()), "data.errors[0].resolution");
 }
 
