@@ -152,7 +152,7 @@ export interface SmartcarEvent {
   readings: OdometerReading[];
   /** Errors reported by the event and failed signals. */
   issues: VehicleIssue[];
-  /** `meta.version` (`4.0`, `3.0`) or legacy `version` (`2.0`). */
+  /** `meta.version`, or the legacy envelope's `version` (see docs/smartcar.md). */
   version?: string;
   /** `meta.webhookName`. */
   webhookName?: string;

@@ -30,10 +30,10 @@ insert. Requests release the GIL; failures raise :class:`fleetgate.ClientError` 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Dict, Optional, Tuple, Type
+from typing import Any, ClassVar, Dict, Optional, Tuple, Type, Union
 
 from fleetgate._fleetgate import smartcar as _native
-from fleetgate._fleetgate.smartcar import challenge, challenge_reply, parse_event
+from fleetgate._fleetgate.smartcar import challenge, challenge_reply
 from fleetgate._result import Result
 
 
@@ -191,6 +191,13 @@ class Event(Result):
         "signals": Signal,
         "event_based": EventBased,
     }
+
+
+def parse_event(body: Union[bytes, bytearray, memoryview]) -> Event:
+    """Parses the raw body of a Smartcar delivery (``bytes``, ``bytearray`` or ``memoryview``) into an
+    :class:`Event` with every field of its envelope. Raises :class:`fleetgate.SmartcarError` (``invalid_payload``,
+    ``.details["field"]`` names the field) or :class:`fleetgate.WebhookError` (``body_not_bytes``)."""
+    return _native.parse_event(body)  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True)
