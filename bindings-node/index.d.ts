@@ -1075,7 +1075,7 @@ export declare namespace smartcar {
    * @throws {Error} with `code` `invalid_argument` when either is not a string.
    */
   export function challengeReply(amt: string, challenge: string): string
-  /** A parsed Smartcar delivery. */
+  /** A parsed Smartcar delivery: every field of both envelopes. */
   export interface Event {
     /** `VERIFY`, `VEHICLE_STATE`, `VEHICLE_ERROR` or legacy `verify`, `schedule`, ... */
     eventType: string
@@ -1099,6 +1099,37 @@ export declare namespace smartcar {
     readings: Array<smartcar.OdometerReading>
     /** Errors reported by the event and failed signals. */
     issues: Array<smartcar.VehicleIssue>
+    /** `meta.version` (`4.0`, `3.0`) or legacy `version` (`2.0`), or null. */
+    version?: string
+    /** `meta.webhookName`, or null. */
+    webhookName?: string
+    /** `meta.deliveredAt` in unix milliseconds, or null when absent or unreadable. */
+    deliveredAtMs?: number
+    /** `meta.signalCount`, or null. */
+    signalCount?: number
+    /** `meta.sequence`, or null. */
+    sequence?: number
+    /** `data.user.id`, or null. */
+    userId?: string
+    /** `data.user.externalId`, or null. */
+    userExternalId?: string
+    /** `data.vehicle`, or null. */
+    vehicle?: smartcar.Vehicle
+    /** `data.triggers` then the top-level `triggers`. */
+    triggers: Array<smartcar.Trigger>
+    /** Every entry of `data.signals`. */
+    signals: Array<smartcar.Signal>
+    /** The legacy `eventBased` payload's type and time, or null. */
+    eventBased?: smartcar.EventBased
+  }
+  /** The legacy `eventBased` payload's event. */
+  export interface EventBased {
+    /** `payload.eventType`, or null. */
+    eventType?: string
+    /** `payload.eventTime` exactly as given, or null. */
+    eventTime?: string
+    /** `payload.eventTime` in unix milliseconds, or null when absent or unreadable. */
+    eventTimeMs?: number
   }
   /** An odometer read (`odometer`). */
   export interface OdometerRead {
@@ -1136,6 +1167,43 @@ export declare namespace smartcar {
    * @throws {Error} with `code` `invalid_payload` (`details.field` names the field) or `body_not_bytes`.
    */
   export function parseEvent(body: Uint8Array | ArrayBuffer | string): smartcar.Event
+  /** One entry of `data.signals` (every signal, not only the odometer). */
+  export interface Signal {
+    /** The signal's code, e.g. `odometer-traveleddistance`. */
+    code: string
+    /** The signal's name (`TraveledDistance`), or null. */
+    name?: string
+    /** The signal's group (`Odometer`), or null. */
+    group?: string
+    /** The signal's body exactly as delivered (a JSON object), or null for a failed signal. */
+    body?: Record<string, unknown>
+    /** `status.value` (`SUCCESS`, `ERROR`), or null. */
+    status?: string
+    /** `meta.oemUpdatedAt`: when the car recorded it, unix milliseconds, or null. */
+    oemUpdatedAtMs?: number
+    /** `meta.fetchedAt` / `meta.retrievedAt`: when Smartcar fetched it, unix milliseconds, or null. */
+    fetchedAtMs?: number
+    /** The error of a failed signal, or null. */
+    error?: smartcar.SignalError
+  }
+  /** The `status.error` of a failed signal. */
+  export interface SignalError {
+    /** The error's `type`, or null. */
+    errorType?: string
+    /** The error's `code`, or null. */
+    code?: string
+    /** The error's `description`, or null. */
+    description?: string
+  }
+  /** A signal an issue concerns (`{code, name, group}`, or only `code` when Smartcar sent a bare code). */
+  export interface SignalRef {
+    /** The signal's code, or null. */
+    code?: string
+    /** The signal's name, or null. */
+    name?: string
+    /** The signal's group, or null. */
+    group?: string
+  }
   /** The record of one sync, without secrets. */
   export interface SyncLog {
     /** The vehicle row's id. */
@@ -1196,6 +1264,36 @@ export declare namespace smartcar {
     /** When the access token expires, unix seconds. */
     expires_at: number
   }
+  /** Why a delivery was sent, from `data.triggers` or the top-level `triggers`. */
+  export interface Trigger {
+    /** `SIGNAL_UPDATED`, `FIRST_DELIVERY`, or another type as delivered. */
+    triggerType: string
+    /** The signal's code (for `signal: "Group.Name"`, the lowercase `group-name`), or null. */
+    code?: string
+    /** The signal's name, or null. */
+    name?: string
+    /** The signal's group, or null. */
+    group?: string
+    /** Where it came from: `data.triggers` or `triggers` (top level). */
+    source: 'data.triggers' | 'triggers'
+  }
+  /** The vehicle an event describes (`data.vehicle`). */
+  export interface Vehicle {
+    /** Smartcar's vehicle id. */
+    id: string
+    /** The make, or null. */
+    make?: string
+    /** The model, or null. */
+    model?: string
+    /** The model year, or null. */
+    year?: number
+    /** The VIN, or null. */
+    vin?: string
+    /** The vehicle's mode (`live`, `simulated`), or null. */
+    mode?: string
+    /** `powertrainType` (`BEV`, `ICE`, ...), or null. */
+    powertrainType?: string
+  }
   /** An error reported by a VEHICLE_ERROR event, or a signal that failed. */
   export interface VehicleIssue {
     /** The error's `type`, or null. */
@@ -1208,6 +1306,16 @@ export declare namespace smartcar {
     description?: string
     /** The failed signal's code, or null. */
     signal?: string
+    /** `suggestedUserMessage`: the text Smartcar suggests showing the vehicle's owner, or null. */
+    suggestedUserMessage?: string
+    /** `docURL`: Smartcar's page about the error, or null. */
+    docUrl?: string
+    /** `resolution.type` (or `resolution` when it is a string), e.g. `RETRY_LATER`, `CONTACT_SUPPORT`, or null. */
+    resolution?: string
+    /** `resolution.url` (e.g. a re-authentication link), or null. */
+    resolutionUrl?: string
+    /** The signals the error concerns. */
+    signals: Array<smartcar.SignalRef>
   }
 }
 

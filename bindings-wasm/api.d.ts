@@ -52,7 +52,10 @@ export type {
   Secrets, HeadersInput, BodyInput, BodyOptions, TimedOptions, OdooOptions, HmacOptions, VerifyOptions, SignOptions,
   Verified,
 } from './pkg/full/fleetgate_wasm.js';
-export type { SmartcarEvent, OdometerReading, VehicleIssue } from './pkg/full/fleetgate_wasm.js';
+export type {
+  SmartcarEvent, OdometerReading, VehicleIssue, SmartcarSignalRef, SmartcarSignalError, SmartcarSignal, SmartcarTrigger,
+  SmartcarVehicle, SmartcarEventBased,
+} from './pkg/full/fleetgate_wasm.js';
 export type {
   LimiterOptions, QuotaOptions, CheckOptions, ClientKeyOptions, Decision, GcraStep,
 } from './pkg/full/fleetgate_wasm.js';

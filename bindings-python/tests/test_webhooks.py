@@ -136,7 +136,12 @@ def test_results_are_frozen_dataclasses() -> None:
         vehicle_id="v1", event_id="e1", delivery_id="d1", raw_value="104.320", raw_unit="km", metres=104_320,
         read_at_ms=17, fetched_at_ms=None),)
     assert event.issues == (smartcar.VehicleIssue(
-        error_type="PERMISSION", code="X", state=None, description=None, signal="location-preciselocation"),)
+        error_type="PERMISSION", code="X", state=None, description=None, signal="location-preciselocation",
+        suggested_user_message=None, doc_url=None, resolution=None, resolution_url=None, signals=()),)
+    assert [type(s).__name__ for s in event.signals] == ["Signal", "Signal"]
+    assert event.signals[0].body == {"unit": "km", "value": 104.32}
+    assert event.signals[1].error == smartcar.SignalError(error_type="PERMISSION", code="X", description=None)
+    assert isinstance(event.vehicle, smartcar.Vehicle) and event.vehicle.id == "v1"
     assert event.to_dict()["readings"][0]["metres"] == 104_320
     assert event == smartcar.parse_event(bytearray(body))
 

@@ -104,6 +104,41 @@ proptest! {
         prop_assert_eq!(&event.readings[0].raw_value, &raw);
         prop_assert_eq!(event.readings[0].metres, fleetgate::units::to_metres(raw.as_str(), unit).unwrap());
     }
+
+    /// The top-level `signal: "Group.Name"` trigger names the same signal as the object form with Smartcar's
+    /// code (the lowercase `group-name`).
+    #[test]
+    fn trigger_forms_agree(group in "[A-Z][A-Za-z]{0,12}", name in "[A-Z][A-Za-z]{0,12}") {
+        let code = format!("{}-{}", group.to_lowercase(), name.to_lowercase());
+        let body = format!(
+            r#"{{"eventId":"e","eventType":"VEHICLE_STATE","vehicleId":"v","data":{{"triggers":[{{"code":"{code}","name":"{name}","group":"{group}"}}]}},"triggers":[{{"type":"SIGNAL_UPDATED","signal":"{group}.{name}"}}]}}"#
+        );
+        let event = smartcar::parse_event(body.as_bytes()).unwrap();
+        let (data, top) = (&event.triggers[0], &event.triggers[1]);
+        prop_assert_eq!((&data.trigger_type, &data.code, &data.name, &data.group), (&top.trigger_type, &top.code, &top.name, &top.group));
+        prop_assert_eq!((data.source.as_str(), top.source.as_str()), ("data.triggers", "triggers"));
+    }
+
+    /// Every signal is kept in order, its body equal to the body's JSON as delivered.
+    #[test]
+    fn signals_keep_their_bodies(values in proptest::collection::vec((any::<i32>(), "[a-z_]{1,8}"), 0..6)) {
+        let signals: Vec<String> = values
+            .iter()
+            .enumerate()
+            .map(|(i, (v, key))| format!(r#"{{"code":"s{i}","body":{{"{key}":{v},"n":[{v},null]}}}}"#))
+            .collect();
+        let body = format!(
+            r#"{{"eventId":"e","eventType":"VEHICLE_STATE","vehicleId":"v","data":{{"signals":[{}]}}}}"#,
+            signals.join(",")
+        );
+        let event = smartcar::parse_event(body.as_bytes()).unwrap();
+        prop_assert_eq!(event.signals.len(), values.len());
+        for (i, ((v, key), signal)) in values.iter().zip(&event.signals).enumerate() {
+            prop_assert_eq!(&signal.code, &format!("s{i}"));
+            let expected = serde_json::json!({ key.as_str(): v, "n": [v, null] });
+            prop_assert_eq!(&serde_json::Value::Object(signal.body.clone().unwrap()), &expected);
+        }
+    }
 }
 
 #[test]

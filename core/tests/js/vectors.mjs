@@ -146,6 +146,7 @@ function verifier(api, config) {
 /** A parsed Smartcar event in the vectors' snake_case shape (absent values as null). */
 function eventAsVector(e) {
   const n = (v) => v ?? null;
+  const ref = (r) => ({ code: n(r.code), name: n(r.name), group: n(r.group) });
   return {
     event_type: e.eventType, legacy: e.legacy, event_id: n(e.eventId), webhook_id: n(e.webhookId),
     delivery_id: n(e.deliveryId), delivered_at: n(e.deliveredAt), mode: n(e.mode), vehicle_id: n(e.vehicleId),
@@ -156,8 +157,31 @@ function eventAsVector(e) {
     })),
     issues: e.issues.map((i) => ({
       error_type: n(i.errorType), code: n(i.code), state: n(i.state), description: n(i.description),
-      signal: n(i.signal),
+      signal: n(i.signal), suggested_user_message: n(i.suggestedUserMessage), doc_url: n(i.docUrl),
+      resolution: n(i.resolution), resolution_url: n(i.resolutionUrl), signals: i.signals.map(ref),
     })),
+    version: n(e.version), webhook_name: n(e.webhookName), delivered_at_ms: n(e.deliveredAtMs),
+    signal_count: n(e.signalCount), sequence: n(e.sequence), user_id: n(e.userId),
+    user_external_id: n(e.userExternalId),
+    vehicle: e.vehicle === undefined ? null : {
+      id: e.vehicle.id, make: n(e.vehicle.make), model: n(e.vehicle.model), year: n(e.vehicle.year),
+      vin: n(e.vehicle.vin), mode: n(e.vehicle.mode), powertrain_type: n(e.vehicle.powertrainType),
+    },
+    triggers: e.triggers.map((t) => ({
+      trigger_type: t.triggerType, code: n(t.code), name: n(t.name), group: n(t.group), source: t.source,
+    })),
+    // A signal's body is handed over as delivered: its keys are not camelCased.
+    signals: e.signals.map((s) => ({
+      code: s.code, name: n(s.name), group: n(s.group), body: n(s.body), status: n(s.status),
+      oem_updated_at_ms: n(s.oemUpdatedAtMs), fetched_at_ms: n(s.fetchedAtMs),
+      error: s.error === undefined ? null : {
+        error_type: n(s.error.errorType), code: n(s.error.code), description: n(s.error.description),
+      },
+    })),
+    event_based: e.eventBased === undefined ? null : {
+      event_type: n(e.eventBased.eventType), event_time: n(e.eventBased.eventTime),
+      event_time_ms: n(e.eventBased.eventTimeMs),
+    },
   };
 }
 
