@@ -120,16 +120,26 @@ proptest! {
         }
         let shuffled: Vec<Reading> = perm.iter().map(|&i| readings[i].clone()).collect();
         let again = check_batch(&shuffled, &policy);
-        for (k, &i) in perm.iter().enumerate() {
-            let (a, b) = (&verdicts[i], &again[k]);
-            prop_assert_eq!((a.status, a.reason, a.metres, a.allowed_range_m), (b.status, b.reason, b.metres, b.allowed_range_m));
-            // a duplicate points at a reading with the same content, wherever it now sits
-            let same_target = match (a.duplicate_of, b.duplicate_of) {
-                (Some(x), Some(y)) => format!("{:?}", readings[x]) == format!("{:?}", shuffled[y]),
-                (x, y) => x.is_none() && y.is_none(),
-            };
-            prop_assert!(same_target);
-        }
+        // Compared as multisets of (reading, verdict): readings equal in every key of the order (time, event id,
+        // source, readability, metres) are interchangeable to the rules, and among them input order names the
+        // original, so a verdict is compared with the one its reading gets wherever it now sits, and a duplicate's
+        // target by those keys.
+        let identity = |r: &Reading, v: &fleetgate::odometer::Verdict| {
+            format!("{:?}", (r.reading_time_ms, &r.event_id, &r.source, v.metres))
+        };
+        let judged = |rs: &[Reading], vs: &[fleetgate::odometer::Verdict]| {
+            let mut out: Vec<String> = rs
+                .iter()
+                .zip(vs)
+                .map(|(r, v)| {
+                    let target = v.duplicate_of.map(|j| identity(&rs[j], &vs[j]));
+                    format!("{:?}", (identity(r, v), v.status, v.reason, v.allowed_range_m, target))
+                })
+                .collect();
+            out.sort();
+            out
+        };
+        prop_assert_eq!(judged(&readings, &verdicts), judged(&shuffled, &again));
     }
 
     #[test]

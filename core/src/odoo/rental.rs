@@ -541,9 +541,7 @@ fn datetime(value: Option<&Json>, loc: &str, problems: &mut Vec<Problem>) -> Opt
             return None;
         }
         // A datetime, not a date: the routes answer `fields.Datetime` values without microseconds.
-        Some(Json::String(text)) => {
-            super::parse_datetime(text).filter(|s| text.len() == 19 && instant::in_range(*s))
-        }
+        Some(Json::String(text)) => super::parse_datetime(text).filter(|s| text.len() == 19 && instant::in_range(*s)),
         Some(_) => None,
     };
     if parsed.is_none() {
