@@ -43,7 +43,7 @@ use sha2::Sha256;
 
 pub use error::WebhookError;
 pub use options::{
-    system_clock, BodyOptions, HmacOptions, OdooOptions, Secrets, SignOptions, Timed, TimedOptions, Tolerance,
+    system_clock, BodyOptions, HeaderValues, HmacOptions, OdooOptions, Secrets, SignOptions, Timed, TimedOptions, Tolerance,
     UnixSeconds, Untimed, VerifyOptions,
 };
 pub use presets::Verifier;

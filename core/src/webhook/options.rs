@@ -340,8 +340,40 @@ pub struct SignOptions {
     pub msg_id: Option<String>,
     /// The instant to sign (default: `clock`, the system clock).
     pub timestamp: Option<UnixSeconds>,
-    /// The values of the headers a generic `signed_content` template names (`{header:Name}`), by name.
-    pub headers: Option<std::collections::BTreeMap<String, String>>,
+    /// The values of the headers a generic `signed_content` template names (`{header:Name}`).
+    pub headers: Option<HeaderValues>,
+}
+
+/// Header values given to `sign`: `[name, value]` pairs, or a mapping of names to values. (JavaScript options
+/// objects have their keys read as camelCase, so JS callers give pairs: `[['X-Delivery', 'd-1']]`.)
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HeaderValues(pub Vec<(String, String)>);
+
+impl<'de> Deserialize<'de> for HeaderValues {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PairsVisitor;
+        impl<'de> Visitor<'de> for PairsVisitor {
+            type Value = HeaderValues;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("[name, value] pairs of strings or a mapping of header names to strings")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<HeaderValues, A::Error> {
+                let mut out = Vec::new();
+                while let Some(pair) = seq.next_element::<(String, String)>()? {
+                    out.push(pair);
+                }
+                Ok(HeaderValues(out))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<HeaderValues, A::Error> {
+                let mut out = Vec::new();
+                while let Some(pair) = map.next_entry::<String, String>()? {
+                    out.push(pair);
+                }
+                Ok(HeaderValues(out))
+            }
+        }
+        deserializer.deserialize_any(PairsVisitor)
+    }
 }
 
 impl SignOptions {
@@ -355,7 +387,7 @@ impl SignOptions {
     ) -> Result<Vec<(String, String)>, WebhookError> {
         let timestamp = self.timestamp.map_or_else(clock, |t| t.0);
         let headers: Vec<(&str, &str)> =
-            self.headers.iter().flatten().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            self.headers.iter().flat_map(|h| &h.0).map(|(k, v)| (k.as_str(), v.as_str())).collect();
         verifier.sign_with_headers(body, self.msg_id.as_deref(), Some(timestamp), &headers)
     }
 }
