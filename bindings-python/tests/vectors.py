@@ -94,7 +94,7 @@ LOADERS: dict[str, dict[str, Callable[..., Any]]] = {
     "client_key": {"client_key": rl.client_key},
     "retry": {"delays": rl.delays, "next_delays": rl.next_delays, "parse_retry_after": rl.parse_retry_after,
               "is_retryable": rl.is_retryable},
-    "sse": {"encode": rl.encode, "comment": fleetgate.sse.comment, "decode": rl.decode, "roundtrip": rl.roundtrip,
+    "sse": {"encode": rl.encode, "comment": fleetgate.sse.comment, "decode": rl.decode, "decode_text": rl.decode_text, "roundtrip": rl.roundtrip,
             "reconnect": rl.reconnect},
     "odoo": {"parse_event": rl.parse_event, "image_url": fleetgate.odoo.image_url},
 }
