@@ -43,8 +43,8 @@ use sha2::Sha256;
 
 pub use error::WebhookError;
 pub use options::{
-    system_clock, BodyOptions, HeaderValues, HmacOptions, OdooOptions, Secrets, SignOptions, Timed, TimedOptions, Tolerance,
-    UnixSeconds, Untimed, VerifyOptions,
+    system_clock, BodyOptions, HeaderValues, HmacOptions, OdooOptions, Secrets, SignOptions, Timed, TimedOptions,
+    Tolerance, UnixSeconds, Untimed, VerifyOptions,
 };
 pub use presets::Verifier;
 pub use stream::VerifyStream;

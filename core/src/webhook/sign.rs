@@ -76,15 +76,19 @@ impl Verifier {
                         mac(prefix.as_bytes())?
                     }
                     Some(template) => {
-                        let id = config.id_header.as_ref().map(|_| msg_id.map_or_else(|| derived_id(&ts, body), str::to_owned));
+                        let id = config
+                            .id_header
+                            .as_ref()
+                            .map(|_| msg_id.map_or_else(|| derived_id(&ts, body), str::to_owned));
                         let mut named: Vec<(String, String)> = Vec::new();
                         for name in template.headers() {
                             let given = headers.iter().find(|(k, _)| k.as_ref().eq_ignore_ascii_case(name));
                             let value = given.ok_or_else(|| WebhookError::MissingHeader { name: name.to_owned() })?;
                             named.push((name.to_owned(), value.1.as_ref().to_owned()));
                         }
-                        let lookup =
-                            |name: &str| named.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str());
+                        let lookup = |name: &str| {
+                            named.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+                        };
                         let values = Values {
                             timestamp: config.timestamp_header.as_ref().map(|_| ts.as_str()),
                             id: id.as_deref(),

@@ -94,9 +94,7 @@ impl SignedContent {
                         pieces.push(Piece::Header(header.to_owned()))
                     }
                     Some(_) => return Err(bad(at, "`{header:Name}` needs a header name (letters, digits, `-`, ...)")),
-                    None => {
-                        return Err(bad(at, "unknown placeholder: use {body}, {timestamp}, {id} or {header:Name}"))
-                    }
+                    None => return Err(bad(at, "unknown placeholder: use {body}, {timestamp}, {id} or {header:Name}")),
                 },
             }
         }
@@ -183,7 +181,10 @@ mod tests {
         assert!(t.after.is_empty());
         let t = SignedContent::parse("{{{id}}}\n{body}\n{header:X-Delivery}{header:x-delivery}").unwrap();
         assert_eq!(t.before, vec![Piece::Text("{".into()), Piece::Id, Piece::Text("}\n".into())]);
-        assert_eq!(t.after, vec![Piece::Text("\n".into()), Piece::Header("X-Delivery".into()), Piece::Header("x-delivery".into())]);
+        assert_eq!(
+            t.after,
+            vec![Piece::Text("\n".into()), Piece::Header("X-Delivery".into()), Piece::Header("x-delivery".into())]
+        );
         assert_eq!(t.headers(), vec!["X-Delivery"]);
         assert_eq!(SignedContent::parse("é{body}é").unwrap().as_str(), "é{body}é");
     }

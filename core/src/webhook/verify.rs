@@ -5,8 +5,8 @@ use base64::Engine as _;
 
 use super::template::{render, Values};
 use super::{
-    decode_hex, Encoding, HmacConfig, Scheme, SignedContent, TimeCheck, Verified, Verifier, WebhookError,
-    MAX_HEADERS, MAX_HEADER_BYTES, MAX_SIGNATURES,
+    decode_hex, Encoding, HmacConfig, Scheme, SignedContent, TimeCheck, Verified, Verifier, WebhookError, MAX_HEADERS,
+    MAX_HEADER_BYTES, MAX_SIGNATURES,
 };
 
 impl Verifier {
