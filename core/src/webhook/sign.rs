@@ -80,6 +80,14 @@ impl Verifier {
                             .id_header
                             .as_ref()
                             .map(|_| msg_id.map_or_else(|| derived_id(&ts, body), str::to_owned));
+                        if let (Some(name), Some(id)) = (&config.id_header, &id) {
+                            if id.is_empty() || id.contains(|c: char| c.is_ascii_control()) {
+                                return Err(WebhookError::MalformedHeader {
+                                    name: name.clone(),
+                                    reason: "empty or with control characters",
+                                });
+                            }
+                        }
                         let mut named: Vec<(String, String)> = Vec::new();
                         for name in template.headers() {
                             let given = headers.iter().find(|(k, _)| k.as_ref().eq_ignore_ascii_case(name));

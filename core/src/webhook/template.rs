@@ -190,6 +190,24 @@ mod tests {
     }
 
     #[test]
+    fn signing_refuses_an_unusable_id() {
+        let config = super::super::HmacConfig {
+            header: "X-Sig".into(),
+            prefix: None,
+            encoding: super::super::Encoding::Hex,
+            timestamp_header: None,
+            id_header: Some("X-Id".into()),
+            signed_content: Some(SignedContent::parse("{id}.{body}").unwrap()),
+        };
+        let v = super::super::Verifier::hmac(&["k"], config).unwrap();
+        for bad in ["", "a\nb"] {
+            assert_eq!(v.sign(b"x", Some(bad), None).unwrap_err().code(), "malformed_header");
+        }
+        let signed = v.sign(b"x", Some("id-1"), None).unwrap();
+        assert_eq!(v.verify(&signed, b"x", super::super::TimeCheck::Skip).unwrap().msg_id.as_deref(), Some("id-1"));
+    }
+
+    #[test]
     fn refused_templates() {
         assert_eq!(reason("{timestamp}.").0, 12);
         assert_eq!(reason("{body}{body}"), (6, "`{body}` more than once"));
