@@ -1196,8 +1196,18 @@ export declare namespace webhooks {
     prefix?: string
     /** `hex` (default) or `base64`. */
     encoding?: 'hex' | 'base64'
-    /** A header holding unix seconds, signed as `timestamp + "." + body`. */
+    /**
+     * A header holding unix seconds, signed as `timestamp + "." + body` (or where `signedContent` puts
+     * `{timestamp}`).
+     */
     timestampHeader?: string
+    /** A header holding the message id, signed where `signedContent` puts `{id}`. */
+    idHeader?: string
+    /**
+     * What is signed, as a template such as `'{id}.{timestamp}.{body}'` (`{header:Name}` for any other
+     * header); default the body, or `{timestamp}.{body}` with a `timestampHeader`.
+     */
+    signedContent?: string
     /** Seconds a timestamp may be off, both directions, or `[past, future]` (default 300 each way). */
     tolerance?: number | [number, number]
     /** Reject bodies longer than this many bytes (`body_too_large`). */
@@ -1214,10 +1224,12 @@ export declare namespace webhooks {
   }
   /** Options of `sign` (`fleetgate::webhook::SignOptions`). */
   export interface SignOptions {
-    /** The Standard Webhooks message id (default: derived from the timestamp and body). */
+    /** The Standard Webhooks message id, or a template's `{id}` (default: derived from the timestamp and body). */
     msgId?: string
     /** The instant to sign: unix seconds or an RFC 3339 string (default: the system clock). */
     timestamp?: number | string
+    /** The values of the headers a `signedContent` template names (`{header:Name}`), as `[name, value]` pairs. */
+    headers?: Array<[string, string]>
   }
   /**
    * The options of the presets that sign a timestamp (`standardWebhooks`, `stripe`); decoded by the core as

@@ -268,7 +268,7 @@ pub(crate) mod webhook {
         /// seconds or an RFC 3339 instant) defaults to now for the schemes that sign one; ``msg_id`` (Standard
         /// Webhooks, a template's ``{id}``) defaults to one derived from the timestamp and body; ``headers`` gives
         /// the values of the headers a ``signed_content`` template names (``{header:Name}``).
-        #[pyo3(signature = (body: "bytes | bytearray | memoryview", *, msg_id: "str | None" = None, timestamp: "int | str | None" = None, headers: "dict[str, str] | None" = None, **unknown: "object") -> "dict[str, str]")]
+        #[pyo3(signature = (body: "bytes | bytearray | memoryview", *, msg_id: "str | None" = None, timestamp: "int | str | None" = None, headers: "dict[str, str] | list[tuple[str, str]] | None" = None, **unknown: "object") -> "dict[str, str]")]
         #[allow(clippy::too_many_arguments)]
         fn sign(
             &self,
