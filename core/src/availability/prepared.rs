@@ -7,8 +7,8 @@
 //! - the **level** (units in use) as a step function: the distinct instants where it changes, ascending, and the
 //!   level from each one to the next, with a max segment tree over those levels: [`Bookings::unavailable`] and
 //!   [`Bookings::available`] are O(log n), [`Bookings::timeline`] is O(log n + k) for k changes inside the window;
-//! - per serial **unit**, the blocked intervals of the bookings holding it sorted by start, with the running
-//!   maximum of their ends: [`Bookings::free_units`] is O(log n) per unit asked about.
+//! - per serial **unit** (units sorted by name), the blocked intervals of the bookings holding it sorted by start,
+//!   with the running maximum of their ends: [`Bookings::free_units`] is O(log n) per unit asked about.
 //!
 //! Results are those of the free functions, on every input (a property test compares them).
 //!
@@ -21,8 +21,6 @@
 //! assert_eq!(prepared.unavailable(3600, 7200).unwrap(), availability::unavailable(&list, 3600, 7200).unwrap());
 //! assert_eq!(prepared.available(5, 0, 1800).unwrap(), 4);
 //! ```
-
-use std::collections::HashMap;
 
 use super::{check_window, AvailabilityError, Booking, Segment};
 
@@ -58,8 +56,8 @@ pub struct Bookings {
     levels: Vec<i64>,
     /// A max segment tree over `levels`: leaf `i` at `tree[levels.len() + i]`, node `j` the max of `2j`, `2j + 1`.
     tree: Vec<i64>,
-    /// Serial unit -> the intervals of the bookings holding it.
-    units: HashMap<String, UnitIndex>,
+    /// Serial unit -> the intervals of the bookings holding it, sorted by unit (looked up by binary search).
+    units: Vec<(String, UnitIndex)>,
     /// How many bookings were given.
     len: usize,
 }
@@ -76,14 +74,14 @@ impl Bookings {
         }
         let len = bookings.len();
         let mut events: Vec<(i64, i64)> = Vec::with_capacity(len * 2);
-        let mut held: HashMap<String, Vec<(i64, i64)>> = HashMap::new();
+        let mut held: Vec<(String, i64, i64)> = Vec::new();
         for booking in bookings {
             let (s, e) = booking.blocked();
             let q = i64::from(booking.quantity);
             events.push((s, q));
             events.push((e, -q));
             if let Some(unit) = booking.unit {
-                held.entry(unit).or_default().push((s, e));
+                held.push((unit, s, e));
             }
         }
         events.sort_unstable_by_key(|&(at, _)| at);
@@ -105,21 +103,18 @@ impl Bookings {
         for j in (1..m).rev() {
             tree[j] = tree[2 * j].max(tree[2 * j + 1]);
         }
-        let units = held
-            .into_iter()
-            .map(|(unit, mut intervals)| {
-                intervals.sort_unstable();
-                let mut latest = i64::MIN;
-                let ends_max = intervals
-                    .iter()
-                    .map(|&(_, e)| {
-                        latest = latest.max(e);
-                        latest
-                    })
-                    .collect();
-                (unit, UnitIndex { starts: intervals.iter().map(|&(s, _)| s).collect(), ends_max })
-            })
-            .collect();
+        held.sort_unstable();
+        let mut units: Vec<(String, UnitIndex)> = Vec::new();
+        for (unit, s, e) in held {
+            match units.last_mut() {
+                Some((last, index)) if *last == unit => {
+                    let latest = index.ends_max.last().map_or(e, |&l| l.max(e));
+                    index.starts.push(s);
+                    index.ends_max.push(latest);
+                }
+                _ => units.push((unit, UnitIndex { starts: vec![s], ends_max: vec![e] })),
+            }
+        }
         Ok(Bookings { points, levels, tree, units, len })
     }
 
@@ -198,7 +193,10 @@ impl Bookings {
         Ok(units
             .iter()
             .map(String::as_str)
-            .filter(|u| !self.units.get(*u).is_some_and(|index| index.overlaps(from, to)))
+            .filter(|u| {
+                let found = self.units.binary_search_by(|(unit, _)| unit.as_str().cmp(u));
+                !found.is_ok_and(|at| self.units[at].1.overlaps(from, to))
+            })
             .collect())
     }
 }
