@@ -204,6 +204,43 @@ export declare namespace odometer {
    */
   export function checkBatchColumns(columns: ReadingColumns, policy?: PolicyInput | null): odometer.VerdictColumns
   /**
+   * The vehicle's current odometer: the newest reading of `history` that `checkBatch` accepts under `policy`
+   * (entries with status `void` or `duplicate` left out; latest reading time, then highest metres, then first in
+   * history order), or `null` when none is accepted (an empty history included). Rules: docs/odometer.md.
+   * @throws {Error} `invalid_reading`, `invalid_time` or `invalid_policy`, with `details.path`.
+   */
+  export function current(history: ReadingInput[], policy?: PolicyInput | null): odometer.CurrentOdometer | null
+  /**
+   * The current odometer (the TypeScript declaration of what `current` returns; snake_case keys like every
+   * result's JSON shape).
+   */
+  export interface CurrentOdometer {
+    /** The entry's position in the history given. */
+    index: number
+    /** The entry's `id`, else its `eventId`; null when it has neither. */
+    id: number | string | null
+    /** The reading in whole metres. */
+    metres: number
+    /** The reading in kilometres. */
+    km: number
+    /** When the car recorded it, RFC 3339 UTC. */
+    reading_time: string
+  }
+  /**
+   * Options of `readingFromSmartcar` (the TypeScript declaration; the core decodes them as
+   * `fleetgate::odometer::FromSmartcarOptions`, with its defaults).
+   */
+  export interface FromSmartcarOptions {
+    /** When the delivery reached you: unix seconds or an RFC 3339 string (to the millisecond). Default: now. */
+    receivedTime?: number | string
+    /**
+     * What stands in for a missing reading time (`oemUpdatedAt`): `none` (the default: the reading is the error
+     * `missing_reading_time`), `fetched` (Smartcar's fetch time), `received` (the fetch time, else the received
+     * time).
+     */
+    timeFallback?: 'none' | 'fetched' | 'received' | null
+  }
+  /**
    * The `meter_entries` row to insert for an accepted reading, or `null` for a duplicate or void one. `verdict`
    * must be a `Verdict` returned by `check` / `checkBatch` (anything else is `invalid_argument`): the entry is made
    * from the reading it holds. A `reading`, if given, must be that same reading.
@@ -250,10 +287,13 @@ export declare namespace odometer {
     carId: number | string
     /** The smartcar_vehicles row id (required). */
     sourceId: number | string
-    /** The app's `source_type` value (default `manual`: its enum has no `smartcar_sync` yet). */
-    sourceType?: string
-    /** `webhook` (default) or `manual` ("Sync Now"); it decides the notes. */
-    sync?: string
+    /**
+     * The app's `source_type` value. Optional: the default, `manual` (the app's enum has no `smartcar_sync` yet),
+     * lives in the core (`fleetgate::odometer::DEFAULT_SOURCE_TYPE`); `null` is the default too.
+     */
+    sourceType?: string | null
+    /** `webhook` or `manual` ("Sync Now"); it decides the notes. Optional: the default, `webhook`, lives in the core. */
+    sync?: 'webhook' | 'manual' | null
   }
   /**
    * The thresholds of the checks (the TypeScript declaration; the core decodes them as
@@ -287,6 +327,17 @@ export declare namespace odometer {
     /** Sources, if any. */
     sources?: Array<string | undefined | null>
   }
+  /**
+   * The reading `check` takes for one reading of `smartcar.parseEvent(body).readings`, passed exactly as
+   * `parseEvent` returns it: source `smartcar`, the event id, the car's reading time (`readAtMs`, Smartcar's
+   * `oemUpdatedAt`, as an RFC 3339 string), the value exactly as delivered and the received time. So
+   * `parseEvent` -> `readingFromSmartcar` -> `check` -> `meterEntry` needs no renaming; add your row `id` when you
+   * store it in the history.
+   * @throws {Error} `missing_reading_time` (no `readAtMs` and no `timeFallback` that applies), `invalid_reading`
+   * (not such a reading: a missing `rawValue` / `rawUnit`, a wrong type, an unknown field), `invalid_time`,
+   * `invalid_option`, with `details.path`.
+   */
+  export function readingFromSmartcar(reading: smartcar.OdometerReading, options?: FromSmartcarOptions | null): odometer.ReadingInput
   /**
    * A reading as JavaScript passes it (the TypeScript declaration; the core decodes it as
    * `fleetgate::odometer::ReadingInput`).
@@ -375,6 +426,19 @@ export declare namespace odoo {
      * `Idempotency-Key`) failures are retried; without one the POST is never repeated.
      */
     createBooking(request: Record<string, unknown>, options?: { idempotencyKey?: string, now?: number | string } | null): Promise<unknown>
+    /**
+     * `POST /rental/product/constraints` (stock Odoo 17/18, `website_sale_renting`, JSON-RPC): the forbidden
+     * weekdays, the minimal rental, the website's time zone and the `booking_rules` for `booking.validate`.
+     * Rejects with `code` `odoo_rpc_error` (a JSON-RPC error), `invalid_odoo_payload` (`err.errors`) or a client
+     * code (`upstream_error`, `timeout`, ...).
+     */
+    rentalConstraints(): Promise<odoo.RentalConstraints>
+    /**
+     * `POST /rental/product/availabilities` (stock Odoo 17/18, `website_sale_stock_renting`, JSON-RPC) for
+     * `productId` (a `product.product` id) from `start` to `end` (RFC 3339 strings, `Date`s or unix seconds; sent
+     * as Odoo's naive UTC datetimes): the preparation time and the availability timeline.
+     */
+    rentalAvailabilities(productId: number, start: string | Date | number, end: string | Date | number): Promise<odoo.RentalAvailabilities>
   }
   export type OdooClient = Client
   /** A booking webhook (`booking.created`, `booking.confirmed`, `booking.cancelled`, `booking.modified`). */
@@ -402,6 +466,13 @@ export declare namespace odoo {
     /** The vehicle, for `vehicle` and `availability`. */
     vehicle_id?: number
   }
+  /** Odoo's minimal rental: `duration` units (0: no minimum); a month is 30 days, as Odoo's website counts it. */
+  export interface MinimalTime {
+    /** How many units. */
+    duration: number
+    /** The unit. */
+    unit: 'hour' | 'day' | 'week' | 'month'
+  }
   /** Odoo's native "Send Webhook Notification" (`type` `odoo.native`). */
   export interface NativeEvent {
     /** `odoo.native`. */
@@ -426,6 +497,56 @@ export declare namespace odoo {
    * `unknown_odoo_event`.
    */
   export function parseEvent(body: Uint8Array): odoo.BookingEvent | odoo.VehicleEvent | odoo.NativeEvent
+  /**
+   * Reads a `/rental/product/availabilities` JSON-RPC reply (the parsed object, or its bytes / text).
+   * @throws {Error} with `code` `odoo_rpc_error` or `invalid_odoo_payload` (`err.errors`).
+   */
+  export function rentalAvailabilities(reply: Record<string, unknown> | Uint8Array | string): odoo.RentalAvailabilities
+  /**
+   * `/rental/product/availabilities`: the preparation time (hours as Odoo sent it, exact seconds, whole hours
+   * rounded up for `availability` bookings' `padding_hours`) and the timeline, sorted by start.
+   */
+  export interface RentalAvailabilities {
+    /** Odoo's `preparation_time`, hours. */
+    preparation_time: number
+    /** The preparation time in seconds. */
+    padding_seconds: number
+    /** The preparation time in whole hours, rounded up. */
+    padding_hours: number
+    /** `false` when Odoo does not limit the product by stock (`segments` is then empty). */
+    stock_limited: boolean
+    /** The timeline. */
+    segments: Array<odoo.RentalSegment>
+  }
+  /**
+   * Reads a `/rental/product/constraints` JSON-RPC reply (the parsed object, or its bytes / text).
+   * @throws {Error} with `code` `odoo_rpc_error` (a JSON-RPC error; `err.details.name`, `data_message`) or
+   * `invalid_odoo_payload` (`err.errors`: every problem as `{loc, code, message}`).
+   */
+  export function rentalConstraints(reply: Record<string, unknown> | Uint8Array | string): odoo.RentalConstraints
+  /**
+   * `/rental/product/constraints`: the forbidden weekdays, the minimal rental, the website's time zone and the
+   * `booking_rules` `booking.validate(request, { rules })` takes (spread them over the site's own rules).
+   */
+  export interface RentalConstraints {
+    /** Weekdays with neither pickup nor return, Monday first. */
+    forbidden_weekdays: Array<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'>
+    /** The minimal rental. */
+    minimal_time: odoo.MinimalTime
+    /** The website's IANA time zone (`null` before Odoo 17). */
+    time_zone?: string | null
+    /** `{forbidden_weekdays, min_rental_hours, time_zone?}` for `booking.validate`. */
+    booking_rules: booking.BookingRules
+  }
+  /** `quantity_available` units from `start` to `end` (exclusive; RFC 3339 UTC); negative when overbooked. */
+  export interface RentalSegment {
+    /** Start (RFC 3339 UTC). */
+    start: string
+    /** End (RFC 3339 UTC), after `start`. */
+    end: string
+    /** Units available throughout. */
+    quantity_available: number
+  }
   /** An inventory webhook (`vehicle.added`, `vehicle.updated`, `vehicle.availability_changed`, ...). */
   export interface VehicleEvent {
     /** The event type. */

@@ -60,6 +60,10 @@ export type { BackoffOptions } from './pkg/full/fleetgate_wasm.js';
 export type { SseEvent, SseReconnect, DecoderOptions, EncodeOptions } from './pkg/full/fleetgate_wasm.js';
 export type {
   OdooEvent, OdooBookingEvent, OdooVehicleEvent, OdooNativeEvent, OdooInvalidation,
+  OdooSaleOrderEvent, OdooSaleOrderLineEvent, OdooProductEvent, OdooStockLotEvent, OdooParseOptions, OdooModel,
+} from './pkg/full/fleetgate_wasm.js';
+export type {
+  OdooRentalConstraints, OdooMinimalTime, OdooRentalAvailabilities, OdooRentalSegment,
 } from './pkg/full/fleetgate_wasm.js';
 /** Test hook: panics inside Rust. Not part of the public API. */
 export declare const _panicForTests: typeof raw._panicForTests;

@@ -66,6 +66,8 @@ def main():
     odoo = [as_bytes(c["args"][0]) for c in cases("odoo", "parse_event")]
     odoo += [f"{c['args'][0]}\n{c['args'][1]}".encode() for c in cases("odoo", "image_url")]
     counts["odoo_event"] = write("odoo_event", odoo)
+    rental = [as_bytes(c["args"][0]) for c in cases("odoo_rental", "constraints", "availabilities")]
+    counts["odoo_rental"] = write("odoo_rental", rental)
     sse = [b"".join(as_bytes(chunk) for chunk in c["args"][0]) for c in cases("sse", "decode")]
     for c in cases("sse", "roundtrip", "encode"):
         data, event, ident = (c["args"] + [None, None, None])[:3]

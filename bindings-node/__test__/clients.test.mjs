@@ -93,6 +93,54 @@ test('an expired token is refreshed once under concurrent syncs', async () => {
   }
 });
 
+/** Token endpoint answering new-access; the odometer accepts only `accepted` (null: every token refused). */
+const refusingHandler = (accepted, status = 401) => (request) => {
+  if (request.path === '/oauth/token') return tokens();
+  if (accepted !== null && request.headers.authorization === `Bearer ${accepted}`) return odometerAnswer('104.32');
+  return { status, body: '{"type": "AUTHENTICATION", "description": "token refused"}' };
+};
+const READ_PATH = '/v2.0/vehicles/veh-1/odometer';
+
+test('a 401 on an unexpired token: exactly one refresh and one retry, the new tokens returned', async () => {
+  const server = await serve(refusingHandler('new-access'));
+  try {
+    const sc = client(server.url);
+    const outcome = await sc.syncVehicle(vehicle(NOW + 3600), [], { now: NOW });
+    assert.equal(server.forPath('/oauth/token').length, 1);
+    assert.deepEqual(server.forPath(READ_PATH).map((r) => r.headers.authorization), ['Bearer old-access', 'Bearer new-access']);
+    assert.deepEqual(outcome.tokens, { access_token: 'new-access', refresh_token: 'new-refresh', expires_at: NOW + 7200, refreshed: true });
+    assert.equal(outcome.sync_log.token_refreshed, true);
+    assert.equal(outcome.verdict.status, 'accept');
+    // The client keeps the tokens it got: the same stale row synced again exchanges nothing.
+    const again = await sc.syncVehicle(vehicle(NOW + 3600), [], { now: NOW });
+    assert.equal(again.tokens.refresh_token, 'new-refresh');
+    assert.equal(server.forPath('/oauth/token').length, 1);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a second 401 is the error, after one refresh and one retry; none after a fresh refresh or a 403', async () => {
+  const server = await serve(refusingHandler(null));
+  try {
+    await assert.rejects(client(server.url).syncVehicle(vehicle(NOW + 3600), [], { now: NOW }), { code: 'unauthorized' });
+    assert.equal(server.forPath('/oauth/token').length, 1);
+    assert.equal(server.forPath(READ_PATH).length, 2);
+    await assert.rejects(client(server.url).syncVehicle(vehicle(NOW - 10), [], { now: NOW }), { code: 'unauthorized' });
+    assert.equal(server.forPath('/oauth/token').length, 2, 'expired tokens: the one refresh comes first');
+    assert.equal(server.forPath(READ_PATH).length, 3, 'and no retry after it');
+  } finally {
+    await server.close();
+  }
+  const forbidden = await serve(refusingHandler(null, 403));
+  try {
+    await assert.rejects(client(forbidden.url).syncVehicle(vehicle(NOW + 3600), [], { now: NOW }), { code: 'unauthorized' });
+    assert.deepEqual([forbidden.forPath('/oauth/token').length, forbidden.forPath(READ_PATH).length], [0, 1]);
+  } finally {
+    await forbidden.close();
+  }
+});
+
 test('429 with Retry-After is waited out, then the read succeeds', async () => {
   const server = await serve((r, seen) => (seen === 0 ? { status: 429, headers: { 'Retry-After': '1' } } : odometerAnswer('5')));
   try {
@@ -176,7 +224,8 @@ test('a manual sync and a webhook delivery of the same reading make one meter en
     meta: { deliveryId: 'd1' },
   }));
   const parsed = smartcar.parseEvent(body).readings[0];
-  const webhook = { value: parsed.rawValue, unit: parsed.rawUnit, readingTime: parsed.readAtMs / 1000, eventId: parsed.eventId, source: 'smartcar', id: 501 };
+  // The webhook path in three calls: parseEvent -> readingFromSmartcar -> check (stored with its row id).
+  const webhook = { ...odometer.readingFromSmartcar(parsed, { receivedTime: NOW }), id: 501 };
   const webhookVerdict = odometer.check([], webhook);
   const webhookEntry = odometer.meterEntry(webhookVerdict, { carId: 'car-42', sourceId: 7, sync: 'webhook' });
   assert.equal(webhookVerdict.status, 'accept');
@@ -227,4 +276,113 @@ test('odoo.Client: absolute images, availability, bookings retried only with a k
   } finally {
     await server.close();
   }
+});
+
+// --- stock Odoo's website rental routes (JSON-RPC, errors at HTTP 200) ---------------------------------------
+
+const rpc = (r, result, error) => {
+  const reply = { jsonrpc: '2.0', id: JSON.parse(r.body).id };
+  if (error) reply.error = error;
+  else reply.result = result;
+  return { status: 200, body: JSON.stringify(reply) };
+};
+const CONSTRAINTS = {
+  renting_unavailabity_days: { 1: false, 2: false, 3: false, 4: false, 5: false, 6: true, 7: true },
+  renting_minimal_time: { duration: 2, unit: 'day' },
+  website_tz: 'Europe/Brussels',
+};
+const AVAILABILITIES = {
+  preparation_time: 1.5,
+  renting_availabilities: [
+    { start: '2026-02-03 12:00:00', end: '2026-02-10 00:00:00', quantity_available: 0 },
+    { start: '2026-02-01 00:00:00', end: '2026-02-03 12:00:00', quantity_available: 2 },
+  ],
+};
+
+test('odoo.Client: rentalConstraints and rentalAvailabilities over JSON-RPC feed booking.validate', async () => {
+  const server = await serve((r) => {
+    if (r.path === '/rental/product/constraints') return rpc(r, CONSTRAINTS);
+    if (r.path === '/rental/product/availabilities') return rpc(r, AVAILABILITIES);
+    return { status: 404, body: '<html>404</html>' };
+  });
+  try {
+    const c = new odoo.Client(server.url, { backoff: fast() });
+    const constraints = await c.rentalConstraints();
+    const sent = server.forPath('/rental/product/constraints')[0];
+    assert.equal(sent.method, 'POST');
+    assert.deepEqual(JSON.parse(sent.body), { jsonrpc: '2.0', method: 'call', params: {}, id: 1 });
+    assert.deepEqual(constraints, {
+      forbidden_weekdays: ['sat', 'sun'], minimal_time: { duration: 2, unit: 'day' }, time_zone: 'Europe/Brussels',
+      booking_rules: { forbidden_weekdays: ['sat', 'sun'], min_rental_hours: 48, time_zone: 'Europe/Brussels' },
+    });
+    const request = {
+      vehicle_id: 1, customer_name: 'Ada Lovelace', customer_email: 'ada@example.com', customer_phone: '+32 470 12 34 56',
+      date_from: '2026-02-07', date_to: '2026-02-10',
+    };
+    const rules = { max_rental_days: 30, ...constraints.booking_rules };
+    assert.throws(() => fleetgate.booking.validate(request, { rules, now: '2026-01-01T00:00:00Z' }), (e) =>
+      e.code === 'validation_failed' && e.errors.map((x) => x.code).join() === 'weekday_not_allowed');
+
+    const got = await c.rentalAvailabilities(42, new Date('2026-02-01T00:00:00Z'), 1_770_508_800);
+    const params = JSON.parse(server.forPath('/rental/product/availabilities')[0].body).params;
+    assert.deepEqual(params, { product_id: 42, min_date: '2026-02-01 00:00:00', max_date: '2026-02-08 00:00:00' });
+    assert.deepEqual(got, {
+      preparation_time: 1.5, padding_seconds: 5400, padding_hours: 2, stock_limited: true,
+      segments: [
+        { start: '2026-02-01T00:00:00Z', end: '2026-02-03T12:00:00Z', quantity_available: 2 },
+        { start: '2026-02-03T12:00:00Z', end: '2026-02-10T00:00:00Z', quantity_available: 0 },
+      ],
+    });
+    for (const bad of [[0, NOW, NOW + 60], [42, NOW, NOW], ['42', NOW, NOW + 60], [42, 'tomorrow', NOW]]) {
+      await assert.rejects(c.rentalAvailabilities(...bad), { code: 'invalid_argument' });
+    }
+    assert.equal(server.forPath('/rental/product/availabilities').length, 1);
+  } finally {
+    await server.close();
+  }
+});
+
+test('odoo.Client: rental JSON-RPC errors, HTTP errors, malformed and oversized replies', async () => {
+  const server = await serve((r) => {
+    if (r.path === '/rental/product/constraints') {
+      return rpc(r, null, { code: 200, message: 'Odoo Server Error', data: { name: 'odoo.exceptions.AccessError', message: 'No access', debug: 'Traceback ...' } });
+    }
+    const { product_id: product } = JSON.parse(r.body).params;
+    if (product === 1) return rpc(r, { preparation_time: 'soon', renting_availabilities: [{ start: 'x' }] });
+    if (product === 2) return { status: 200, body: `{"jsonrpc": "2.0", "result": {"preparation_time": 0, "x": "${'y'.repeat(9_000_000)}"}}` };
+    return { status: 500, body: '{"message": "boom"}' };
+  });
+  try {
+    const c = new odoo.Client(server.url, { backoff: fast() });
+    const rpcError = await c.rentalConstraints().then(() => assert.fail('resolved'), (e) => e);
+    assert.equal(rpcError.code, 'odoo_rpc_error');
+    assert.deepEqual(rpcError.details, { rpc_code: 200, rpc_message: 'Odoo Server Error', name: 'odoo.exceptions.AccessError', data_message: 'No access' });
+    const malformed = await c.rentalAvailabilities(1, NOW, NOW + 3600).then(() => assert.fail('resolved'), (e) => e);
+    assert.equal(malformed.code, 'invalid_odoo_payload');
+    assert.deepEqual(malformed.errors.map((p) => p.loc), [
+      'result.preparation_time', 'result.renting_availabilities[0].start', 'result.renting_availabilities[0].end',
+      'result.renting_availabilities[0].quantity_available',
+    ]);
+    await assert.rejects(c.rentalAvailabilities(2, NOW, NOW + 3600), { code: 'response_too_large' });
+    await assert.rejects(c.rentalAvailabilities(3, NOW, NOW + 3600), { code: 'upstream_error' });
+    assert.equal(server.forPath('/rental/product/availabilities').filter((r) => JSON.parse(r.body).params.product_id === 3).length, 3);
+  } finally {
+    await server.close();
+  }
+  const missing = await serve(() => ({ status: 404, body: '<html>404</html>' }));
+  try {
+    const err = await new odoo.Client(missing.url, { backoff: fast() }).rentalConstraints().then(() => assert.fail('resolved'), (e) => e);
+    assert.deepEqual([err.code, err.details.status], ['upstream_error', 404]);
+  } finally {
+    await missing.close();
+  }
+});
+
+test('odoo.rentalConstraints / rentalAvailabilities read a reply fetched elsewhere (object, bytes or text)', () => {
+  const reply = { jsonrpc: '2.0', id: 9, result: CONSTRAINTS };
+  const fromObject = odoo.rentalConstraints(reply);
+  assert.deepEqual(odoo.rentalConstraints(new TextEncoder().encode(JSON.stringify(reply))), fromObject);
+  assert.deepEqual(odoo.rentalConstraints(JSON.stringify(reply)), fromObject);
+  assert.deepEqual(odoo.rentalAvailabilities({ jsonrpc: '2.0', result: { preparation_time: 0 } }).segments, []);
+  assert.throws(() => odoo.rentalAvailabilities(Buffer.from('<html>')), (e) => e.code === 'invalid_odoo_payload' && e.errors[0].code === 'not_json');
 });

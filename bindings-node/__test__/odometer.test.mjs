@@ -88,3 +88,42 @@ test('errors name their place in camelCase', () => {
   const dup = odometer.check([{ value: 1, unit: 'km', readingTime: 0, id: 7.0 }], { value: 1, unit: 'km', readingTime: 0 });
   assert.equal(dup.duplicate_of, 7);
 });
+
+const DELIVERY = Buffer.from('{"eventId":"evt-7","eventType":"VEHICLE_STATE","data":{"vehicle":{"id":"veh-9"},"signals":[{"code":'
+  + '"odometer-traveleddistance","body":{"unit":"kilometers","value":50031.200},"meta":{"oemUpdatedAt":1717203600000,'
+  + '"fetchedAt":1717203605000}}]},"meta":{"version":"4.0","webhookId":"wh","deliveryId":"d-1","deliveredAt":1717203610000}}');
+
+test('parseEvent -> readingFromSmartcar -> check -> meterEntry, no renaming', () => {
+  const { smartcar } = createRequire(import.meta.url)('../index.js');
+  const [delivered] = smartcar.parseEvent(DELIVERY).readings;
+  const reading = odometer.readingFromSmartcar(delivered, { receivedTime: '2024-06-01T01:00:25Z' });
+  assert.deepEqual(reading, {
+    value: '50031.200', unit: 'kilometers', readingTime: '2024-06-01T01:00:00Z', eventId: 'evt-7', source: 'smartcar',
+    receivedTime: '2024-06-01T01:00:25Z',
+  });
+  const history = [{ value: 50000, unit: 'km', readingTime: 1717200000, id: 1 }];
+  const verdict = odometer.check(history, reading);
+  const entry = odometer.meterEntry(verdict, { carId: 17, sourceId: 3 }, reading);
+  assert.deepEqual([entry.source_type, entry.notes, entry.event_id, entry.received_time],
+    ['manual', 'Automatically synced from Smartcar', 'evt-7', '2024-06-01T01:00:25Z']);
+  const retry = odometer.check([...history, { ...reading, id: 2 }], odometer.readingFromSmartcar(delivered));
+  assert.deepEqual([retry.status, retry.duplicate_of], ['duplicate', 2]);
+  const { readAtMs, ...withoutTime } = delivered;
+  assert.equal(readAtMs, 1717203600000);
+  assert.throws(() => odometer.readingFromSmartcar(withoutTime),
+    (e) => e.code === 'missing_reading_time' && e.details.path === 'readAtMs' && e.details.event_id === 'evt-7');
+  assert.equal(odometer.readingFromSmartcar(withoutTime, { timeFallback: 'fetched' }).readingTime, '2024-06-01T01:00:05Z');
+  assert.throws(() => odometer.readingFromSmartcar(delivered, { now: 5 }), (e) => e.code === 'invalid_option' && e.details.path === 'now');
+});
+
+test('current is the newest accepted reading, null when none', () => {
+  const history = [
+    { value: 1000, unit: 'km', readingTime: 0, id: 1 },
+    { value: 1100, unit: 'km', readingTime: 7200, id: 2 },
+    { value: 900, unit: 'km', readingTime: 9000, id: 3 },
+  ];
+  assert.deepEqual(odometer.current(history), { index: 1, id: 2, metres: 1100000, km: 1100, reading_time: '1970-01-01T02:00:00Z' });
+  assert.equal(odometer.current([]), null);
+  assert.equal(odometer.current(history, { maxSpeedKmh: 1 }).index, 0);
+  assert.throws(() => odometer.current('history'), { code: 'invalid_reading' });
+});

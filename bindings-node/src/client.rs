@@ -492,4 +492,40 @@ impl OdooClient {
             Ok(self.run(move |c| c.create_booking(&request, key.as_deref(), now)))
         })
     }
+
+    /// `POST /rental/product/constraints` (stock Odoo 17/18, `website_sale_renting`, JSON-RPC): the forbidden
+    /// weekdays, the minimal rental, the website's time zone and the `booking_rules` for `booking.validate`.
+    /// Rejects with `code` `odoo_rpc_error` (a JSON-RPC error), `invalid_odoo_payload` (`err.errors`) or a client
+    /// code (`upstream_error`, `timeout`, ...).
+    #[napi(js_name = "rentalConstraints", ts_return_type = "Promise<odoo.RentalConstraints>")]
+    pub fn rental_constraints(&self, env: Env) -> napi::Result<AsyncTask<Request>> {
+        task(&env, || {
+            Ok(self.run(|c| c.rental_constraints().map(|r| serde_json::to_value(r.view()).unwrap_or_default())))
+        })
+    }
+
+    /// `POST /rental/product/availabilities` (stock Odoo 17/18, `website_sale_stock_renting`, JSON-RPC) for
+    /// `productId` (a `product.product` id) from `start` to `end` (RFC 3339 strings, `Date`s or unix seconds; sent
+    /// as Odoo's naive UTC datetimes): the preparation time and the availability timeline.
+    #[napi(
+        js_name = "rentalAvailabilities",
+        ts_args_type = "productId: number, start: string | Date | number, end: string | Date | number",
+        ts_return_type = "Promise<odoo.RentalAvailabilities>"
+    )]
+    pub fn rental_availabilities(
+        &self,
+        env: Env,
+        product_id: Unknown<'_>,
+        start: Unknown<'_>,
+        end: Unknown<'_>,
+    ) -> napi::Result<AsyncTask<Request>> {
+        task(&env, || {
+            let product_id: i64 = arg(product_id, "productId")?;
+            let start: core::Instant = arg(start, "start")?;
+            let end: core::Instant = arg(end, "end")?;
+            Ok(self.run(move |c| {
+                c.rental_availabilities(product_id, start.0, end.0).map(|r| serde_json::to_value(r).unwrap_or_default())
+            }))
+        })
+    }
 }

@@ -11,6 +11,7 @@ mod client;
 mod errors;
 mod odometer;
 mod odoo;
+mod odoo_rental;
 mod pricing;
 mod ratelimit;
 mod ratelimit_redis;

@@ -8,6 +8,7 @@ use fleetgate::boundary::{self as core_boundary, ArgError, Keys, Site, Value};
 use fleetgate::odometer::input::{self, indexed_path, keyed_path, reading_site, POLICY_SITE};
 use fleetgate::odometer::{
     self as core, Checked, ColumnsFields, ColumnsInput, OdometerError, Policy, Reading, Reason, Verdict as CoreVerdict,
+    SMARTCAR_READING_SITE,
 };
 use napi::bindgen_prelude::{
     ClassInstance, Either, Float64Array, FromNapiValue, Int32Array, JsObjectValue, JsValue, Object, Uint8Array, Unknown,
@@ -254,17 +255,13 @@ pub struct VerdictColumns {
     pub duplicate_of: Int32Array,
 }
 
-/// `VerdictColumns.duplicate_of` of a reading that duplicates none (an index is never negative).
-const NOT_A_DUPLICATE: i32 = -1;
-
 /// The statuses `VerdictColumns.status` indexes: `["accept", "duplicate", "void"]`.
 #[napi(namespace = "odometer", js_name = "STATUSES")]
-pub const STATUSES: [&str; 3] = ["accept", "duplicate", "void"];
+pub const STATUSES: [&str; 3] = core::STATUS_CODES;
 
 /// The void reasons `VerdictColumns.reason` indexes. Index 0, the empty string, means no reason (not void).
 #[napi(namespace = "odometer", js_name = "REASONS")]
-pub const REASONS: [&str; 6] =
-    ["", "out_of_sequence", "exceeds_max_rate", "unit_mismatch", "rollover_suspected", "invalid_value"];
+pub const REASONS: [&str; 6] = core::REASON_CODES;
 
 /// The columns object: `values` and `times` as typed arrays (the fast path) or plain arrays, the other fields
 /// decoded by the core.
@@ -332,25 +329,12 @@ pub fn check_batch_columns(
             core::check_columns_input(&given, &policy, Keys::Camel)
         };
         let verdicts = run().map_err(to_js_err(env))?;
-        // STATUSES lists the statuses by their codes (checked by the JS tests against the object API).
-        let status_code =
-            |v: &CoreVerdict| STATUSES.iter().position(|s| *s == v.status.as_str()).map_or(0, |i| i as u8);
-        // REASONS lists Reason::ALL in order after the empty "no reason" (same length, checked at compile time; the
-        // JS tests check the order against the object API).
-        const _: () = assert!(Reason::ALL.len() + 1 == REASONS.len());
-        let reason_code = |v: &CoreVerdict| {
-            v.reason.and_then(|r| Reason::ALL.iter().position(|x| *x == r)).map_or(0, |i| i as u8 + 1)
-        };
+        // The indexes into STATUSES / REASONS and the duplicate index are the core's (`Verdict::status_index`, ...).
         Ok(VerdictColumns {
-            status: Uint8Array::new(verdicts.iter().map(status_code).collect()),
-            reason: Uint8Array::new(verdicts.iter().map(reason_code).collect()),
+            status: Uint8Array::new(verdicts.iter().map(CoreVerdict::status_index).collect()),
+            reason: Uint8Array::new(verdicts.iter().map(CoreVerdict::reason_index).collect()),
             metres: Float64Array::new(verdicts.iter().map(|v| v.metres.map_or(f64::NAN, |m| m as f64)).collect()),
-            duplicate_of: Int32Array::new(
-                verdicts
-                    .iter()
-                    .map(|v| v.duplicate_of.and_then(|i| i32::try_from(i).ok()).unwrap_or(NOT_A_DUPLICATE))
-                    .collect(),
-            ),
+            duplicate_of: Int32Array::new(verdicts.iter().map(CoreVerdict::duplicate_index).collect()),
         })
     })
 }
@@ -364,9 +348,12 @@ pub struct MeterEntryOptions {
     pub car_id: Either<f64, String>,
     /// The smartcar_vehicles row id (required).
     pub source_id: Either<f64, String>,
-    /// The app's `source_type` value (default `manual`: its enum has no `smartcar_sync` yet).
+    /// The app's `source_type` value. Optional: the default, `manual` (the app's enum has no `smartcar_sync` yet),
+    /// lives in the core (`fleetgate::odometer::DEFAULT_SOURCE_TYPE`); `null` is the default too.
+    #[napi(ts_type = "string | null")]
     pub source_type: Option<String>,
-    /// `webhook` (default) or `manual` ("Sync Now"); it decides the notes.
+    /// `webhook` or `manual` ("Sync Now"); it decides the notes. Optional: the default, `webhook`, lives in the core.
+    #[napi(ts_type = "'webhook' | 'manual' | null")]
     pub sync: Option<String>,
 }
 
@@ -450,5 +437,100 @@ pub fn meter_entry<'env>(
         };
         let entry = run().map_err(to_js_err(env))?;
         boundary::to_js(env, &serde_json::to_value(&entry).unwrap_or_default())
+    })
+}
+
+/// Options of `readingFromSmartcar` (the TypeScript declaration; the core decodes them as
+/// `fleetgate::odometer::FromSmartcarOptions`, with its defaults).
+#[napi(object, object_to_js = false, namespace = "odometer")]
+#[allow(dead_code)]
+pub struct FromSmartcarOptions {
+    /// When the delivery reached you: unix seconds or an RFC 3339 string (to the millisecond). Default: now.
+    pub received_time: Option<Either<f64, String>>,
+    /// What stands in for a missing reading time (`oemUpdatedAt`): `none` (the default: the reading is the error
+    /// `missing_reading_time`), `fetched` (Smartcar's fetch time), `received` (the fetch time, else the received
+    /// time).
+    #[napi(ts_type = "'none' | 'fetched' | 'received' | null")]
+    pub time_fallback: Option<String>,
+}
+
+/// Now in unix milliseconds (the received time when none is given).
+fn clock_ms() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+}
+
+/// The reading `check` takes for one reading of `smartcar.parseEvent(body).readings`, passed exactly as
+/// `parseEvent` returns it: source `smartcar`, the event id, the car's reading time (`readAtMs`, Smartcar's
+/// `oemUpdatedAt`, as an RFC 3339 string), the value exactly as delivered and the received time. So
+/// `parseEvent` -> `readingFromSmartcar` -> `check` -> `meterEntry` needs no renaming; add your row `id` when you
+/// store it in the history.
+/// @throws {Error} `missing_reading_time` (no `readAtMs` and no `timeFallback` that applies), `invalid_reading`
+/// (not such a reading: a missing `rawValue` / `rawUnit`, a wrong type, an unknown field), `invalid_time`,
+/// `invalid_option`, with `details.path`.
+#[napi(
+    namespace = "odometer",
+    js_name = "readingFromSmartcar",
+    ts_args_type = "reading: smartcar.OdometerReading, options?: FromSmartcarOptions | null",
+    ts_return_type = "odometer.ReadingInput"
+)]
+pub fn reading_from_smartcar<'env>(
+    env: &'env Env,
+    reading: Unknown<'_>,
+    options: Option<Unknown<'_>>,
+) -> napi::Result<Unknown<'env>> {
+    guard(env, || {
+        let run = || -> Result<Reading, OdometerError> {
+            let site = SMARTCAR_READING_SITE.camel();
+            let given = core::decode_smartcar_reading(core_boundary::walk(&JsHost(reading), &site)?, &site)?;
+            let options_site = Site::options("odometer").camel();
+            let options = match options {
+                None => Value::Null,
+                Some(o) => core_boundary::walk(&JsHost(o), &options_site)?,
+            };
+            let options = core::decode_from_smartcar_options(options, &options_site)?;
+            core::reading_from_smartcar(given, &options, clock_ms, Keys::Camel)
+        };
+        let reading = run().map_err(to_js_err(env))?;
+        boundary::to_js(env, &reading.to_input_json(Keys::Camel))
+    })
+}
+
+/// The current odometer (the TypeScript declaration of what `current` returns; snake_case keys like every
+/// result's JSON shape).
+#[napi(object, object_from_js = false, namespace = "odometer", use_nullable = true)]
+#[allow(dead_code)]
+pub struct CurrentOdometer {
+    /// The entry's position in the history given.
+    pub index: u32,
+    /// The entry's `id`, else its `eventId`; null when it has neither.
+    pub id: Option<Either<i64, String>>,
+    /// The reading in whole metres.
+    pub metres: i64,
+    /// The reading in kilometres.
+    pub km: f64,
+    /// When the car recorded it, RFC 3339 UTC.
+    #[napi(js_name = "reading_time")]
+    pub reading_time: String,
+}
+
+/// The vehicle's current odometer: the newest reading of `history` that `checkBatch` accepts under `policy`
+/// (entries with status `void` or `duplicate` left out; latest reading time, then highest metres, then first in
+/// history order), or `null` when none is accepted (an empty history included). Rules: docs/odometer.md.
+/// @throws {Error} `invalid_reading`, `invalid_time` or `invalid_policy`, with `details.path`.
+#[napi(
+    namespace = "odometer",
+    ts_args_type = "history: ReadingInput[], policy?: PolicyInput | null",
+    ts_return_type = "odometer.CurrentOdometer | null"
+)]
+pub fn current<'env>(env: &'env Env, history: Unknown<'_>, policy: Option<Unknown<'_>>) -> napi::Result<Unknown<'env>> {
+    guard(env, || {
+        let run = || -> Result<Option<core::CurrentOdometer>, OdometerError> {
+            let policy = self::policy(policy.as_ref())?;
+            let site = reading_site("history").camel();
+            let history = input::decode_readings(core_boundary::walk(&JsHost(history), &site)?, &site)?;
+            Ok(core::current(&history, &policy))
+        };
+        let found = run().map_err(to_js_err(env))?;
+        boundary::to_js(env, &serde_json::to_value(&found).unwrap_or_default())
     })
 }

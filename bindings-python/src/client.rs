@@ -217,6 +217,18 @@ impl OdooClient {
         let answer = py.detach(move || call(&inner)).map_err(|e| client_err(py, &e))?;
         to_py(py, &answer)
     }
+
+    /// Runs a rental-route `call` with the GIL released and builds its result class of `fleetgate.odoo`.
+    fn run_result(
+        &self,
+        py: Python<'_>,
+        class_name: &str,
+        call: impl FnOnce(&core::OdooClient) -> Result<Json, ClientError> + Send,
+    ) -> PyResult<Py<PyAny>> {
+        let inner = self.inner.clone();
+        let answer = py.detach(move || call(&inner)).map_err(|e| client_err(py, &e))?;
+        boundary::result(py, "fleetgate.odoo", class_name, &answer)
+    }
 }
 
 #[pymethods]
@@ -294,6 +306,40 @@ impl OdooClient {
             let now = core::now_or(call.now, clock_s);
             let request = boundary::json(request, &Site::argument(AREA, "request"))?;
             self.run(py, move |c| c.create_booking(&request, call.idempotency_key.as_deref(), now))
+        })
+    }
+
+    /// ``POST /rental/product/constraints`` (stock Odoo 17/18, ``website_sale_renting``, JSON-RPC): a
+    /// ``fleetgate.odoo.RentalConstraints`` whose ``booking_rules`` ``fleetgate.booking.validate`` takes. A JSON-RPC
+    /// error raises ``fleetgate.OdooError`` (``odoo_rpc_error``), a reply of another shape ``invalid_odoo_payload``;
+    /// transport failures raise ``fleetgate.ClientError``.
+    #[pyo3(signature = () -> "object")]
+    fn rental_constraints(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+        guard(py, || {
+            self.run_result(py, "RentalConstraints", |c| {
+                c.rental_constraints().map(|r| serde_json::to_value(r.view()).unwrap_or_default())
+            })
+        })
+    }
+
+    /// ``POST /rental/product/availabilities`` (stock Odoo 17/18, ``website_sale_stock_renting``, JSON-RPC) for
+    /// ``product_id`` (a ``product.product`` id) from ``start`` to ``end`` (unix seconds or RFC 3339 instants, aware
+    /// ``datetime`` objects too; sent as Odoo's naive UTC datetimes): a ``fleetgate.odoo.RentalAvailabilities``.
+    #[pyo3(signature = (product_id: "int", start: "object", end: "object") -> "object")]
+    fn rental_availabilities(
+        &self,
+        py: Python<'_>,
+        product_id: &Bound<'_, PyAny>,
+        start: &Bound<'_, PyAny>,
+        end: &Bound<'_, PyAny>,
+    ) -> PyResult<Py<PyAny>> {
+        guard(py, || {
+            let product_id: i64 = boundary::decode(product_id, &Site::argument(AREA, "product_id"))?;
+            let start: core::Instant = boundary::decode(start, &Site::argument(AREA, "start"))?;
+            let end: core::Instant = boundary::decode(end, &Site::argument(AREA, "end"))?;
+            self.run_result(py, "RentalAvailabilities", move |c| {
+                c.rental_availabilities(product_id, start.0, end.0).map(|r| serde_json::to_value(r).unwrap_or_default())
+            })
         })
     }
 

@@ -10,6 +10,7 @@ mod errors;
 mod json;
 mod odometer;
 mod odoo;
+mod odoo_rental;
 mod pricing;
 mod ratelimit;
 mod ratelimit_redis;

@@ -9,8 +9,8 @@ pub(crate) mod odometer {
     use fleetgate::boundary::{self as core_boundary, Keys, Site};
     use fleetgate::odometer::input::{self, indexed_path, reading_site, POLICY_SITE};
     use fleetgate::odometer::{
-        self as core, Checked, ColumnsInput, MeterEntryOptions, OdometerError, Policy, Reading, ReadingInput, Reason,
-        UnitsInput,
+        self as core, Checked, ColumnsInput, FromSmartcarOptions, MeterEntryOptions, OdometerError, Policy, Reading,
+        ReadingInput, Reason, UnitsInput, SMARTCAR_READING_SITE,
     };
     use pyo3::prelude::*;
     use pyo3::types::{PyDict, PyFloat, PyList, PyTuple};
@@ -212,6 +212,13 @@ pub(crate) mod odometer {
         #[getter]
         fn unit(&self) -> Option<&str> {
             self.inner.unit.as_deref()
+        }
+        /// The reading as a dict, as ``check`` takes it back: ``value`` + ``unit`` (or ``metres``),
+        /// ``reading_time`` and ``received_time`` as RFC 3339 UTC, and ``event_id``, ``source``, ``id``,
+        /// ``status`` when set (``{**reading.to_dict(), "id": row_id}`` adds your row id).
+        #[pyo3(signature = () -> "dict[str, object]")]
+        fn to_dict(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
+            boundary::to_py(py, &self.inner.to_input_json(Keys::Snake))
         }
         fn __repr__(&self) -> String {
             format!(
@@ -464,6 +471,74 @@ pub(crate) mod odometer {
                 Some(entry) => {
                     let json = serde_json::to_value(&entry).unwrap_or_default();
                     Ok(Some(boundary::result(py, "fleetgate.odometer", "MeterEntry", &json)?))
+                }
+            }
+        })
+    }
+
+    /// Now in unix milliseconds (the received time when none is given).
+    fn clock_ms() -> i64 {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+    }
+
+    /// The ``reading`` argument of ``reading_from_smartcar``: a ``fleetgate.smartcar.OdometerReading`` (read by
+    /// its fields, ``to_dict()``) or a dict with the same keys, decoded by the core.
+    fn smartcar_reading(reading: &Bound<'_, PyAny>) -> PyResult<core::SmartcarReadingInput> {
+        let py = reading.py();
+        let class = py.import("fleetgate.smartcar")?.getattr("OdometerReading")?;
+        let plain = if reading.is_instance(&class)? { reading.call_method0("to_dict")? } else { reading.clone() };
+        let site = SMARTCAR_READING_SITE;
+        core::decode_smartcar_reading(boundary::value(&plain, &site)?, &site).map_err(err(py))
+    }
+
+    /// The reading ``check`` takes for one reading of ``smartcar.parse_event(body).readings``, passed as
+    /// ``parse_event`` returns it (an ``OdometerReading``, or a dict with its fields): a ``Reading`` with source
+    /// ``smartcar``, the event id, the car's reading time (``read_at_ms``, Smartcar's ``oemUpdatedAt``), the value
+    /// exactly as delivered and ``received_time`` (unix seconds or RFC 3339; default: now). Without a reading time
+    /// it raises ``OdometerError`` ``missing_reading_time`` unless ``time_fallback`` is ``"fetched"`` (Smartcar's
+    /// fetch time) or ``"received"`` (that, else the received time); the default, ``"none"``, lives in the core.
+    /// Also ``invalid_reading``, ``invalid_time``, ``invalid_option``, with ``details.path``.
+    #[pyfunction]
+    #[pyo3(signature = (reading: "object", *, received_time: "int | float | str | None" = None, time_fallback: "str | None" = None, **unknown: "object") -> "Reading")]
+    fn reading_from_smartcar(
+        py: Python<'_>,
+        reading: &Bound<'_, PyAny>,
+        received_time: Option<&Bound<'_, PyAny>>,
+        time_fallback: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<PyReading> {
+        guard(py, || {
+            let given = smartcar_reading(reading)?;
+            let named = [("received_time", received_time), ("time_fallback", time_fallback)];
+            let options: FromSmartcarOptions =
+                boundary::decode_kwargs(py, &named, unknown, &Site::options("odometer"))?;
+            let reading = core::reading_from_smartcar(given, &options, clock_ms, Keys::Snake).map_err(err(py))?;
+            Ok(PyReading { inner: reading })
+        })
+    }
+
+    /// The vehicle's current odometer (a ``fleetgate.odometer.CurrentOdometer``): the newest reading of
+    /// ``history`` that ``check_batch`` accepts under ``policy`` (entries with status ``void`` or ``duplicate``
+    /// left out; latest reading time, then highest metres, then first in history order), or None when none is
+    /// accepted (an empty history included). Raises ``OdometerError`` (``invalid_reading``, ``invalid_time``,
+    /// ``invalid_policy``) like ``check_batch``.
+    #[pyfunction]
+    #[pyo3(signature = (history: "list[Reading | dict[str, object]]", policy: "Policy | dict[str, object] | None" = None, **unknown: "object") -> "object | None")]
+    fn current(
+        py: Python<'_>,
+        history: &Bound<'_, PyAny>,
+        policy: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Option<Py<PyAny>>> {
+        guard(py, || {
+            no_unknown(py, unknown)?;
+            let policy = policy_of(py, policy)?;
+            let history = readings_at(history, &reading_site("history"))?;
+            match py.detach(|| core::current(&history, &policy)) {
+                None => Ok(None),
+                Some(found) => {
+                    let json = serde_json::to_value(&found).unwrap_or_default();
+                    Ok(Some(boundary::result(py, "fleetgate.odometer", "CurrentOdometer", &json)?))
                 }
             }
         })

@@ -8,21 +8,31 @@ pub(crate) mod odoo {
     use fleetgate::boundary::Site;
     use fleetgate::odoo as core;
     use pyo3::prelude::*;
+    use pyo3::types::PyDict;
 
     use crate::boundary;
     use crate::errors::{guard, to_py_err};
 
     /// Parses a webhook body (the raw ``bytes``) into an event: a ``fleetgate.odoo.BookingEvent``,
-    /// ``VehicleEvent`` or ``NativeEvent`` (``type``, the ids, ``fields``: the rest of the body, unchanged, and
-    /// ``invalidates``: the caches to drop, ``Invalidation(cache, vehicle_id)``).
-    /// Raises ``fleetgate.OdooError`` (``invalid_odoo_payload`` with ``.errors``, every problem as
-    /// ``{"loc", "code", "message"}``; ``unknown_odoo_event``).
+    /// ``VehicleEvent``, ``NativeEvent``, ``SaleOrderEvent``, ``SaleOrderLineEvent``, ``ProductEvent`` or
+    /// ``StockLotEvent`` (``type``, the ids and parsed fields, ``fields``: the rest of the body, unchanged, and
+    /// ``invalidates``: the caches to drop). ``model_map`` reads a site's own models as fleetgate's
+    /// (``{"atlas.equipment": "fleet.vehicle"}``). Raises ``fleetgate.OdooError`` (``invalid_odoo_payload`` with
+    /// ``.errors``, every problem as ``{"loc", "code", "message"}``; ``unknown_odoo_event``; ``invalid_option``
+    /// for a bad ``model_map``).
     #[pyfunction]
-    #[pyo3(signature = (body: "bytes") -> "object")]
-    fn parse_event(py: Python<'_>, body: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    #[pyo3(signature = (body: "bytes", *, model_map: "dict[str, str] | None" = None, **unknown: "object") -> "object")]
+    fn parse_event(
+        py: Python<'_>,
+        body: &Bound<'_, PyAny>,
+        model_map: Option<&Bound<'_, PyAny>>,
+        unknown: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Py<PyAny>> {
         guard(py, || {
             let body = boundary::value(body, &Site::coded("odoo", "invalid_odoo_payload", "body"))?;
-            let view = core::parse_event_value(body).map_err(|e| to_py_err(py, &e))?.view();
+            let options: core::ParseOptions =
+                boundary::decode_kwargs(py, &[("model_map", model_map)], unknown, &core::OPTIONS_SITE)?;
+            let view = core::parse_event_value(body, &options).map_err(|e| to_py_err(py, &e))?.view();
             let json = serde_json::to_value(&view).unwrap_or_default();
             boundary::result(py, "fleetgate.odoo", view.class_name(), &json)
         })
@@ -43,4 +53,7 @@ pub(crate) mod odoo {
 
     #[pymodule_export]
     use crate::client::OdooClient;
+
+    #[pymodule_export]
+    use crate::odoo_rental::{rental_availabilities, rental_constraints};
 }

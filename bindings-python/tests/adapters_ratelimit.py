@@ -96,8 +96,8 @@ def roundtrip(data: str, event: str | None, id: str | None) -> dict[str, Any]:
     return decode([sse.encode(data, event=event, id=id)])
 
 
-def parse_event(body: Any) -> dict[str, Any]:
-    return odoo.parse_event(_bytes(body)).to_dict()
+def parse_event(body: Any, options: dict[str, Any] | None = None) -> dict[str, Any]:
+    return odoo.parse_event(_bytes(body), **(options or {})).to_dict()
 
 
 def reconnect(chunks: list[Any], config: dict[str, Any], attempts: list[int]) -> list[Any]:

@@ -59,6 +59,60 @@ def vehicle(expires_at: int) -> dict[str, object]:
     }
 
 
+def refusing_handler(accepted: "str | None", status: int = 401):
+    """Token endpoint answering new-access; the odometer accepts only ``accepted`` (None: every token refused)."""
+
+    def handle(request: Request, seen: int) -> Answer:
+        if request.path == "/oauth/token":
+            return tokens()
+        if accepted is not None and request.headers.get("authorization") == f"Bearer {accepted}":
+            return odometer_answer("104.32")
+        return Answer(status, '{"type": "AUTHENTICATION", "description": "token refused"}')
+
+    return handle
+
+
+def test_a_401_on_an_unexpired_token_refreshes_once_and_retries_once() -> None:
+    with serve(refusing_handler("new-access")) as server:
+        sc = client(server.url)
+        outcome = sc.sync_vehicle(vehicle(NOW + 3600), [], now=NOW)
+        assert len(server.for_path("/oauth/token")) == 1
+        reads = server.for_path("/v2.0/vehicles/veh-1/odometer")
+        assert [r.headers["authorization"] for r in reads] == ["Bearer old-access", "Bearer new-access"]
+        assert len(server.requests) == 3
+        # The client keeps the tokens it got: the same stale row synced again exchanges nothing.
+        again = sc.sync_vehicle(vehicle(NOW + 3600), [], now=NOW)
+        assert again.tokens.refresh_token == "new-refresh"
+        assert len(server.for_path("/oauth/token")) == 1
+    assert outcome.tokens == smartcar.SyncTokens(
+        access_token="new-access", refresh_token="new-refresh", expires_at=NOW + 7200, refreshed=True
+    )
+    assert outcome.sync_log["token_refreshed"] is True
+    assert outcome.verdict["status"] == "accept"
+
+
+def test_a_second_401_is_the_error_after_one_refresh_and_one_retry() -> None:
+    with serve(refusing_handler(None)) as server:
+        with pytest.raises(fleetgate.ClientError) as raised:
+            client(server.url).sync_vehicle(vehicle(NOW + 3600), [], now=NOW)
+        assert raised.value.code == "unauthorized"
+        assert len(server.for_path("/oauth/token")) == 1
+        assert len(server.for_path("/v2.0/vehicles/veh-1/odometer")) == 2
+        assert len(server.requests) == 3
+
+
+def test_no_refresh_after_a_401_on_just_refreshed_tokens_nor_after_a_403() -> None:
+    with serve(refusing_handler(None)) as server:
+        with pytest.raises(fleetgate.ClientError):
+            client(server.url).sync_vehicle(vehicle(NOW - 10), [], now=NOW)
+        assert (len(server.for_path("/oauth/token")), len(server.requests)) == (1, 2)
+    with serve(refusing_handler(None, 403)) as server:
+        with pytest.raises(fleetgate.ClientError) as raised:
+            client(server.url).sync_vehicle(vehicle(NOW + 3600), [], now=NOW)
+        assert raised.value.code == "unauthorized"
+        assert len(server.requests) == 1
+
+
 def test_refresh_token_sends_basic_auth_and_a_form() -> None:
     with serve(smartcar_handler()) as server:
         got = client(server.url).refresh_token("old-refresh", now=NOW)
@@ -228,10 +282,9 @@ def webhook_reading(value: str) -> tuple[odometer.Reading, smartcar.OdometerRead
         }
     ).encode()
     parsed = smartcar.parse_event(body).readings[0]
-    reading = odometer.Reading(
-        parsed.raw_value, parsed.raw_unit, parsed.read_at_ms // 1000, event_id=parsed.event_id, source="smartcar", id=501
-    )
-    return reading, parsed
+    # The webhook path in three calls: parse_event -> reading_from_smartcar -> check (plus the row id it is stored with).
+    reading = odometer.reading_from_smartcar(parsed, received_time=NOW)
+    return odometer.Reading(**{**reading.to_dict(), "id": 501}), parsed
 
 
 def test_manual_sync_and_webhook_of_the_same_reading_make_one_entry() -> None:
@@ -302,3 +355,126 @@ def test_odoo_vehicles_availability_and_bookings() -> None:
         assert [e["loc"] for e in refused.value.errors] == [["customer_email"]]
         assert len(server.for_path("/api/fleet/bookings")) == 2
     assert "Client(base_url=" in repr(client)
+
+
+# --- stock Odoo's website rental routes (JSON-RPC, errors at HTTP 200) ----------------------------------------
+
+
+def rpc(request: Request, result: object = None, error: object = None) -> Answer:
+    """Odoo's JSON-RPC reply to `request`, echoing its id."""
+    reply: dict[str, object] = {"jsonrpc": "2.0", "id": json.loads(request.body)["id"]}
+    reply["error" if error is not None else "result"] = error if error is not None else result
+    return Answer(200, json.dumps(reply))
+
+
+CONSTRAINTS = {
+    "renting_unavailabity_days": {"1": False, "2": False, "3": False, "4": False, "5": False, "6": True, "7": True},
+    "renting_minimal_time": {"duration": 2, "unit": "day"},
+    "website_tz": "Europe/Brussels",
+}
+AVAILABILITIES = {
+    "preparation_time": 1.5,
+    "renting_availabilities": [
+        {"start": "2026-02-03 12:00:00", "end": "2026-02-10 00:00:00", "quantity_available": 0.0},
+        {"start": "2026-02-01 00:00:00", "end": "2026-02-03 12:00:00", "quantity_available": 2.0},
+    ],
+}
+
+
+def rental_handler(request: Request, seen: int) -> Answer:
+    if request.path == "/rental/product/constraints":
+        return rpc(request, CONSTRAINTS)
+    if request.path == "/rental/product/availabilities":
+        return rpc(request, AVAILABILITIES)
+    return Answer(404, "<html>404</html>")
+
+
+def test_rental_constraints_become_booking_rules_for_validate() -> None:
+    with serve(rental_handler) as server:
+        client = odoo.Client(server.url, backoff=fast())
+        constraints = client.rental_constraints()
+        sent = server.for_path("/rental/product/constraints")[0]
+        assert sent.method == "POST" and sent.headers["content-type"] == "application/json"
+        assert json.loads(sent.body) == {"jsonrpc": "2.0", "method": "call", "params": {}, "id": 1}
+    assert isinstance(constraints, odoo.RentalConstraints)
+    assert constraints.forbidden_weekdays == ("sat", "sun")
+    assert constraints.minimal_time == odoo.MinimalTime(duration=2, unit="day")
+    assert constraints.time_zone == "Europe/Brussels"
+    rules = {"max_rental_days": 30, **constraints.booking_rules}
+    saturday = {**BOOKING, "date_from": "2026-02-07", "date_to": "2026-02-10"}
+    with pytest.raises(fleetgate.BookingValidationError) as refused:
+        fleetgate.booking.validate(saturday, rules=rules, now="2026-01-01T00:00:00Z")
+    assert [e["code"] for e in refused.value.errors] == ["weekday_not_allowed"]
+    two_days = {**BOOKING, "date_from": "2026-02-02", "date_to": "2026-02-03"}  # inclusive: 48 hours
+    assert fleetgate.booking.validate(two_days, rules=rules, now="2026-01-01T00:00:00Z").start == "2026-02-01T23:00:00Z"
+
+
+def test_rental_availabilities_send_odoo_datetimes_and_return_a_timeline() -> None:
+    with serve(rental_handler) as server:
+        client = odoo.Client(server.url, backoff=fast())
+        got = client.rental_availabilities(42, "2026-02-01T01:00:00+01:00", 1_770_508_800)
+        sent = json.loads(server.for_path("/rental/product/availabilities")[0].body)
+        assert sent["params"] == {"product_id": 42, "min_date": "2026-02-01 00:00:00", "max_date": "2026-02-08 00:00:00"}
+        for bad in [(0, NOW, NOW + 60), (42, NOW, NOW), ("42", NOW, NOW + 60), (42, "tomorrow", NOW)]:
+            with pytest.raises(fleetgate.FleetgateError) as raised:
+                client.rental_availabilities(*bad)
+            assert raised.value.code == "invalid_argument", bad
+        assert len(server.for_path("/rental/product/availabilities")) == 1
+    assert (got.preparation_time, got.padding_seconds, got.padding_hours, got.stock_limited) == (1.5, 5400, 2, True)
+    assert got.segments == (
+        odoo.RentalSegment(start="2026-02-01T00:00:00Z", end="2026-02-03T12:00:00Z", quantity_available=2),
+        odoo.RentalSegment(start="2026-02-03T12:00:00Z", end="2026-02-10T00:00:00Z", quantity_available=0),
+    )
+
+
+def test_rental_rpc_errors_http_errors_and_malformed_replies() -> None:
+    def handler(request: Request, seen: int) -> Answer:
+        if request.path == "/rental/product/constraints":
+            return rpc(request, error={"code": 200, "message": "Odoo Server Error", "data": {
+                "name": "odoo.exceptions.AccessError", "message": "No access", "debug": "Traceback ..."}})
+        if request.path == "/rental/product/availabilities":
+            if json.loads(request.body)["params"]["product_id"] == 1:
+                return rpc(request, {"preparation_time": "soon", "renting_availabilities": [{"start": "x"}]})
+            if json.loads(request.body)["params"]["product_id"] == 2:
+                return Answer(200, '{"jsonrpc": "2.0", "result": {"preparation_time": 0, "x": "' + "y" * 9_000_000 + '"}}')
+            return Answer(500, '{"message": "boom"}')
+        return Answer(404, "<html>404</html>")
+
+    with serve(handler) as server:
+        client = odoo.Client(server.url, backoff=fast())
+        with pytest.raises(fleetgate.OdooError) as rpc_error:
+            client.rental_constraints()
+        assert rpc_error.value.code == "odoo_rpc_error"
+        assert rpc_error.value.details == {"rpc_code": 200, "rpc_message": "Odoo Server Error",
+                                           "name": "odoo.exceptions.AccessError", "data_message": "No access"}
+        with pytest.raises(fleetgate.OdooError) as malformed:
+            client.rental_availabilities(1, NOW, NOW + 3600)
+        assert malformed.value.code == "invalid_odoo_payload"
+        assert [p["loc"] for p in malformed.value.details["errors"]] == [
+            "result.preparation_time", "result.renting_availabilities[0].start",
+            "result.renting_availabilities[0].end", "result.renting_availabilities[0].quantity_available"]
+        with pytest.raises(fleetgate.ClientError) as too_large:
+            client.rental_availabilities(2, NOW, NOW + 3600)
+        assert too_large.value.code == "response_too_large"
+        with pytest.raises(fleetgate.ClientError) as failed:
+            client.rental_availabilities(3, NOW, NOW + 3600)
+        assert failed.value.code == "upstream_error"
+        assert len([r for r in server.for_path("/rental/product/availabilities")
+                    if json.loads(r.body)["params"]["product_id"] == 3]) == 3  # read-only: retried
+    with serve(lambda r, s: Answer(404, "<html>404</html>")) as missing:
+        with pytest.raises(fleetgate.ClientError) as not_installed:
+            odoo.Client(missing.url, backoff=fast()).rental_constraints()
+        assert (not_installed.value.code, not_installed.value.details["status"]) == ("upstream_error", 404)
+
+
+def test_rental_replies_fetched_elsewhere_are_read_the_same() -> None:
+    reply = {"jsonrpc": "2.0", "id": 9, "result": CONSTRAINTS}
+    as_dict = odoo.rental_constraints(reply)
+    assert odoo.rental_constraints(json.dumps(reply).encode()) == as_dict == odoo.rental_constraints(json.dumps(reply))
+    assert as_dict.to_dict()["booking_rules"] == {
+        "forbidden_weekdays": ["sat", "sun"], "min_rental_hours": 48, "time_zone": "Europe/Brussels"}
+    timeline = odoo.rental_availabilities({"jsonrpc": "2.0", "result": {"preparation_time": 0}})
+    assert (timeline.stock_limited, timeline.segments) == (False, ())
+    with pytest.raises(fleetgate.OdooError) as raised:
+        odoo.rental_availabilities(b"<html>")
+    assert raised.value.details["errors"][0]["code"] == "not_json"

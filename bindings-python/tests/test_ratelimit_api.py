@@ -200,3 +200,26 @@ def test_redis_script_agrees_with_the_in_memory_limiter() -> None:
         assert (got.allowed, got.remaining, got.retry_after, got.reset) == (
             want.allowed, want.remaining, want.retry_after, want.reset)
     assert 0 < sum(d.allowed for d in recorded) < len(recorded)
+
+
+def test_odoo_rental_models_and_model_map() -> None:
+    order = odoo.parse_event(
+        b'{"_action": "Rental(#3)", "_id": 41, "_model": "sale.order", "is_rental_order": false, "state": "sale"}'
+    )
+    assert isinstance(order, odoo.SaleOrderEvent) and order.is_rental is False and order.invalidates == ()
+    lot = odoo.parse_event(b'{"_action": "x(#1)", "_id": 70, "_model": "stock.lot", "product_id": [9, "KX057"]}')
+    assert isinstance(lot, odoo.StockLotEvent)
+    assert lot.invalidates[1] == odoo.Invalidation(cache="product_availability", product_id=9)
+    mapped = odoo.parse_event(b'{"_action": "x(#1)", "_id": 7, "_model": "atlas.equipment"}',
+                              model_map={"atlas.equipment": "fleet.vehicle"})
+    assert isinstance(mapped, odoo.NativeEvent) and mapped.vehicle_id == 7
+    with pytest.raises(fleetgate.OdooError) as raised:
+        odoo.parse_event(b'{"_action": "x(#1)", "_id": 7, "_model": "atlas.equipment"}')
+    assert raised.value.code == "unknown_odoo_event" and "atlas.equipment" in str(raised.value)
+    with pytest.raises(fleetgate.OdooError) as raised:
+        odoo.parse_event(b"{}", model_map={"atlas.equipment": "res.partner"})
+    assert raised.value.code == "invalid_option" and raised.value.details["path"] == "model_map.atlas.equipment"
+    with pytest.raises(fleetgate.OdooError) as raised:
+        odoo.parse_event(b'{"_action": "x(#1)", "_id": 4, "_model": "sale.order", "rental_start_date": "soon"}')
+    assert raised.value.errors[0]["loc"] == "rental_start_date"
+    assert raised.value.errors[0]["code"] == "invalid_datetime"

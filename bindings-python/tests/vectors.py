@@ -62,6 +62,19 @@ def sign(config: dict[str, Any], raw: Any, msg_id: str | None, timestamp: int | 
     return [[k, v] for k, v in signed.items()]
 
 
+def smartcar_meter_entry(raw: Any, history: list[Any], car_id: Any, source_id: Any, options: dict[str, Any],
+                         from_options: dict[str, Any]) -> list[dict[str, Any]]:
+    """The three calls from a Smartcar body to meter entries: each reading of ``parse_event`` exactly as it returns
+    it (an ``OdometerReading``) -> ``reading_from_smartcar`` -> ``check`` -> ``meter_entry``."""
+    out = []
+    for delivered in fleetgate.smartcar.parse_event(body(raw)).readings:
+        reading = fleetgate.odometer.reading_from_smartcar(delivered, **from_options)
+        verdict = fleetgate.odometer.check(history, reading)
+        entry = fleetgate.odometer.meter_entry(verdict, reading, car_id, source_id, **options)
+        out.append({"verdict": verdict.to_dict(), "meter_entry": _plain(entry)})
+    return out
+
+
 #: area -> function name -> callable (positional arguments, as in the vector file)
 LOADERS: dict[str, dict[str, Callable[..., Any]]] = {
     "units": {
@@ -75,6 +88,16 @@ LOADERS: dict[str, dict[str, Callable[..., Any]]] = {
         "meter_entry": lambda history, candidate, car_id, source_id, options: _plain(fleetgate.odometer.meter_entry(
             fleetgate.odometer.check(history, candidate), candidate, car_id, source_id, **options
         )),
+        "current": lambda history, policy: _plain(fleetgate.odometer.current(history, policy)),
+        "reading_from_smartcar": lambda raw, options: [
+            fleetgate.odometer.reading_from_smartcar(r, **options).to_dict()
+            for r in fleetgate.smartcar.parse_event(body(raw)).readings
+        ],
+        "smartcar_meter_entry": lambda *args: smartcar_meter_entry(*args),
+        "check_batch_columns": lambda values, units, times, event_ids, sources, policy: (
+            fleetgate.odometer.check_batch_columns(values, units, times, event_ids=event_ids, sources=sources,
+                                                   policy=policy)
+        ),
     },
     "booking": booking_loaders.BOOKING,
     "pricing": booking_loaders.PRICING,
@@ -97,6 +120,10 @@ LOADERS: dict[str, dict[str, Callable[..., Any]]] = {
     "sse": {"encode": rl.encode, "comment": fleetgate.sse.comment, "decode": rl.decode, "decode_text": rl.decode_text, "roundtrip": rl.roundtrip,
             "reconnect": rl.reconnect},
     "odoo": {"parse_event": rl.parse_event, "image_url": fleetgate.odoo.image_url},
+    "odoo_rental": {
+        "constraints": lambda reply: fleetgate.odoo.rental_constraints(reply).to_dict(),
+        "availabilities": lambda reply: fleetgate.odoo.rental_availabilities(reply).to_dict(),
+    },
 }
 
 
@@ -144,6 +171,8 @@ def host_value(arg: Any) -> Any:
         return [host_value(a) for a in arg]
     if not isinstance(arg, dict):
         return arg
+    if "$data" in arg:
+        return host_value(arg["$data"])
     if "$bytes" in arg:
         return arg["$bytes"].encode()
     if "$float" in arg:

@@ -16,6 +16,8 @@ mod errors;
 mod odometer;
 #[cfg(feature = "full")]
 mod odoo;
+#[cfg(feature = "full")]
+mod odoo_rental;
 mod pricing;
 #[cfg(feature = "full")]
 mod ratelimit;

@@ -3,13 +3,16 @@
 //! `crate::boundary`, with camelCase keys; `check` returns a `Verdict` object that holds the reading it judged, and
 //! `meterEntry` takes only such an object.
 
-use fleetgate::boundary::{Keys, Site};
-use fleetgate::odometer::input::{self, reading_site, POLICY_SITE};
-use fleetgate::odometer::{self as core, Checked, MeterEntryOptions, OdometerError, Policy, RawValue, Reading, Reason};
-use js_sys::{Array, Function, Reflect};
+use fleetgate::boundary::{self as core_boundary, Keys, Site, Value};
+use fleetgate::odometer::input::{self, keyed_path, reading_site, POLICY_SITE};
+use fleetgate::odometer::{
+    self as core, Checked, ColumnsFields, ColumnsInput, MeterEntryOptions, OdometerError, Policy, RawValue, Reading,
+    Reason, Verdict as CoreVerdict, SMARTCAR_READING_SITE,
+};
+use js_sys::{Array, Float64Array, Function, Int32Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 
-use crate::boundary;
+use crate::boundary::{self, JsHost};
 use crate::errors::to_js_err;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -43,12 +46,63 @@ export interface VerdictJson {
   allowed_range_m: [number, number | null] | null;
   duplicate_of: number | string | null;
 }
-/** The options of `meterEntry`: the app's ids (required), the source type (default `manual`), the sync kind. */
+/** The options of `meterEntry`: the app's ids (required) and how the row is labelled (defaults in the core). */
 export interface MeterEntryOptions {
+  /** The app's car id (required). */
   carId: number | string;
+  /** The smartcar_vehicles row id (required). */
   sourceId: number | string;
-  sourceType?: string;
-  sync?: "webhook" | "manual";
+  /** The app's `source_type` value. Default `manual` (the app's enum has no `smartcar_sync` yet); `null` too. */
+  sourceType?: string | null;
+  /** `webhook` (the default: "Automatically synced from Smartcar") or `manual` ("... (manual sync)"). */
+  sync?: "webhook" | "manual" | null;
+}
+/** The options of `readingFromSmartcar`. */
+export interface FromSmartcarOptions {
+  /** When the delivery reached you: unix seconds or an instant as text (to the millisecond). Default: now. */
+  receivedTime?: number | string | null;
+  /**
+   * What stands in for a missing reading time (`oemUpdatedAt`): `none` (the default: the error
+   * `missing_reading_time`), `fetched` (Smartcar's fetch time), `received` (the fetch time, else the received time).
+   */
+  timeFallback?: "none" | "fetched" | "received" | null;
+}
+/** The current odometer (`current`): which history entry it is and its value. */
+export interface CurrentOdometer {
+  /** The entry's position in the history given. */
+  index: number;
+  /** The entry's `id`, else its `eventId`; null when it has neither. */
+  id: number | string | null;
+  /** The reading in whole metres. */
+  metres: number;
+  /** The reading in kilometres. */
+  km: number;
+  /** When the car recorded it, an instant as text (UTC, docs/odometer.md). */
+  reading_time: string;
+}
+/** Readings column by column for `checkBatchColumns`: typed arrays (the fast path) or plain arrays. */
+export interface ReadingColumns {
+  /** The values. */
+  values: Float64Array | number[];
+  /** One unit for every value (`km`, `mi`, ...), or one unit per value. */
+  units: string | string[];
+  /** Reading times in unix seconds. */
+  times: Float64Array | number[];
+  /** Event ids, if any (`null` where a reading has none). */
+  eventIds?: (string | null)[] | null;
+  /** Sources, if any. */
+  sources?: (string | null)[] | null;
+}
+/** Verdicts of `checkBatchColumns`, column by column, as typed arrays (not `Verdict` objects). */
+export interface VerdictColumns {
+  /** Per reading, an index into `odometer.STATUSES` (`accept`, `duplicate`, `void`). */
+  status: Uint8Array;
+  /** Per reading, an index into `odometer.REASONS` (0 = no reason). */
+  reason: Uint8Array;
+  /** Whole metres per reading; `NaN` when the value could not be read. */
+  metres: Float64Array;
+  /** For duplicates, the index of the repeated reading; `-1` otherwise. */
+  duplicateOf: Int32Array;
 }
 /** A meter_entries row (the app's column names) plus provenance. */
 export interface MeterEntry {
@@ -222,5 +276,133 @@ impl Odometer {
         #[wasm_bindgen(unchecked_optional_param_type = "ReadingInput | null")] reading: Option<JsValue>,
     ) -> Result<JsValue, JsValue> {
         entry_of(&verdict, &options, &reading.unwrap_or(JsValue::NULL))
+    }
+}
+
+/// Now in unix milliseconds (the received time when none is given).
+fn clock_ms() -> i64 {
+    js_sys::Date::now().floor() as i64
+}
+
+/// The decoded columns: the other fields, and `values` / `times` when they came as `Float64Array`s.
+type DecodedColumns = (ColumnsFields, Option<Vec<f64>>, Option<Vec<f64>>);
+
+/// The columns object of `checkBatchColumns`: `values` and `times` as `Float64Array`s (copied once) or plain
+/// arrays, every other field decoded by the core (its problems name the field: `eventIdz`, `values[1]`).
+fn columns_of(value: &JsValue) -> Result<DecodedColumns, OdometerError> {
+    let site = reading_site("columns").camel();
+    let not_object = || OdometerError::from(site.error("", "must be an object with values, units and times"));
+    if !value.is_object() || Array::is_array(value) || value.is_function() {
+        return Err(not_object());
+    }
+    let (mut typed_values, mut typed_times, mut rest) = (None, None, Vec::new());
+    for entry in Object::entries(value.unchecked_ref::<Object>()).iter() {
+        let pair = Array::from(&entry);
+        let (key, item) = (pair.get(0).as_string().unwrap_or_default(), pair.get(1));
+        let typed = match key.as_str() {
+            "values" | "times" => item.dyn_ref::<Float64Array>().map(Float64Array::to_vec),
+            _ => None,
+        };
+        match (key.as_str(), typed) {
+            ("values", Some(array)) => typed_values = Some(array),
+            ("times", Some(array)) => typed_times = Some(array),
+            _ => {
+                let walked = core_boundary::walk(&JsHost(item), &site).map_err(|mut e| {
+                    e.path = keyed_path(&key, &e.path);
+                    e
+                })?;
+                rest.push((key, walked));
+            }
+        }
+    }
+    let fields: ColumnsFields = core_boundary::decode(Value::Map(rest), &site)?;
+    fields.require(Keys::Camel, typed_values.is_some(), typed_times.is_some())?;
+    Ok((fields, typed_values, typed_times))
+}
+
+#[wasm_bindgen(js_class = "odometer")]
+impl Odometer {
+    /// The statuses `VerdictColumns.status` indexes: `["accept", "duplicate", "void"]`.
+    #[wasm_bindgen(getter = STATUSES, unchecked_return_type = "string[]")]
+    pub fn statuses() -> Array {
+        core::STATUS_CODES.iter().map(|s| JsValue::from_str(s)).collect()
+    }
+
+    /// The void reasons `VerdictColumns.reason` indexes. Index 0, the empty string, means no reason (not void).
+    #[wasm_bindgen(getter = REASONS, unchecked_return_type = "string[]")]
+    pub fn reasons() -> Array {
+        core::REASON_CODES.iter().map(|s| JsValue::from_str(s)).collect()
+    }
+
+    /// `checkBatch` over columns, for large backfills: no object per reading crosses the boundary on the way in,
+    /// and the verdicts come back as typed arrays (`status` and `reason` index `STATUSES` and `REASONS`,
+    /// `duplicateOf` is the repeated input's index or -1). The same result as the napi package's.
+    /// @throws {Error} `invalid_reading` (a missing column, columns of different lengths), `invalid_time`,
+    /// `invalid_policy`, with `details.path`.
+    #[wasm_bindgen(js_name = "checkBatchColumns", unchecked_return_type = "VerdictColumns")]
+    pub fn check_batch_columns(
+        #[wasm_bindgen(unchecked_param_type = "ReadingColumns")] columns: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "PolicyInput | null")] policy: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let policy = self::policy(&policy.unwrap_or(JsValue::NULL))?;
+        let run = || -> Result<Vec<CoreVerdict>, OdometerError> {
+            let (fields, typed_values, typed_times) = columns_of(&columns)?;
+            let values = typed_values.or(fields.values).unwrap_or_default();
+            let times = typed_times.or(fields.times).unwrap_or_default();
+            let units = fields.units.unwrap_or(core::UnitsInput::Each(Vec::new()));
+            let given = ColumnsInput {
+                values: &values,
+                units: &units,
+                times: &times,
+                event_ids: fields.event_ids.as_deref(),
+                sources: fields.sources.as_deref(),
+            };
+            core::check_columns_input(&given, &policy, Keys::Camel)
+        };
+        let verdicts = run().map_err(to_js_err)?;
+        let status: Vec<u8> = verdicts.iter().map(CoreVerdict::status_index).collect();
+        let reason: Vec<u8> = verdicts.iter().map(CoreVerdict::reason_index).collect();
+        let metres: Vec<f64> = verdicts.iter().map(|v| v.metres.map_or(f64::NAN, |m| m as f64)).collect();
+        let duplicate_of: Vec<i32> = verdicts.iter().map(CoreVerdict::duplicate_index).collect();
+        let out = Object::new();
+        Reflect::set(&out, &"status".into(), &Uint8Array::from(status.as_slice()))?;
+        Reflect::set(&out, &"reason".into(), &Uint8Array::from(reason.as_slice()))?;
+        Reflect::set(&out, &"metres".into(), &Float64Array::from(metres.as_slice()))?;
+        Reflect::set(&out, &"duplicateOf".into(), &Int32Array::from(duplicate_of.as_slice()))?;
+        Ok(out.into())
+    }
+
+    /// The reading `check` takes for one reading of `smartcar.parseEvent(body).readings`, passed exactly as
+    /// `parseEvent` returns it: source `smartcar`, the event id, the car's reading time (`readAtMs`, Smartcar's
+    /// `oemUpdatedAt`, as an RFC 3339 string), the value exactly as delivered and the received time. So
+    /// `parseEvent` -> `readingFromSmartcar` -> `check` -> `meterEntry` needs no renaming.
+    /// @throws {Error} `missing_reading_time` (no `readAtMs` and no `timeFallback` that applies),
+    /// `invalid_reading`, `invalid_time`, `invalid_option`, with `details.path`.
+    #[wasm_bindgen(js_name = "readingFromSmartcar", unchecked_return_type = "ReadingInput")]
+    pub fn reading_from_smartcar(
+        #[wasm_bindgen(unchecked_param_type = "OdometerReading")] reading: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "FromSmartcarOptions | null")] options: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let site = SMARTCAR_READING_SITE.camel();
+        let given = core::decode_smartcar_reading(boundary::value(&reading, &site)?, &site).map_err(to_js_err)?;
+        let options_site = Site::options("odometer").camel();
+        let options = boundary::value(&options.unwrap_or(JsValue::NULL), &options_site)?;
+        let options = core::decode_from_smartcar_options(options, &options_site).map_err(to_js_err)?;
+        let reading = core::reading_from_smartcar(given, &options, clock_ms, Keys::Camel).map_err(to_js_err)?;
+        Ok(boundary::to_js(&reading.to_input_json(Keys::Camel)))
+    }
+
+    /// The vehicle's current odometer: the newest reading of `history` that `checkBatch` accepts under `policy`
+    /// (entries with status `void` or `duplicate` left out; latest reading time, then highest metres, then first
+    /// in history order), or `null` when none is accepted (an empty history included). Rules: docs/odometer.md.
+    /// @throws {Error} `invalid_reading`, `invalid_time` or `invalid_policy`, with `details.path`.
+    #[wasm_bindgen(unchecked_return_type = "CurrentOdometer | null")]
+    pub fn current(
+        #[wasm_bindgen(unchecked_param_type = "ReadingInput[]")] history: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "PolicyInput | null")] policy: Option<JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let policy = self::policy(&policy.unwrap_or(JsValue::NULL))?;
+        let history = readings(&history, "history")?;
+        Ok(json(&core::current(&history, &policy)))
     }
 }

@@ -62,3 +62,53 @@ test('[wasm-node] odometer verdicts cannot be forged; meterEntry builds from the
   assert.throws(() => odometer.check([], { value: 1, unit: 'km', readingTime: 0 }, { sameValueWindowS: 1e12 }),
     (e) => e.code === 'invalid_policy' && e.details.path === 'sameValueWindowS' && e.details.max === 31536000);
 });
+
+test('[wasm-node] checkBatchColumns: typed arrays in and out, the same verdicts as checkBatch', () => {
+  const { odometer } = fleetgate;
+  const n = 300;
+  const values = new Float64Array(n);
+  const times = new Float64Array(n);
+  const eventIds = [];
+  let seed = 11;
+  const rand = (k) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % k; };
+  for (let i = 0; i < n; i++) {
+    values[i] = 20000 + i * 0.9 + [0, 0, 0, -70, 500][rand(5)];
+    times[i] = 1_700_000_000 + rand(300) * 60;
+    eventIds.push(rand(4) === 0 ? null : `e${rand(250)}`);
+  }
+  const columns = odometer.checkBatchColumns({ values, units: 'km', times, eventIds });
+  const objects = odometer.checkBatch(Array.from(values, (value, i) => ({ value, unit: 'km', readingTime: times[i], eventId: eventIds[i] })));
+  assert.ok(columns.status instanceof Uint8Array && columns.reason instanceof Uint8Array);
+  assert.ok(columns.metres instanceof Float64Array && columns.duplicateOf instanceof Int32Array);
+  assert.deepEqual(Array.from(columns.status, (c) => odometer.STATUSES[c]), objects.map((v) => v.status));
+  assert.deepEqual(Array.from(columns.reason, (c) => odometer.REASONS[c] || null), objects.map((v) => v.reason));
+  assert.deepEqual(Array.from(columns.metres, (m) => (Number.isNaN(m) ? null : m)), objects.map((v) => v.metres));
+  columns.duplicateOf.forEach((index, i) => {
+    assert.equal(index !== -1, objects[i].status === 'duplicate');
+    // the index of the repeated reading; the object API names it by its event id (null when it has none)
+    if (index !== -1) assert.equal(eventIds[index], objects[i].duplicate_of);
+  });
+  assert.ok(columns.duplicateOf.some((index) => index !== -1), 'the input has duplicates');
+  assert.deepEqual(odometer.STATUSES, ['accept', 'duplicate', 'void']);
+  assert.deepEqual(odometer.REASONS, ['', 'out_of_sequence', 'exceeds_max_rate', 'unit_mismatch', 'rollover_suspected', 'invalid_value']);
+  assert.throws(() => odometer.checkBatchColumns({ values: new Float64Array(2), units: 'km', times: new Float64Array(1) }),
+    (e) => e.code === 'invalid_reading' && e.details.path === 'times');
+  assert.throws(() => odometer.checkBatchColumns({ values: new Float32Array(1), units: 'km', times: [0] }),
+    (e) => e.code === 'invalid_reading' && e.details.path === 'values');
+});
+
+test('[wasm-node] parseEvent -> readingFromSmartcar -> check -> meterEntry; current', () => {
+  const { odometer, smartcar } = fleetgate;
+  const body = new TextEncoder().encode('{"eventId":"evt-7","eventType":"VEHICLE_STATE","vehicleId":"veh-9","data":{"signals":[{"code":'
+    + '"odometer-traveleddistance","body":{"unit":"km","value":1050.5},"meta":{"oemUpdatedAt":3600000}}]},"meta":{}}');
+  const [delivered] = smartcar.parseEvent(body).readings;
+  const reading = odometer.readingFromSmartcar(delivered, { receivedTime: 3700 });
+  assert.deepEqual(reading, { value: '1050.5', unit: 'km', readingTime: '1970-01-01T01:00:00Z', eventId: 'evt-7', source: 'smartcar', receivedTime: '1970-01-01T01:01:40Z' });
+  const history = [{ value: 1000, unit: 'km', readingTime: 0, id: 1 }, { value: 1100, unit: 'km', readingTime: 7200, id: 2 }];
+  const entry = odometer.meterEntry(odometer.check(history, reading), { carId: 17, sourceId: 3 }, reading);
+  assert.deepEqual([entry.odometer_reading, entry.source_type, entry.notes], [1050.5, 'manual', 'Automatically synced from Smartcar']);
+  assert.deepEqual(odometer.current([...history, { ...reading, id: 3 }]), { index: 1, id: 2, metres: 1100000, km: 1100, reading_time: '1970-01-01T02:00:00Z' });
+  assert.equal(odometer.current([]), null);
+  const { readAtMs, ...noTime } = delivered;
+  assert.throws(() => odometer.readingFromSmartcar(noTime), (e) => e.code === 'missing_reading_time' && e.details.path === 'readAtMs');
+});

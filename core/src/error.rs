@@ -95,6 +95,12 @@ pub const CODES: &[CodeInfo] = &[
                   bad value is a void verdict, not this); details: argument, path, problem",
     },
     CodeInfo {
+        area: "odometer",
+        code: "missing_reading_time",
+        meaning: "a Smartcar reading given to reading_from_smartcar has no reading time (oemUpdatedAt) and no \
+                  time_fallback allows the fetch or received time; details: argument, path, event_id",
+    },
+    CodeInfo {
         area: "booking",
         code: "validation_failed",
         meaning: "the booking request has problems; errors lists every one as {loc, code, message}",
@@ -288,12 +294,17 @@ pub const CODES: &[CodeInfo] = &[
     CodeInfo {
         area: "odoo",
         code: "invalid_odoo_payload",
-        meaning: "an Odoo webhook body is not a JSON object with the fields its event needs (every problem listed)",
+        meaning: "an Odoo webhook body or rental route reply is not a JSON object of its documented shape (every problem listed)",
     },
     CodeInfo {
         area: "odoo",
         code: "unknown_odoo_event",
         meaning: "an Odoo event type or native webhook model fleetgate does not handle",
+    },
+    CodeInfo {
+        area: "odoo",
+        code: "odoo_rpc_error",
+        meaning: "Odoo answered a JSON-RPC error (details: rpc_code, rpc_message, name, data_message)",
     },
     CodeInfo { area: "odoo", code: "invalid_base_url", meaning: "the Odoo base URL is not an http(s)://host URL" },
     CodeInfo { area: "odoo", code: "invalid_image_path", meaning: "an Odoo image path is empty" },

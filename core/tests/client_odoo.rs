@@ -121,3 +121,128 @@ fn a_booking_post_with_an_idempotency_key_is_retried_after_retry_after() {
     assert_eq!(*slept.lock().unwrap(), vec![Duration::from_secs(1)]);
     assert_eq!(client.create_booking(&booking(), Some(""), NOW).unwrap_err().code(), "invalid_argument");
 }
+
+// --- stock Odoo's website rental routes (JSON-RPC at HTTP 200) ----------------------------------------------
+
+const CONSTRAINTS: &str = r#"{"jsonrpc": "2.0", "id": 1, "result": {
+    "renting_unavailabity_days": {"1": false, "2": false, "3": false, "4": false, "5": false, "6": true, "7": true},
+    "renting_minimal_time": {"duration": 3, "unit": "day"}, "website_tz": "Europe/Brussels"}}"#;
+
+fn sent_json(request: &Request) -> serde_json::Value {
+    serde_json::from_slice(&request.body).expect("the client sends JSON")
+}
+
+#[test]
+fn rental_constraints_post_a_json_rpc_call_and_become_booking_rules() {
+    let server = Server::start(|_, _| Response::json(200, CONSTRAINTS));
+    let (client, _) = client(&server);
+    let constraints = client.rental_constraints().unwrap();
+    let sent = &server.requests("/rental/product/constraints")[0];
+    assert_eq!(sent.method, "POST");
+    assert_eq!(sent.header("content-type"), Some("application/json"));
+    assert_eq!(sent_json(sent), json!({"jsonrpc": "2.0", "method": "call", "params": {}, "id": 1}));
+    assert_eq!(
+        constraints.booking_rules_json(),
+        json!({"forbidden_weekdays": ["sat", "sun"], "min_rental_hours": 72, "time_zone": "Europe/Brussels"})
+    );
+    let rules = constraints.booking_rules(BookingRules::default());
+    assert_eq!(rules.min_rental_minutes, 72 * 60);
+    // The next call has the next id; Odoo's reply still says 1: not this call's reply.
+    let err = client.rental_constraints().unwrap_err();
+    assert_eq!((err.code(), server.requests("/rental/product/constraints").len()), ("invalid_odoo_payload", 2));
+    assert_eq!(sent_json(&server.requests("/rental/product/constraints")[1])["id"], json!(2));
+}
+
+#[test]
+fn rental_availabilities_send_odoo_datetimes_and_read_the_timeline() {
+    let server = Server::start(|r: &Request, _| {
+        let id = serde_json::from_slice::<serde_json::Value>(&r.body).unwrap()["id"].clone();
+        let body = json!({"jsonrpc": "2.0", "id": id, "result": {"preparation_time": 0.5, "renting_availabilities": [
+            {"start": "2026-02-01 00:00:00", "end": "2026-02-03 12:00:00", "quantity_available": 2.0},
+            {"start": "2026-02-03 12:00:00", "end": "2026-02-10 00:00:00", "quantity_available": 0}]}});
+        Response::json(200, &body.to_string())
+    });
+    let (client, _) = client(&server);
+    let start = 1_769_904_000; // 2026-02-01T00:00:00Z
+    let got = client.rental_availabilities(42, start, start + 7 * 86_400).unwrap();
+    let sent = sent_json(&server.requests("/rental/product/availabilities")[0]);
+    assert_eq!(
+        sent["params"],
+        json!({"product_id": 42, "min_date": "2026-02-01 00:00:00", "max_date": "2026-02-08 00:00:00"})
+    );
+    assert_eq!((got.padding_seconds, got.padding_hours, got.stock_limited), (1800, 1, true));
+    let segments: Vec<(i64, i64, i64)> = got.segments.iter().map(|s| (s.start, s.end, s.quantity_available)).collect();
+    assert_eq!(segments, vec![(start, start + 216_000, 2), (start + 216_000, start + 9 * 86_400, 0)]);
+    for (product, from, to) in [(0, start, start + 60), (42, start, start), (42, start + 60, start)] {
+        assert_eq!(client.rental_availabilities(product, from, to).unwrap_err().code(), "invalid_argument");
+    }
+    assert_eq!(server.requests("/rental/product/availabilities").len(), 1);
+}
+
+#[test]
+fn a_json_rpc_error_at_http_200_is_odoo_rpc_error() {
+    let server = Server::start(|_, _| {
+        Response::json(
+            200,
+            r#"{"jsonrpc": "2.0", "id": 1, "error": {"code": 200, "message": "Odoo Server Error", "data": {
+            "name": "builtins.ValueError", "debug": "Traceback (most recent call last): ...",
+            "message": "Expected singleton: product.product()", "arguments": ["Expected singleton"], "context": {}}}}"#,
+        )
+    });
+    let (client, slept) = client(&server);
+    let err = client.rental_availabilities(999, NOW, NOW + 3600).unwrap_err();
+    assert_eq!(err.code(), "odoo_rpc_error");
+    assert_eq!(fleetgate::ErrorCode::area(&err), "odoo");
+    let details = fleetgate::ErrorCode::details(&err);
+    assert_eq!(details["name"], json!("builtins.ValueError"));
+    assert_eq!(details["rpc_code"], json!(200));
+    assert_eq!(details["data_message"], json!("Expected singleton: product.product()"));
+    assert!(!err.to_string().contains("Traceback"));
+    assert!(slept.lock().unwrap().is_empty(), "an answered error is not retried");
+}
+
+#[test]
+fn rental_route_failures_keep_the_client_codes() {
+    // No website_sale_renting: Odoo's 404 page. A 500 is retried (the routes only read), then reported.
+    let server = Server::start(|r: &Request, _| match r.path.as_str() {
+        "/rental/product/constraints" => Response::json(404, "<html>404: Not Found</html>"),
+        _ => Response::json(500, r#"{"message": "boom"}"#),
+    });
+    let (client, slept) = client(&server);
+    assert_eq!(client.rental_constraints().unwrap_err().to_string(), "the upstream answered HTTP 404");
+    let err = client.rental_availabilities(1, NOW, NOW + 60).unwrap_err();
+    assert_eq!(err.code(), "upstream_error");
+    assert_eq!(server.requests("/rental/product/availabilities").len(), 3);
+    assert_eq!(slept.lock().unwrap().len(), 2);
+}
+
+#[test]
+fn malformed_and_oversized_rental_replies() {
+    let server = Server::start(|r: &Request, _| match r.path.as_str() {
+        "/rental/product/constraints" => Response::json(
+            200,
+            r#"{"jsonrpc": "2.0", "id": 1, "result": {"renting_minimal_time": {"duration": 1, "unit": "fortnight"}}}"#,
+        ),
+        _ => Response::json(
+            200,
+            &format!(r#"{{"jsonrpc": "2.0", "result": {{"preparation_time": 0, "pad": "{}"}}}}"#, "x".repeat(4096)),
+        ),
+    });
+    let (odoo, _) = client(&server);
+    let err = odoo.rental_constraints().unwrap_err();
+    assert_eq!(err.code(), "invalid_odoo_payload");
+    let locs: Vec<String> = fleetgate::ErrorCode::details(&err)["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["loc"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(locs, ["result.renting_unavailabity_days", "result.renting_minimal_time.unit"]);
+    let backoff = Backoff::new(Jitter::Constant, 1_000, 5_000_000, 1, None, 1).unwrap();
+    let config = HttpConfig::new(2.0, Some(backoff)).unwrap().with_max_response_bytes(1024);
+    let small = OdooClient::new(&server.url, BookingRules::default(), config).unwrap();
+    assert_eq!(small.rental_availabilities(1, NOW, NOW + 60).unwrap_err().code(), "response_too_large");
+    let not_json = Server::start(|_, _| Response::json(200, "<html>login</html>"));
+    let (html, _) = client(&not_json);
+    assert_eq!(html.rental_constraints().unwrap_err().code(), "invalid_response");
+}

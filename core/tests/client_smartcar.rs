@@ -420,3 +420,82 @@ fn unreachable_servers_are_retried_for_reads_but_a_refresh_is_never_repeated() {
     assert!(matches!(refresh, ClientError::ConnectionFailed { attempts: 1, .. }), "{refresh:?}");
     assert_eq!(refresh.code(), "connection_failed");
 }
+
+/// Token endpoint answering `new-access`, odometer accepting only `accepted` (`None`: every token refused with
+/// `status`).
+fn refusing_server(accepted: Option<&'static str>, status: u16) -> Server {
+    Server::start(move |r: &Request, _| match r.path.as_str() {
+        "/oauth/token" => token_answer("new-access", "new-refresh"),
+        _ if accepted.is_some_and(|a| r.header("authorization") == Some(format!("Bearer {a}").as_str())) => {
+            odometer_answer("104.32")
+        }
+        _ => Response::json(status, r#"{"type":"AUTHENTICATION","description":"token refused"}"#),
+    })
+}
+
+#[test]
+fn a_401_on_an_unexpired_token_refreshes_once_and_retries_once() {
+    let server = refusing_server(Some("new-access"), 401);
+    let (client, _) = client(&server, 3);
+    let outcome = client.sync_vehicle(&vehicle(NOW + 3600), &[], &SyncOptions::default(), NOW).unwrap();
+    assert_eq!(server.requests("/oauth/token").len(), 1, "one refresh");
+    let reads = server.requests("/v2.0/vehicles/veh-1/odometer");
+    let auth: Vec<_> = reads.iter().map(|r| r.header("authorization").unwrap_or_default().to_owned()).collect();
+    assert_eq!(auth, ["Bearer old-access", "Bearer new-access"], "the read, then one retry with the new token");
+    assert_eq!(server.total(), 3);
+    assert!(outcome.refreshed);
+    assert_eq!(
+        (outcome.tokens.access_token.as_str(), outcome.tokens.refresh_token.as_str(), outcome.tokens.expires_at),
+        ("new-access", "new-refresh", NOW + 7200)
+    );
+    assert_eq!(outcome.to_json()["tokens"]["refreshed"], true);
+    assert_eq!(outcome.to_json()["sync_log"]["token_refreshed"], true);
+    assert_eq!(outcome.verdict.status, Status::Accept);
+    // The client keeps the tokens it got, like every refresh: a sync retried with the old row exchanges nothing.
+    let again = client.sync_vehicle(&vehicle(NOW + 3600), &[], &SyncOptions::default(), NOW).unwrap();
+    assert_eq!(again.tokens.refresh_token, "new-refresh");
+    assert_eq!(server.requests("/oauth/token").len(), 1);
+}
+
+#[test]
+fn a_second_401_is_the_error_after_exactly_one_refresh_and_one_retry() {
+    let server = refusing_server(None, 401);
+    let (client, slept) = client(&server, 3);
+    let err = client.sync_vehicle(&vehicle(NOW + 3600), &[], &SyncOptions::default(), NOW).unwrap_err();
+    assert!(matches!(err, ClientError::Unauthorized { status: 401, .. }), "{err:?}");
+    assert_eq!(err.code(), "unauthorized");
+    assert_eq!(server.requests("/oauth/token").len(), 1);
+    assert_eq!(server.requests("/v2.0/vehicles/veh-1/odometer").len(), 2);
+    assert_eq!(server.total(), 3);
+    assert!(slept.lock().unwrap().is_empty(), "a 401 is not a retryable failure of the backoff");
+}
+
+#[test]
+fn no_second_refresh_when_the_tokens_were_just_refreshed_nor_after_a_403() {
+    // Expired tokens are refreshed before the read: a 401 then is the error, with no second refresh.
+    let server = refusing_server(None, 401);
+    let (refreshing, _) = client(&server, 3);
+    let err = refreshing.sync_vehicle(&vehicle(NOW - 10), &[], &SyncOptions::default(), NOW).unwrap_err();
+    assert_eq!(err.code(), "unauthorized");
+    assert_eq!(server.requests("/oauth/token").len(), 1);
+    assert_eq!(server.requests("/v2.0/vehicles/veh-1/odometer").len(), 1);
+    // A 403 is a permission the token lacks, not a stale token: no refresh, no retry.
+    let server = refusing_server(None, 403);
+    let (forbidden, _) = client(&server, 3);
+    let err = forbidden.sync_vehicle(&vehicle(NOW + 3600), &[], &SyncOptions::default(), NOW).unwrap_err();
+    assert!(matches!(err, ClientError::Unauthorized { status: 403, .. }), "{err:?}");
+    assert_eq!(server.total(), 1);
+}
+
+#[test]
+fn a_refresh_refused_after_a_401_is_the_error_and_nothing_is_retried() {
+    let server = Server::start(|r: &Request, _| match r.path.as_str() {
+        "/oauth/token" => Response::json(400, r#"{"error":"invalid_grant"}"#),
+        _ => Response::json(401, r#"{"type":"AUTHENTICATION"}"#),
+    });
+    let (client, _) = client(&server, 3);
+    let err = client.sync_vehicle(&vehicle(NOW + 3600), &[], &SyncOptions::default(), NOW).unwrap_err();
+    assert_eq!(err, ClientError::Unauthorized { status: 400, detail: Some("invalid_grant".into()) });
+    assert_eq!(server.requests("/oauth/token").len(), 1);
+    assert_eq!(server.requests("/v2.0/vehicles/veh-1/odometer").len(), 1);
+}

@@ -1,8 +1,8 @@
 //! Property tests of the odometer batch: monotone accepted readings, agreement with one-at-a-time checks, and
-//! independence from input order.
+//! independence from input order; the current odometer is the newest reading accepted one at a time.
 
 use fleetgate::odometer::{
-    check, check_batch, check_columns, Columns, Policy, RawValue, Reading, Status, UnitColumn, Verdict,
+    check, check_batch, check_columns, current, Columns, Policy, RawValue, Reading, Status, UnitColumn, Verdict,
 };
 use proptest::prelude::*;
 
@@ -130,5 +130,23 @@ proptest! {
             };
             prop_assert!(same_target);
         }
+    }
+
+    #[test]
+    fn current_is_the_newest_reading_accepted_one_at_a_time(readings in readings()) {
+        let policy = Policy::default();
+        let verdicts = one_at_a_time(&readings, &policy);
+        let newest = readings
+            .iter()
+            .zip(&verdicts)
+            .filter(|(_, v)| v.status == Status::Accept)
+            .filter_map(|(r, v)| Some((r.reading_time_ms, v.metres?)))
+            .max();
+        let found = current(&readings, &policy);
+        prop_assert_eq!(found.as_ref().map(|c| (readings[c.index].reading_time_ms, c.metres)), newest);
+        let mut reversed = readings.clone();
+        reversed.reverse();
+        let again = current(&reversed, &policy);
+        prop_assert_eq!(again.map(|c| (reversed[c.index].reading_time_ms, c.metres)), newest);
     }
 }

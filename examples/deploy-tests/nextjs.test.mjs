@@ -69,8 +69,21 @@ test('Smartcar webhook (Node runtime, napi): VERIFY, signed deliveries to verdic
   assert.equal(reading.status, 'accept');
   assert.equal(reading.entry.car_id, 42);
   assert.equal(reading.entry.odometer_reading, 50000.5);
+  // parseEvent -> readingFromSmartcar -> check -> meterEntry: the car's time, the event id, the received time.
+  assert.equal(reading.entry.entry_date, '2024-06-03T08:00:00Z');
+  assert.equal(reading.entry.event_id, 'e1');
+  assert.equal(reading.entry.source_id, 1);
+  assert.equal(reading.entry.source_type, 'manual');
+  assert.match(reading.entry.received_time, /^\d{4}-\d{2}-\d{2}T/);
   const retry = await post('/api/smartcar/webhook', { headers: fleetgate.webhooks.Verifier.smartcar(AMT).sign(body), body });
   assert.equal(retry.json().readings[0].status, 'duplicate');
+  const late = delivery('e0', 49990.25, t0 - 3_600_000);
+  const lateReply = await post('/api/smartcar/webhook', { headers: fleetgate.webhooks.Verifier.smartcar(AMT).sign(late), body: late });
+  assert.equal(lateReply.json().readings[0].status, 'accept', 'a late delivery that fits between its neighbours');
+  const legacy = JSON.stringify({ version: '2.0', webhookId: 'wh', eventName: 'schedule', mode: 'live', payload: { vehicles: [
+    { vehicleId: 'veh-9', requestId: 'r1', data: [{ path: '/odometer', code: 200, body: { distance: 50001 } }] }] } });
+  const legacyReply = await post('/api/smartcar/webhook', { headers: fleetgate.webhooks.Verifier.smartcar(AMT).sign(legacy), body: legacy });
+  assert.deepEqual(legacyReply.json().readings.map((r) => [r.status, r.reason]), [['skipped', 'missing_reading_time']]);
   const forged = await post('/api/smartcar/webhook', { headers: { 'SC-Signature': hmacHex('not-the-token', body) }, body });
   assert.deepEqual([forged.status, forged.json().error], [401, 'invalid_signature']);
   const unsigned = await post('/api/smartcar/webhook', { body });

@@ -128,7 +128,8 @@ class SseError(FleetgateError):
 
 
 class OdooError(FleetgateError):
-    """An Odoo webhook body or image path is unusable (``invalid_odoo_payload``, ``unknown_odoo_event``, ...)."""
+    """An Odoo webhook body, image path or rental route reply is unusable (``invalid_odoo_payload``,
+    ``unknown_odoo_event``, ...), or Odoo answered a JSON-RPC error (``odoo_rpc_error``)."""
 
 
 class ClientError(FleetgateError):

@@ -18,6 +18,10 @@ seconds or RFC 3339) and optionally ``event_id`` (a str), ``source``, ``id`` (yo
 (``invalid_reading``; ``invalid_time`` for a time that cannot be read; ``invalid_policy`` for a policy), with
 ``details["path"]`` naming the place (``"[2].reading_time"``).
 
+A Smartcar delivery becomes such a reading with :func:`reading_from_smartcar`, so ``smartcar.parse_event`` ->
+``reading_from_smartcar`` -> :func:`check` -> :func:`meter_entry` needs no renaming. :func:`current` is the
+vehicle's current odometer: the newest reading :func:`check_batch` accepts.
+
 A :class:`Verdict` is made only by :func:`check` / :func:`check_batch` and holds the reading it judged;
 :func:`meter_entry` takes only such a verdict, so a meter entry always belongs to a reading fleetgate checked.
 
@@ -30,6 +34,8 @@ A :class:`Verdict` is made only by :func:`check` / :func:`check_batch` and holds
 'accept'
 >>> odometer.meter_entry(verdict, car_id=17, source_id=3).odometer_reading
 1050.0
+>>> odometer.current(history).metres
+1100000
 >>> odometer.check(history, {"value": 1000, "unit": "km", "reading_time": 0, "source": None}).to_dict()["status"]
 'duplicate'
 """
@@ -37,7 +43,7 @@ A :class:`Verdict` is made only by :func:`check` / :func:`check_batch` and holds
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, Optional, Union, cast
+from typing import TYPE_CHECKING, Dict, List, Optional, Union, cast
 
 from fleetgate._fleetgate import odometer as _native
 from fleetgate._fleetgate.odometer import (
@@ -50,7 +56,11 @@ from fleetgate._fleetgate.odometer import (
 )
 from fleetgate._result import Result
 
+if TYPE_CHECKING:
+    from fleetgate.smartcar import OdometerReading
+
 __all__ = [
+    "CurrentOdometer",
     "MeterEntry",
     "Policy",
     "Reading",
@@ -58,7 +68,9 @@ __all__ = [
     "check",
     "check_batch",
     "check_batch_columns",
+    "current",
     "meter_entry",
+    "reading_from_smartcar",
 ]
 
 
@@ -92,6 +104,59 @@ class MeterEntry(Result):
     """Provenance: when the reading reached the app, RFC 3339 UTC."""
 
 
+@dataclass(frozen=True)
+class CurrentOdometer(Result):
+    """The current odometer (:func:`current`): which history entry it is and its value."""
+
+    index: int
+    """The entry's position in the history given."""
+    id: Union[int, str, None]
+    """The entry's ``id``, else its ``event_id``; None when it has neither."""
+    metres: int
+    """The reading in whole metres."""
+    km: float
+    """The reading in kilometres (metres / 1000)."""
+    reading_time: str
+    """When the car recorded it, RFC 3339 UTC."""
+
+
+def current(
+    history: List[Union[Reading, Dict[str, object]]],
+    policy: Union[Policy, Dict[str, object], None] = None,
+    **unknown: object,
+) -> Optional[CurrentOdometer]:
+    """The vehicle's current odometer: the newest reading of ``history`` that :func:`check_batch` accepts, or None.
+
+    Entries with status ``void`` or ``duplicate`` are left out; the others are judged together as
+    :func:`check_batch` judges a backfill (so an out-of-sequence, too fast, unit-swapped, rolled-over, unreadable or
+    duplicated entry is never current); of the accepted ones, the latest reading time wins, then the highest metres,
+    then the first in history order. None when none is accepted (an empty history included).
+    """
+    found = _native.current(history, policy, **unknown)
+    return cast(Optional[CurrentOdometer], found)
+
+
+def reading_from_smartcar(
+    reading: Union["OdometerReading", Dict[str, object]],
+    *,
+    received_time: Union[int, float, str, None] = None,
+    time_fallback: Optional[str] = None,
+    **unknown: object,
+) -> Reading:
+    """The :class:`Reading` :func:`check` takes for one reading of ``smartcar.parse_event(body).readings``.
+
+    ``reading`` is passed exactly as ``parse_event`` returns it (a ``fleetgate.smartcar.OdometerReading``, or a dict
+    with its fields). The result has source ``smartcar``, the event id (the same across Smartcar's retries), the
+    car's reading time (``read_at_ms``, Smartcar's ``oemUpdatedAt``), the value exactly as delivered and
+    ``received_time`` (unix seconds or RFC 3339; default: now). A reading without the car's time raises
+    ``OdometerError`` ``missing_reading_time`` unless ``time_fallback`` is ``"fetched"`` (Smartcar's fetch time) or
+    ``"received"`` (that, else the received time); the default, ``"none"``, lives in the core. Add your row id when
+    you store it: ``{**reading.to_dict(), "id": row_id}``.
+    """
+    made = _native.reading_from_smartcar(reading, received_time=received_time, time_fallback=time_fallback, **unknown)
+    return cast(Reading, made)
+
+
 def meter_entry(
     verdict: Verdict,
     reading: Union[Reading, Dict[str, object], None] = None,
@@ -106,9 +171,9 @@ def meter_entry(
 
     ``verdict`` must be a :class:`Verdict` returned by :func:`check` / :func:`check_batch` (anything else is
     ``invalid_argument``): the entry is made from the reading it holds, and a ``reading``, if given, must be that same
-    reading. ``car_id`` and ``source_id`` are required (a str or a whole number); ``source_type`` (default
-    ``manual``) and ``sync`` (``webhook``, the default, or ``manual``) label the row. Defaults and checks live in the
-    core (``docs/odometer.md``).
+    reading. ``car_id`` and ``source_id`` are required (a str or a whole number); ``source_type`` (optional, default
+    ``manual``: the app's enum has no ``smartcar_sync``) and ``sync`` (optional: ``webhook``, the default, or
+    ``manual``) label the row; None is the default. Defaults and checks live in the core (``docs/odometer.md``).
     """
     entry = _native.meter_entry(verdict, reading, car_id, source_id, source_type=source_type, sync=sync, **unknown)
     return cast(Optional[MeterEntry], entry)

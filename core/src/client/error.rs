@@ -2,6 +2,7 @@
 
 use crate::booking::BookingError;
 use crate::error::ErrorCode;
+use crate::odoo::rental::RentalError;
 
 /// Errors of the client area. Messages never contain a secret (client secret, access or refresh token).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize)]
@@ -80,6 +81,10 @@ pub enum ClientError {
     /// (`validation_failed`, every problem listed) and area (`booking`).
     #[error(transparent)]
     Booking(BookingError),
+    /// A stock Odoo rental route's reply that is a JSON-RPC error (`odoo_rpc_error`) or not of the route's shape
+    /// (`invalid_odoo_payload`, every problem listed): its own code and area (`odoo`).
+    #[error(transparent)]
+    Odoo(RentalError),
 }
 
 fn detail_suffix(detail: &Option<String>) -> String {
@@ -119,11 +124,13 @@ impl ErrorCode for ClientError {
             ClientError::InvalidPathSegment { .. } => "invalid_path_segment",
             ClientError::ResponseTooLarge { .. } => "response_too_large",
             ClientError::Booking(e) => e.code(),
+            ClientError::Odoo(e) => e.code(),
         }
     }
     fn area(&self) -> &'static str {
         match self {
             ClientError::Booking(e) => e.area(),
+            ClientError::Odoo(e) => e.area(),
             _ => "client",
         }
     }

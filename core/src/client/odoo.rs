@@ -1,6 +1,8 @@
-//! The Odoo client of the rental site: vehicles, availability, bookings.
+//! The Odoo client of the rental site: vehicles, availability, bookings (the module's `/api/fleet/*` REST API), and
+//! stock Odoo's website rental routes (JSON-RPC, [`crate::odoo::rental`]).
 
 use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::NaiveDate;
 use serde_json::Value as Json;
@@ -11,6 +13,7 @@ use super::ClientError;
 use crate::booking::{validate, BookingRules};
 use crate::instant;
 use crate::odoo::image_url;
+use crate::odoo::rental::{self, RentalAvailabilities, RentalConstraints};
 
 /// The vehicle fields holding image paths (strings, or lists of strings for `images`): made absolute against the
 /// base URL ([`crate::odoo::image_url`]); empty strings and other values are left as they are.
@@ -21,6 +24,8 @@ pub struct OdooClient {
     base_url: String,
     rules: BookingRules,
     http: Http,
+    /// The id of the next JSON-RPC request.
+    rpc_id: AtomicU64,
 }
 
 impl fmt::Debug for OdooClient {
@@ -45,13 +50,72 @@ fn bound(field: &str, text: &str) -> Result<i64, ClientError> {
 impl OdooClient {
     /// A client for the Odoo at `base_url` (`http(s)://...`); booking requests are validated with `rules`.
     pub fn new(base_url_text: &str, rules: BookingRules, config: HttpConfig) -> Result<Self, ClientError> {
-        Ok(OdooClient { base_url: base_url("base_url", base_url_text)?, rules, http: Http::new(config)? })
+        Ok(OdooClient {
+            base_url: base_url("base_url", base_url_text)?,
+            rules,
+            http: Http::new(config)?,
+            rpc_id: AtomicU64::new(1),
+        })
     }
 
     fn get(&self, path: &str, query: &[(&str, &str)]) -> Result<Json, ClientError> {
         let url = format!("{}{path}", self.base_url);
         let call = Call { method: "GET", idempotency_key: false, secrets: &[] };
         self.http.send(&call, |c| c.get(&url).query(query).header("Accept", "application/json"))?.json()
+    }
+
+    /// POSTs a JSON-RPC `body` to stock Odoo's `path` and returns the reply. The routes only read, so failures are
+    /// retried like idempotent calls (no `Idempotency-Key` header is sent).
+    fn rpc(&self, path: &str, body: &Json) -> Result<Json, ClientError> {
+        let url = format!("{}{path}", self.base_url);
+        let bytes = serde_json::to_vec(body).map_err(|e| ClientError::invalid("params", e.to_string()))?;
+        let call = Call { method: "POST", idempotency_key: true, secrets: &[] };
+        let reply = self.http.send(&call, |c| {
+            c.post(&url)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .body(bytes.clone())
+        })?;
+        reply.json()
+    }
+
+    fn next_id(&self) -> u64 {
+        self.rpc_id.fetch_add(1, Ordering::Relaxed)
+    }
+
+    /// `POST /rental/product/constraints` (stock Odoo 17/18, `website_sale_renting`): the forbidden weekdays, the
+    /// minimal rental and the website's time zone ([`RentalConstraints::booking_rules`] feeds
+    /// [`crate::booking::validate`]). A JSON-RPC error is the odoo area's `odoo_rpc_error`, a reply of another
+    /// shape `invalid_odoo_payload`.
+    pub fn rental_constraints(&self) -> Result<RentalConstraints, ClientError> {
+        let id = self.next_id();
+        let reply = self.rpc(rental::CONSTRAINTS_PATH, &rental::constraints_request(id))?;
+        rental::constraints(&reply, Some(&Json::from(id))).map_err(ClientError::Odoo)
+    }
+
+    /// `POST /rental/product/availabilities` (stock Odoo 17/18, `website_sale_stock_renting`) for `product_id`
+    /// (a `product.product` id, 1 to 2^53 - 1) over `[start, end)` (unix seconds, sent as Odoo's naive UTC
+    /// datetimes; `end` after `start`, else `invalid_argument`): the preparation time and the availability
+    /// timeline.
+    pub fn rental_availabilities(
+        &self,
+        product_id: i64,
+        start: i64,
+        end: i64,
+    ) -> Result<RentalAvailabilities, ClientError> {
+        if !(1..=9_007_199_254_740_991).contains(&product_id) {
+            return Err(ClientError::invalid("product_id", "must be a positive integer (a product.product id)"));
+        }
+        if !instant::in_range(start) || !instant::in_range(end) {
+            return Err(ClientError::invalid("start", "must be an instant in the years 1 to 9999"));
+        }
+        if end <= start {
+            return Err(ClientError::invalid("end", "must be after start"));
+        }
+        let id = self.next_id();
+        let reply =
+            self.rpc(rental::AVAILABILITIES_PATH, &rental::availabilities_request(id, product_id, start, end))?;
+        rental::availabilities(&reply, Some(&Json::from(id))).map_err(ClientError::Odoo)
     }
 
     /// Makes the image paths of one vehicle record absolute.

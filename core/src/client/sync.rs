@@ -11,7 +11,7 @@ use crate::odometer::{check, meter_entry, Ident, MeterEntry, Policy, RawValue, R
 
 /// The source of every reading read from Smartcar, by webhook or by sync: with the reading time (the car's
 /// `oemUpdatedAt` / `SC-Data-Age`) it identifies a reading across both paths, so the second one is a duplicate.
-pub const SOURCE: &str = "smartcar";
+pub const SOURCE: &str = crate::odometer::SMARTCAR_SOURCE;
 
 /// A `smartcar_vehicles` row: what [`SmartcarClient::sync_vehicle`] needs. `Debug` shows neither token (see
 /// [`Tokens`]).
@@ -82,7 +82,8 @@ impl Vehicle {
 pub struct SyncOptions {
     /// The odometer checks' thresholds.
     pub policy: Policy,
-    /// The meter entry's `source_type` (the app's enum has no `smartcar_sync` yet: `manual` by default).
+    /// The meter entry's `source_type` (default [`crate::odometer::DEFAULT_SOURCE_TYPE`], `manual`: the app's enum
+    /// has no `smartcar_sync` yet).
     pub source_type: String,
     /// The unit system requested from Smartcar (v2).
     pub unit_system: UnitSystem,
@@ -94,7 +95,7 @@ impl Default for SyncOptions {
     fn default() -> Self {
         SyncOptions {
             policy: Policy::default(),
-            source_type: "manual".to_owned(),
+            source_type: crate::odometer::DEFAULT_SOURCE_TYPE.to_owned(),
             unit_system: UnitSystem::Metric,
             version: Version::V2,
         }
@@ -189,7 +190,10 @@ pub fn reading_of(read: &OdometerRead, received_at: i64) -> Reading {
 
 impl SmartcarClient {
     /// "Sync Now" for `vehicle` at `now` (unix seconds): refreshes its tokens if they expire within
-    /// [`super::REFRESH_AHEAD_S`], reads the odometer, judges the reading against `history` with
+    /// [`super::REFRESH_AHEAD_S`], reads the odometer (after a 401 on tokens that were not refreshed, it refreshes
+    /// them once and reads once more: never more than one refresh and one retry per sync, and a second 401 is the
+    /// error; the refreshed tokens are in the outcome, `refreshed` set, and kept by this client like every
+    /// refresh), judges the reading against `history` with
     /// [`crate::odometer::check`] and builds the meter entry (sync kind `manual`). The reading has source
     /// [`SOURCE`] and the car's reading time, like a webhook delivery's, so whichever path comes second is a
     /// `duplicate`.
@@ -200,11 +204,25 @@ impl SmartcarClient {
         options: &SyncOptions,
         now: i64,
     ) -> Result<SyncOutcome, ClientError> {
-        let refreshed = vehicle.tokens.needs_refresh(now);
-        let tokens =
+        let mut refreshed = vehicle.tokens.needs_refresh(now);
+        let mut tokens =
             if refreshed { self.refresh_token(&vehicle.tokens.refresh_token, now)? } else { vehicle.tokens.clone() };
-        let read =
-            self.odometer(&vehicle.smartcar_vehicle_id, &tokens.access_token, options.unit_system, options.version)?;
+        let read_with = |access_token: &str| {
+            self.odometer(&vehicle.smartcar_vehicle_id, access_token, options.unit_system, options.version)
+        };
+        let read = match read_with(&tokens.access_token) {
+            // A 401 on a token that had not expired (revoked, or the clock and Smartcar disagree): refresh once and
+            // retry once. A second 401 is the error; a refresh that hands back the refused token is not retried.
+            Err(refused @ ClientError::Unauthorized { status: 401, .. }) if !refreshed => {
+                let fresh = self.refresh_token(&vehicle.tokens.refresh_token, now)?;
+                if fresh.access_token == tokens.access_token {
+                    return Err(refused);
+                }
+                (tokens, refreshed) = (fresh, true);
+                read_with(&tokens.access_token)?
+            }
+            other => other?,
+        };
         let reading = reading_of(&read, now);
         let verdict = check(history, &reading, &options.policy);
         let duplicate_of = verdict.duplicate_of.and_then(|i| history.get(i)).and_then(Reading::ident);

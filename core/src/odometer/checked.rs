@@ -104,26 +104,38 @@ impl Serialize for Checked {
 }
 
 /// The options of a meter entry (`meter_entry(verdict, options)`): the app's ids, and how the row is labelled.
+/// Defaults (here, in the core, for every binding): `source_type` [`DEFAULT_SOURCE_TYPE`] (`manual`), `sync`
+/// [`SyncKind::Webhook`].
 #[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct MeterEntryOptions {
     /// The app's car id (required: [`Checked::meter_entry`] refuses `None` naming it).
-    #[serde(default)]
     pub car_id: Option<Ident>,
     /// The `smartcar_vehicles` row id (required, like `car_id`).
-    #[serde(default)]
     pub source_id: Option<Ident>,
-    /// The app's `source_type` value (default [`DEFAULT_SOURCE_TYPE`]).
-    #[serde(default = "default_source_type")]
+    /// The app's `source_type` value (default [`DEFAULT_SOURCE_TYPE`]; `None` / `null` is the default).
+    #[serde(deserialize_with = "source_type_or_default")]
     pub source_type: String,
     /// `webhook` (default: notes "Automatically synced from Smartcar") or `manual` ("Sync Now": "... (manual
-    /// sync)").
-    #[serde(default)]
+    /// sync)"); `None` / `null` is the default.
+    #[serde(deserialize_with = "crate::instant::null_default")]
     pub sync: SyncKind,
 }
 
-fn default_source_type() -> String {
-    DEFAULT_SOURCE_TYPE.to_owned()
+/// `source_type` as given, or [`DEFAULT_SOURCE_TYPE`] for `None` / `null`.
+fn source_type_or_default<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(deserializer)?.unwrap_or_else(|| DEFAULT_SOURCE_TYPE.to_owned()))
+}
+
+impl Default for MeterEntryOptions {
+    fn default() -> Self {
+        MeterEntryOptions {
+            car_id: None,
+            source_id: None,
+            source_type: DEFAULT_SOURCE_TYPE.to_owned(),
+            sync: SyncKind::default(),
+        }
+    }
 }
 
 /// [`check`], keeping the reading with its verdict.

@@ -6,7 +6,7 @@ use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
 
 use super::input::reading_site;
-use super::{check_columns, Columns, OdometerError, Policy, TimeInput, UnitColumn, Verdict};
+use super::{check_columns, Columns, OdometerError, Policy, Reason, Status, TimeInput, UnitColumn, Verdict};
 use crate::boundary::{snake_to_camel, Keys};
 
 /// The unit column: one unit name for every value, or one per value.
@@ -145,5 +145,41 @@ impl ColumnsFields {
             Some((key, _)) => Err(site.error(*key, "is required").into()),
             None => Ok(()),
         }
+    }
+}
+
+/// The statuses the columnar verdicts index (`status` column): `["accept", "duplicate", "void"]`.
+pub const STATUS_CODES: [&str; 3] = [Status::Accept.as_str(), Status::Duplicate.as_str(), Status::Void.as_str()];
+
+/// The void reasons the columnar verdicts index (`reason` column): index 0, the empty string, is no reason; then
+/// [`Reason::ALL`] in order.
+pub const REASON_CODES: [&str; 6] = [
+    "",
+    Reason::ALL[0].code(),
+    Reason::ALL[1].code(),
+    Reason::ALL[2].code(),
+    Reason::ALL[3].code(),
+    Reason::ALL[4].code(),
+];
+
+const _: () = assert!(Reason::ALL.len() + 1 == REASON_CODES.len());
+
+/// `duplicate_of` in the columnar verdicts of a reading that duplicates none (an index is never negative).
+pub const NOT_A_DUPLICATE: i32 = -1;
+
+impl Verdict {
+    /// The verdict's status as its index in [`STATUS_CODES`].
+    pub fn status_index(&self) -> u8 {
+        STATUS_CODES.iter().position(|s| *s == self.status.as_str()).map_or(0, |i| i as u8)
+    }
+
+    /// The verdict's reason as its index in [`REASON_CODES`] (0: none).
+    pub fn reason_index(&self) -> u8 {
+        self.reason.and_then(|r| Reason::ALL.iter().position(|x| *x == r)).map_or(0, |i| i as u8 + 1)
+    }
+
+    /// The repeated reading's index for the columnar verdicts, or [`NOT_A_DUPLICATE`].
+    pub fn duplicate_index(&self) -> i32 {
+        self.duplicate_of.and_then(|i| i32::try_from(i).ok()).unwrap_or(NOT_A_DUPLICATE)
     }
 }

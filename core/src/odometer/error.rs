@@ -48,6 +48,18 @@ pub enum OdometerError {
         /// The time as given.
         time: String,
     },
+    /// Code `missing_reading_time`: a Smartcar reading without the car's reading time (`read_at_ms`,
+    /// `oemUpdatedAt`) given to `reading_from_smartcar` with no fallback allowed: it cannot be placed among the
+    /// vehicle's readings (legacy v2 bodies carry none; see `FromSmartcarOptions::time_fallback`).
+    #[error("the Smartcar reading{} has no reading time ({argument}.{path}): pass time_fallback to use the fetch or received time", event_id.as_ref().map(|e| format!(" of event {e:?}")).unwrap_or_default())]
+    MissingReadingTime {
+        /// The argument, `reading`.
+        argument: &'static str,
+        /// The missing field, in the caller's spelling (`read_at_ms`, `readAtMs`).
+        path: String,
+        /// The reading's event id, when it has one.
+        event_id: Option<String>,
+    },
     /// A value that could not be decoded, with the code of where it was given: `invalid_reading` (a reading
     /// lacks a field, has one of the wrong type or an unknown one), `invalid_policy`, `invalid_option`,
     /// `invalid_argument` (e.g. a verdict fleetgate did not make).
@@ -66,6 +78,7 @@ impl ErrorCode for OdometerError {
         match self {
             OdometerError::InvalidPolicy { .. } => "invalid_policy",
             OdometerError::InvalidTime { .. } => "invalid_time",
+            OdometerError::MissingReadingTime { .. } => "missing_reading_time",
             // A reading that could not be decoded (the odometer's own code; see `input::INVALID_READING`).
             OdometerError::Input(e) if e.code == "invalid_reading" => "invalid_reading",
             // Any other decoding problem keeps its site's code (`invalid_policy`, `invalid_option`, ...).
@@ -86,7 +99,9 @@ impl OdometerError {
     /// Where inside the argument the problem is, in the caller's spelling.
     pub fn path(&self) -> &str {
         match self {
-            OdometerError::InvalidPolicy { path, .. } | OdometerError::InvalidTime { path, .. } => path,
+            OdometerError::InvalidPolicy { path, .. }
+            | OdometerError::InvalidTime { path, .. }
+            | OdometerError::MissingReadingTime { path, .. } => path,
             OdometerError::Input(e) => &e.path,
         }
     }
@@ -98,9 +113,9 @@ impl OdometerError {
             OdometerError::Input(e) => e,
             other => {
                 let argument = match &other {
-                    OdometerError::InvalidPolicy { argument, .. } | OdometerError::InvalidTime { argument, .. } => {
-                        *argument
-                    }
+                    OdometerError::InvalidPolicy { argument, .. }
+                    | OdometerError::InvalidTime { argument, .. }
+                    | OdometerError::MissingReadingTime { argument, .. } => *argument,
                     OdometerError::Input(e) => e.argument,
                 };
                 ArgError {

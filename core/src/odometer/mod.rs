@@ -21,6 +21,8 @@
 //!
 //! [`check`] judges one reading against a history; [`check_batch`] judges a whole backfill in O(n log n) and agrees
 //! with checking the readings one at a time in reading-time order. [`meter_entry`] builds the row the app stores.
+//! [`current`] is the vehicle's current odometer: the newest reading [`check_batch`] accepts.
+//! [`reading_from_smartcar`] turns a reading of a parsed Smartcar delivery into the reading `check` takes.
 //! [`check_checked`] / [`check_batch_checked`] keep the reading with its verdict ([`Checked`], which only they make),
 //! and [`Checked::meter_entry`] builds the row from that reading: the bindings hand out only `Checked` verdicts, so a
 //! meter entry is never made for a reading fleetgate did not check. [`input`] decodes readings and policies as every
@@ -47,6 +49,8 @@
 mod batch;
 mod checked;
 mod columns;
+mod current;
+mod delivery;
 mod entry;
 mod error;
 pub mod input;
@@ -59,7 +63,14 @@ use std::fmt;
 
 pub use batch::{check_batch, check_columns, Columns, UnitColumn, MAX_BATCH};
 pub use checked::{check_batch_checked, check_checked, Checked, MeterEntryOptions, VerdictView, DEFAULT_SOURCE_TYPE};
-pub use columns::{check_columns_input, ColumnsFields, ColumnsInput, UnitsInput};
+pub use columns::{
+    check_columns_input, ColumnsFields, ColumnsInput, UnitsInput, NOT_A_DUPLICATE, REASON_CODES, STATUS_CODES,
+};
+pub use current::{current, CurrentOdometer};
+pub use delivery::{
+    decode_from_smartcar_options, decode_smartcar_reading, reading_from_smartcar, FromSmartcarOptions,
+    SmartcarReadingInput, TimeFallback, MISSING_READING_TIME, SMARTCAR_READING_SITE, SMARTCAR_SOURCE,
+};
 pub use entry::{meter_entry, MeterEntry, SyncKind};
 pub use error::{Limit, OdometerError};
 pub use input::{ReadingInput, ValueInput};
@@ -221,17 +232,14 @@ impl Reading {
     /// The reading a Smartcar delivery carries (see [`crate::smartcar::parse_event`]), with source `smartcar`, the
     /// event id as identity, and the car's own reading time (`oemUpdatedAt`). The value is kept exactly as its JSON
     /// number was written. `None` when the delivery has no reading time (legacy v2 bodies): such a reading cannot
-    /// be placed in time, so the caller decides (e.g. use the delivery time, or skip it).
+    /// be placed in time, so the caller decides (e.g. use the delivery time, or skip it). The bindings' form, which
+    /// takes the reading as they hand it out and makes that decision an option, is [`reading_from_smartcar`].
     pub fn from_smartcar(reading: &crate::smartcar::OdometerReading, received_time_ms: Option<i64>) -> Option<Self> {
         let read_at = reading.read_at_ms?;
-        // Plain decimals stay text (read exactly); a JSON number in exponent form is read as a float.
-        let value = match reading.raw_value.parse::<f64>() {
-            Ok(v) if reading.raw_value.contains(['e', 'E']) => RawValue::Number(v),
-            _ => RawValue::Text(reading.raw_value.clone()),
-        };
-        let mut out = Reading::new(value, Some(reading.raw_unit.clone()), read_at);
+        let mut out =
+            Reading::new(delivery::smartcar_value(&reading.raw_value), Some(reading.raw_unit.clone()), read_at);
         out.event_id = reading.event_id.clone();
-        out.source = Some("smartcar".to_owned());
+        out.source = Some(SMARTCAR_SOURCE.to_owned());
         out.received_time_ms = received_time_ms;
         Some(out)
     }

@@ -1,6 +1,8 @@
 //! Unit tests of the odometer rules' edges; the shared vectors cover the documented cases.
 
+use super::input::{decode_reading, reading_site};
 use super::*;
+use crate::boundary::Keys;
 
 fn km(value: f64, seconds: i64) -> Reading {
     Reading::new(RawValue::Number(value), Some("km".into()), seconds * 1000)
@@ -163,4 +165,44 @@ mod inputs {
         let err = checked.meter_entry(&missing, Keys::Camel).unwrap_err();
         assert_eq!((err.code(), err.path()), ("invalid_option", "sourceId"));
     }
+}
+
+#[test]
+fn current_does_not_depend_on_the_order_of_the_history() {
+    let mut history = vec![km(1000.0, 0), km(1100.0, 7200), km(900.0, 9000), km(1100.0, 7200), km(1150.0, 9600)];
+    for (i, r) in history.iter_mut().enumerate() {
+        r.id = Some(Ident::Int(i as i64));
+    }
+    history[3].source = Some("manual".into()); // same time and value, another source: both accepted
+    let found = current(&history, &Policy::default()).expect("an accepted reading");
+    assert_eq!((found.index, found.metres), (4, 1_150_000));
+    let mut reversed = history.clone();
+    reversed.reverse();
+    let again = current(&reversed, &Policy::default()).unwrap();
+    assert_eq!((reversed[again.index].id.clone(), again.metres), (Some(Ident::Int(4)), 1_150_000));
+    // Without the newest one, two accepted readings share the latest time: the first in history order wins.
+    history.pop();
+    assert_eq!(current(&history, &Policy::default()).unwrap().index, 1);
+    history.swap(1, 3);
+    assert_eq!(current(&history, &Policy::default()).unwrap().index, 1);
+    assert_eq!(current(&[], &Policy::default()), None);
+}
+
+#[test]
+fn a_smartcar_reading_round_trips_through_the_input_shape() {
+    let given = SmartcarReadingInput {
+        event_id: Some("evt-1".into()),
+        raw_value: Some(input::ValueInput::Text("104.320".into())),
+        raw_unit: Some("kilometers".into()),
+        read_at_ms: Some(1_717_200_000_250),
+        ..SmartcarReadingInput::default()
+    };
+    let reading =
+        reading_from_smartcar(given, &FromSmartcarOptions::default(), || 1_717_200_001_000, Keys::Camel).unwrap();
+    assert_eq!(reading.received_time_ms, Some(1_717_200_001_000), "the clock when no received time is given");
+    let shape = reading.to_input_json(Keys::Camel);
+    assert_eq!(shape["readingTime"], "2024-06-01T00:00:00.250Z");
+    let back = decode_reading(crate::boundary::Value::from(shape), &reading_site("r").camel()).unwrap();
+    assert_eq!(back, reading);
+    assert_eq!(delivery::smartcar_value("1.5e2"), RawValue::Number(150.0));
 }

@@ -6,8 +6,10 @@ export function camel(name) {
   return name.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
 }
 
+/** camelCases option keys, except inside `{"$data": ...}` (data every language writes in snake_case). */
 function camelDeep(value) {
   if (Array.isArray(value)) return value.map(camelDeep);
+  if (value && typeof value === 'object' && '$data' in value) return value;
   if (value && typeof value === 'object' && value.constructor === Object) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [camel(k), camelDeep(v)]));
   }
@@ -21,6 +23,7 @@ export function hostValue(arg) {
   if (Array.isArray(arg)) return arg.map(hostValue);
   if (!arg || typeof arg !== 'object') return arg;
   if ('$options' in arg) return hostValue(camelDeep(arg.$options));
+  if ('$data' in arg) return hostValue(arg.$data);
   if ('$bytes' in arg) return new TextEncoder().encode(arg.$bytes);
   if ('$float' in arg) return FLOATS[arg.$float];
   if ('$bigint' in arg) return BigInt(arg.$bigint);
@@ -80,7 +83,7 @@ export function runBadInput(api, testCase) {
         return { id, ok: false, detail: `expected ${testCase.error}, got ${error.code}: ${error.message}` };
       }
       if ('path' in testCase) {
-        const want = camel(testCase.path);
+        const want = testCase.js_path ?? camel(testCase.path);
         if (error.details?.path !== want) {
           return { id, ok: false, detail: `expected details.path ${want}, got ${error.details?.path} (${error.message})` };
         }

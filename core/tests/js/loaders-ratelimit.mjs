@@ -5,6 +5,10 @@
 const decision = (d) => ({ allowed: d.allowed, remaining: d.remaining, retry_after: d.retryAfter, reset: d.reset });
 const quota = (c, extra = {}) => ({ limit: c.limit, period: c.period, burst: c.burst ?? undefined, ...extra });
 
+/** `{model_map: ...}` -> `{modelMap: ...}`: the top-level keys only. */
+const camelTop = (o) =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c) => c.toUpperCase()), v]));
+
 /** A bytes argument: UTF-8 text, or {"$bytes_hex": "..."}. */
 export function bytesArg(arg) {
   if (typeof arg === 'string') return new TextEncoder().encode(arg);
@@ -83,7 +87,10 @@ export const RATELIMIT_LOADERS = {
     roundtrip: (api, data, event, id) => decodeAll(api, [api.sse.encode(data, { event: opt(event), id: opt(id) })]),
   },
   odoo: {
-    parse_event: (api, body) => api.odoo.parseEvent(bytesArg(body)),
+    // Options are the vectors' snake_case keywords; JS spells the option names in camelCase (the map's keys,
+    // Odoo model names, stay as they are).
+    parse_event: (api, body, options) =>
+      options === undefined ? api.odoo.parseEvent(bytesArg(body)) : api.odoo.parseEvent(bytesArg(body), camelTop(options)),
     image_url: (api, base, path) => api.odoo.imageUrl(base, path),
   },
 };

@@ -31,6 +31,35 @@ export const LOADERS = {
       const verdict = od.check(history.map(camelKeys), camelKeys(candidate));
       return od.meterEntry(verdict, { carId, sourceId, ...camelKeys(options) }, camelKeys(candidate));
     }
+    if (fn === 'current') return od.current(args[0].map(camelKeys), camelKeys(args[1]));
+    // The Smartcar path: each reading of parseEvent goes to readingFromSmartcar exactly as parseEvent returns it.
+    if (fn === 'reading_from_smartcar') {
+      const [body, options] = args;
+      const { readings } = api.smartcar.parseEvent(decodeBody(body));
+      return readings.map((r) => snakeKeys(od.readingFromSmartcar(r, camelKeys(options))));
+    }
+    if (fn === 'smartcar_meter_entry') {
+      const [body, history, carId, sourceId, options, fromOptions] = args;
+      return api.smartcar.parseEvent(decodeBody(body)).readings.map((r) => {
+        const reading = od.readingFromSmartcar(r, camelKeys(fromOptions));
+        const verdict = od.check(history.map(camelKeys), reading);
+        const entry = od.meterEntry(verdict, { carId, sourceId, ...camelKeys(options) }, reading);
+        return { verdict: verdict.toJSON(), meter_entry: entry };
+      });
+    }
+    if (fn === 'check_batch_columns') {
+      const [values, units, times, eventIds, sources, policy] = args;
+      const columns = { values: Float64Array.from(values), units, times: Float64Array.from(times) };
+      if (eventIds) columns.eventIds = eventIds;
+      if (sources) columns.sources = sources;
+      const out = od.checkBatchColumns(columns, camelKeys(policy));
+      return {
+        status: Array.from(out.status, (c) => od.STATUSES[c]),
+        reason: Array.from(out.reason, (c) => od.REASONS[c] || null),
+        metres: Array.from(out.metres, (m) => (Number.isNaN(m) ? null : m)),
+        duplicate_of: Array.from(out.duplicateOf, (i) => (i === -1 ? null : i)),
+      };
+    }
     throw new TypeError(`unknown odometer function ${fn}`);
   },
   ...BOOKING_LOADERS,
@@ -68,12 +97,23 @@ export const LOADERS = {
   retry: loaderFor('retry'),
   sse: loaderFor('sse'),
   odoo: loaderFor('odoo'),
+  odoo_rental(api, fn, args) {
+    const call = { constraints: api.odoo.rentalConstraints, availabilities: api.odoo.rentalAvailabilities }[fn];
+    if (!call) throw new TypeError(`unknown odoo_rental function ${fn}`);
+    return call(...args);
+  },
 };
 
 /** The JS spelling of an input object: snake_case keys become camelCase (`reading_time` -> `readingTime`). */
 export function camelKeys(obj) {
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return obj;
   return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c) => c.toUpperCase()), v]));
+}
+
+/** The vectors' spelling of a result object: camelCase keys become snake_case (`readingTime` -> `reading_time`). */
+export function snakeKeys(obj) {
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return obj;
+  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
 }
 
 /** A webhook vector body: a string (its UTF-8), {"$bytes_hex": "..."} or {"$repeat": {"text", "times"}}. */

@@ -50,6 +50,19 @@ fn decoders() -> Vec<(&'static str, Decoder)> {
                 .map(drop)
                 .map_err(OdometerError::into_arg_error)
         }),
+        ("odometer::SmartcarReading", |v| {
+            let site = &fleetgate::odometer::SMARTCAR_READING_SITE;
+            let given = fleetgate::odometer::decode_smartcar_reading(v, site).map_err(OdometerError::into_arg_error)?;
+            let options = fleetgate::odometer::FromSmartcarOptions::default();
+            fleetgate::odometer::reading_from_smartcar(given, &options, || 0, fleetgate::boundary::Keys::Snake)
+                .map(drop)
+                .map_err(OdometerError::into_arg_error)
+        }),
+        ("odometer::FromSmartcarOptions", |v| {
+            fleetgate::odometer::decode_from_smartcar_options(v, &Site::options("odometer"))
+                .map(drop)
+                .map_err(OdometerError::into_arg_error)
+        }),
         ("odometer::Readings", |v| {
             odometer_input::decode_readings(v, &odometer_input::reading_site("history"))
                 .map(drop)
@@ -69,6 +82,9 @@ fn decoders() -> Vec<(&'static str, Decoder)> {
             decode::<fleetgate::ratelimit::ClientKeyOptions>(v, &Site::options("ratelimit")).map(drop)
         }),
         ("retry::BackoffOptions", |v| decode::<fleetgate::retry::BackoffOptions>(v, &Site::options("retry")).map(drop)),
+        ("odoo::ParseOptions", |v| {
+            decode::<fleetgate::odoo::ParseOptions>(v, &fleetgate::odoo::OPTIONS_SITE).map(drop)
+        }),
     ]
 }
 

@@ -13,6 +13,7 @@ mod bad_input;
 mod booking;
 mod odometer;
 mod odoo;
+mod odoo_rental;
 mod pricing;
 mod ratelimit;
 mod retry;
@@ -113,6 +114,7 @@ const AREAS: &[&str] = &[
     "client_key",
     "odometer",
     "odoo",
+    "odoo_rental",
     "pricing",
     "ratelimit",
     "retry",
@@ -193,4 +195,9 @@ fn sse_vectors() {
 #[test]
 fn odoo_vectors() {
     run_vectors("odoo", odoo::load);
+}
+
+#[test]
+fn odoo_rental_vectors() {
+    run_vectors("odoo_rental", odoo_rental::load);
 }

@@ -24,6 +24,16 @@ export function use(): unknown[] {
   const entry = f.odometer.meterEntry(verdict, { carId: 42, sourceId: 'e1' });
   f.odometer.meterEntry(verdict, { carId: 42, sourceId: 'e1', sourceType: 'smartcar' }, reading);
   const status: string = verdict.status;
+  const [delivered] = f.smartcar.parseEvent(body).readings;
+  const fromSmartcar = f.odometer.readingFromSmartcar(delivered);
+  f.odometer.readingFromSmartcar(delivered, { receivedTime: '2025-06-02T07:46:00Z', timeFallback: 'fetched' });
+  f.odometer.meterEntry(f.odometer.check([fromSmartcar], fromSmartcar), { carId: 42, sourceId: 1, sync: 'manual', sourceType: null });
+  const now = f.odometer.current([fromSmartcar]);
+  f.odometer.current([fromSmartcar], { maxSpeedKmh: 200 });
+  const currentKm: number | undefined = now?.km;
+  const columns = f.odometer.checkBatchColumns({ values: new Float64Array([1]), units: 'km', times: [0] });
+  f.odometer.checkBatchColumns({ values: [1], units: ['km'], times: new Float64Array([0]), eventIds: [null] }, { toleranceM: 1 });
+  const columnStatus: string | undefined = f.odometer.STATUSES[columns.status[0]];
 
   const request = { vehicle_id: '7', customer_name: 'Ann', customer_email: 'ann@example.be', date_from: '2024-02-01', date_to: '2024-02-08' };
   const cleaned = f.booking.validate(request);
@@ -103,5 +113,5 @@ export function use(): unknown[] {
   f.odoo.parseEvent(body);
   const url: string = f.odoo.imageUrl('https://odoo.example', '/web/image/1');
 
-  return [metres, entry, status, cleaned, counts, free, keyIndex, signed, weak, reply, held, key, script, frame, url];
+  return [metres, entry, status, currentKm, columnStatus, cleaned, counts, free, keyIndex, signed, weak, reply, held, key, script, frame, url];
 }

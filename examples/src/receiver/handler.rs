@@ -4,7 +4,7 @@
 //! carry a valid `SC-Signature` over the raw body. Each odometer reading is judged against the vehicle's history
 //! (`fleetgate::odometer::check`), logged with its verdict, and stored as a meter entry only when accepted.
 
-use fleetgate::odometer::{check, meter_entry, Ident, Policy, Reading, Status, SyncKind};
+use fleetgate::odometer::{check, meter_entry, Ident, Policy, Reading, Status, SyncKind, DEFAULT_SOURCE_TYPE};
 use fleetgate::smartcar::{challenge_reply, parse_event};
 use fleetgate::webhook::{TimeCheck, Verifier};
 use serde_json::{json, Value};
@@ -79,7 +79,7 @@ impl Receiver {
             &reading,
             Ident::Int(vehicle.car_id),
             Ident::Int(vehicle.id),
-            "manual",
+            DEFAULT_SOURCE_TYPE,
             SyncKind::Webhook,
         );
         let entry_id = entry.as_ref().map(|e| self.store.insert_entry(e)).transpose()?;

@@ -4,7 +4,7 @@ Odometer readings: normalisation, duplicates, order and speed checks, verdicts a
 
 from typing import Any, final
 
-__all__ = ["Policy", "Reading", "Verdict", "check", "check_batch", "check_batch_columns", "meter_entry"]
+__all__ = ["Policy", "Reading", "Verdict", "check", "check_batch", "check_batch_columns", "current", "meter_entry", "reading_from_smartcar"]
 
 @final
 class Policy:
@@ -80,6 +80,12 @@ class Reading:
     def source(self, /) -> str | None:
         """
         The source (``smartcar``, ``manual``, ...).
+        """
+    def to_dict(self, /) -> "dict[str, object]":
+        """
+        The reading as a dict, as ``check`` takes it back: ``value`` + ``unit`` (or ``metres``),
+        ``reading_time`` and ``received_time`` as RFC 3339 UTC, and ``event_id``, ``source``, ``id``,
+        ``status`` when set (``{**reading.to_dict(), "id": row_id}`` adds your row id).
         """
     @property
     def unit(self, /) -> str | None:
@@ -160,6 +166,15 @@ def check_batch_columns(values: "list[float]", units: "str | list[str]", times: 
     are not ``Verdict`` objects: meter entries come from ``check`` / ``check_batch`` verdicts.
     """
 
+def current(history: "list[Reading | dict[str, object]]", policy: "Policy | dict[str, object] | None" = None, **unknown: "object") -> "object | None":
+    """
+    The vehicle's current odometer (a ``fleetgate.odometer.CurrentOdometer``): the newest reading of
+    ``history`` that ``check_batch`` accepts under ``policy`` (entries with status ``void`` or ``duplicate``
+    left out; latest reading time, then highest metres, then first in history order), or None when none is
+    accepted (an empty history included). Raises ``OdometerError`` (``invalid_reading``, ``invalid_time``,
+    ``invalid_policy``) like ``check_batch``.
+    """
+
 def meter_entry(verdict: "Verdict", reading: "Reading | dict[str, object] | None" = None, car_id: "int | str | None" = None, source_id: "int | str | None" = None, *, source_type: "str | None" = None, sync: "str | None" = None, **unknown: "object") -> "object | None":
     """
     The ``meter_entries`` row to insert for an accepted reading (a ``fleetgate.odometer.MeterEntry``), or None
@@ -167,4 +182,15 @@ def meter_entry(verdict: "Verdict", reading: "Reading | dict[str, object] | None
     entry is made from the reading it holds; anything else is ``invalid_argument``); a ``reading``, if given,
     must be that same reading. ``car_id`` and ``source_id`` are required; ``source_type`` and ``sync``
     (``webhook`` or ``manual``) have the documented defaults.
+    """
+
+def reading_from_smartcar(reading: "object", *, received_time: "int | float | str | None" = None, time_fallback: "str | None" = None, **unknown: "object") -> "Reading":
+    """
+    The reading ``check`` takes for one reading of ``smartcar.parse_event(body).readings``, passed as
+    ``parse_event`` returns it (an ``OdometerReading``, or a dict with its fields): a ``Reading`` with source
+    ``smartcar``, the event id, the car's reading time (``read_at_ms``, Smartcar's ``oemUpdatedAt``), the value
+    exactly as delivered and ``received_time`` (unix seconds or RFC 3339; default: now). Without a reading time
+    it raises ``OdometerError`` ``missing_reading_time`` unless ``time_fallback`` is ``"fetched"`` (Smartcar's
+    fetch time) or ``"received"`` (that, else the received time); the default, ``"none"``, lives in the core.
+    Also ``invalid_reading``, ``invalid_time``, ``invalid_option``, with ``details.path``.
     """

@@ -4,7 +4,7 @@ Odoo webhooks parsed into one event that names the caches it invalidates; vehicl
 
 from typing import final
 
-__all__ = ["Client", "image_url", "parse_event"]
+__all__ = ["Client", "image_url", "parse_event", "rental_availabilities", "rental_constraints"]
 
 @final
 class Client:
@@ -30,6 +30,19 @@ class Client:
         invalid request raises ``fleetgate.BookingValidationError`` and nothing is sent. With ``idempotency_key``
         (sent as ``Idempotency-Key``) failures are retried; without one the POST is never repeated.
         """
+    def rental_availabilities(self, /, product_id: "int", start: "object", end: "object") -> "object":
+        """
+        ``POST /rental/product/availabilities`` (stock Odoo 17/18, ``website_sale_stock_renting``, JSON-RPC) for
+        ``product_id`` (a ``product.product`` id) from ``start`` to ``end`` (unix seconds or RFC 3339 instants, aware
+        ``datetime`` objects too; sent as Odoo's naive UTC datetimes): a ``fleetgate.odoo.RentalAvailabilities``.
+        """
+    def rental_constraints(self, /) -> "object":
+        """
+        ``POST /rental/product/constraints`` (stock Odoo 17/18, ``website_sale_renting``, JSON-RPC): a
+        ``fleetgate.odoo.RentalConstraints`` whose ``booking_rules`` ``fleetgate.booking.validate`` takes. A JSON-RPC
+        error raises ``fleetgate.OdooError`` (``odoo_rpc_error``), a reply of another shape ``invalid_odoo_payload``;
+        transport failures raise ``fleetgate.ClientError``.
+        """
     def vehicle(self, /, id: "int | str") -> "dict[str, object]":
         """
         ``GET /api/fleet/vehicles/{id}``: one vehicle, image paths made absolute.
@@ -46,11 +59,31 @@ def image_url(base: "str", path: "str") -> "str":
     ``invalid_argument``).
     """
 
-def parse_event(body: "bytes") -> "object":
+def parse_event(body: "bytes", *, model_map: "dict[str, str] | None" = None, **unknown: "object") -> "object":
     """
     Parses a webhook body (the raw ``bytes``) into an event: a ``fleetgate.odoo.BookingEvent``,
-    ``VehicleEvent`` or ``NativeEvent`` (``type``, the ids, ``fields``: the rest of the body, unchanged, and
-    ``invalidates``: the caches to drop, ``Invalidation(cache, vehicle_id)``).
-    Raises ``fleetgate.OdooError`` (``invalid_odoo_payload`` with ``.errors``, every problem as
-    ``{"loc", "code", "message"}``; ``unknown_odoo_event``).
+    ``VehicleEvent``, ``NativeEvent``, ``SaleOrderEvent``, ``SaleOrderLineEvent``, ``ProductEvent`` or
+    ``StockLotEvent`` (``type``, the ids and parsed fields, ``fields``: the rest of the body, unchanged, and
+    ``invalidates``: the caches to drop). ``model_map`` reads a site's own models as fleetgate's
+    (``{"atlas.equipment": "fleet.vehicle"}``). Raises ``fleetgate.OdooError`` (``invalid_odoo_payload`` with
+    ``.errors``, every problem as ``{"loc", "code", "message"}``; ``unknown_odoo_event``; ``invalid_option``
+    for a bad ``model_map``).
+    """
+
+def rental_availabilities(reply: "dict[str, object] | bytes | str") -> "object":
+    """
+    Reads a ``/rental/product/availabilities`` JSON-RPC reply (the parsed ``dict``, or its ``bytes`` / ``str``)
+    into a ``fleetgate.odoo.RentalAvailabilities``: ``preparation_time`` (hours), ``padding_seconds``,
+    ``padding_hours`` (rounded up), ``stock_limited`` and ``segments`` (``RentalSegment(start, end,
+    quantity_available)``, UTC, sorted). Raises ``fleetgate.OdooError`` (``odoo_rpc_error``,
+    ``invalid_odoo_payload``).
+    """
+
+def rental_constraints(reply: "dict[str, object] | bytes | str") -> "object":
+    """
+    Reads a ``/rental/product/constraints`` JSON-RPC reply (the parsed ``dict``, or its ``bytes`` / ``str``) into a
+    ``fleetgate.odoo.RentalConstraints``: ``forbidden_weekdays`` (``"mon"`` ... ``"sun"``), ``minimal_time``
+    (``duration``, ``unit``), ``time_zone`` and ``booking_rules`` (a dict for ``fleetgate.booking.validate``).
+    Raises ``fleetgate.OdooError`` (``odoo_rpc_error`` for a JSON-RPC error, ``invalid_odoo_payload`` with every
+    problem in ``details["errors"]``).
     """

@@ -36,6 +36,24 @@ How each rule is read here (where the spec leaves a choice open, the choice and 
    independent of input order, takes them by (event id, source, readable before unreadable, metres, input order),
    absent before present.
 
+8. Meter entries (docs/odometer.md, "Meter entry"): options ``source_type`` (a string, default ``manual``) and
+   ``sync`` (``webhook``, the default, or ``manual``); anything else, a wrong type or an unknown option is
+   ``invalid_option``.
+9. Current odometer (docs/odometer.md, "Current odometer"): the entries whose status is void or duplicate are left
+   out; the others are judged together as a batch (rule 7); of the accepted ones, the latest reading time wins, then
+   the highest metres, then the first in history order. None when nothing is accepted.
+10. From a Smartcar delivery (docs/odometer.md "From a Smartcar delivery", spec smartcar.md "Delivery facts"): the body is read here with the json module
+   (numbers kept as written), not with fleetgate: each odometer signal of a VEHICLE_STATE body (or each
+   ``/odometer`` item of a legacy v2 body) is one reading with the value as written, the unit as delivered (legacy:
+   the ``sc-unit-system`` header, ``metric`` by default), source ``smartcar``, the event id (legacy: the vehicle's
+   ``requestId``), and the car's ``oemUpdatedAt`` as the reading time, because deliveries are ordered by it and not
+   by arrival. Without it the reading is ``missing_reading_time``, unless ``time_fallback`` is ``fetched`` (the
+   signal's ``fetchedAt`` / ``retrievedAt``) or ``received`` (that, else the received time). A value written in
+   exponent form is a float (parse_event refuses those today); any other stays the decimal text it was.
+11. Columns (``check_batch_columns``): column i is the reading ``{value, unit, reading_time, event_id, source}``
+   of the batch (rule 7), ``duplicate_of`` is the repeated input's index; columns of different lengths are
+   ``invalid_reading``.
+
 Inputs (fleetgate's documented boundary): a reading is a dict with ``value`` + ``unit`` or ``metres``,
 ``reading_time`` and optional ``event_id``, ``source`` (strings), ``id`` (a string or a whole number), ``received_time``,
 ``status``; ``None`` is absent. Unknown keys, wrong types, no time, neither or both of value and metres are
@@ -317,6 +335,18 @@ def rfc3339(ms: int) -> str:
     return f"{text}Z" if millis == 0 else f"{text}.{millis:03d}Z"
 
 
+ENTRY_OPTIONS = {"source_type": "manual", "sync": "webhook"}  # the defaults of docs/odometer.md
+
+
+def entry_options(given: dict) -> dict:
+    if set(given) - set(ENTRY_OPTIONS):
+        raise ApiError("invalid_option")
+    out = {**ENTRY_OPTIONS, **{k: v for k, v in given.items() if v is not None}}
+    if not isinstance(out["source_type"], str) or out["sync"] not in ("webhook", "manual"):
+        raise ApiError("invalid_option")
+    return out
+
+
 def meter_entry(v: dict, r: dict, car_id, source_id, source_type: str = "manual", sync: str = "webhook"):
     """The meter_entries row of an accepted reading (docs/odometer.md, "Meter entries")."""
     if v["status"] != "accept":
@@ -329,6 +359,101 @@ def meter_entry(v: dict, r: dict, car_id, source_id, source_type: str = "manual"
             "event_id": r.get("event_id"), "reading_time": rfc3339(r["time"]),
             "received_time": None if r["received"] is None else rfc3339(r["received"])}
 
+
+
+MAX_EPOCH_MS = 253_402_300_799_999  # 9999-12-31T23:59:59.999Z
+FALLBACKS = ("none", "fetched", "received")
+
+
+def current(history: list[dict], policy: dict):
+    """Rule 9: the newest accepted reading of a history, or None."""
+    kept = [i for i, h in enumerate(history) if h.get("status", "accept") == "accept"]
+    verdicts = check_batch([history[i] for i in kept], policy)
+    best = None
+    for i, v in zip(kept, verdicts):
+        if v["status"] != "accept":
+            continue
+        key = (history[i]["time"], v["metres"], -i)
+        if best is None or key > best[0]:
+            best = (key, i, v["metres"])
+    if best is None:
+        return None
+    _, i, m = best
+    return {"index": i, "id": ident(history[i]), "metres": m, "km": float(Fraction(m, 1000)),
+            "reading_time": rfc3339(history[i]["time"])}
+
+
+def smartcar_readings(body: str) -> list[dict]:
+    """Rule 10: the odometer readings of a Smartcar body, numbers as written (strings)."""
+    doc = json.loads(body, parse_float=str, parse_int=str)
+    out = []
+    if doc.get("version") == "2.0":
+        for vehicle in doc["payload"].get("vehicles", []):
+            for item in vehicle.get("data", []):
+                if item.get("path") != "/odometer":
+                    continue
+                headers = {k.lower(): v for k, v in (item.get("headers") or {}).items()}
+                out.append({"event_id": vehicle.get("requestId"), "raw_value": item["body"]["distance"],
+                            "raw_unit": headers.get("sc-unit-system", "metric"), "read_at": None, "fetched_at": None})
+        return out
+    for signal in doc["data"].get("signals", []):
+        status = signal.get("status") or {}
+        if signal["code"].lower() != "odometer-traveleddistance" or status.get("value") == "ERROR":
+            continue
+        meta = signal.get("meta") or {}
+        fetched = meta.get("fetchedAt", meta.get("retrievedAt"))
+        out.append({"event_id": doc.get("eventId"), "raw_value": signal["body"]["value"],
+                    "raw_unit": signal["body"]["unit"],
+                    "read_at": None if meta.get("oemUpdatedAt") is None else int(meta["oemUpdatedAt"]),
+                    "fetched_at": None if fetched is None else int(fetched)})
+    return out
+
+
+def from_smartcar(delivered: dict, options: dict) -> dict:
+    """Rule 10: the reading check takes, as a dict (times as RFC 3339 UTC)."""
+    if set(options) - {"received_time", "time_fallback"}:
+        raise ApiError("invalid_option")
+    fallback = options.get("time_fallback") or "none"
+    if fallback not in FALLBACKS:
+        raise ApiError("invalid_option")
+    received = instant_ms(options["received_time"])
+    if not 0 <= received <= MAX_EPOCH_MS:  # every instant of the reading is one parse_event could read
+        raise ApiError("invalid_time")
+    for key in ("read_at", "fetched_at"):
+        if delivered[key] is not None and not 0 <= delivered[key] <= MAX_EPOCH_MS:
+            raise ApiError("invalid_time")
+    time = delivered["read_at"]
+    if time is None and fallback != "none":
+        time = delivered["fetched_at"]
+    if time is None and fallback == "received":
+        time = received
+    if time is None:
+        raise ApiError("missing_reading_time")
+    text = delivered["raw_value"]
+    value = float(text) if "e" in text.lower() else text
+    out = {"value": value, "unit": delivered["raw_unit"], "reading_time": rfc3339(time), "source": "smartcar",
+           "received_time": rfc3339(received)}
+    if delivered["event_id"] is not None:
+        out["event_id"] = delivered["event_id"]
+    return out
+
+
+def columns_readings(values, units, times, event_ids, sources) -> list[dict]:
+    """Rule 11: the columns as readings, each with its index as id (so duplicate_of is the index)."""
+    n = len(values)
+    each_unit = units if isinstance(units, list) else [units] * n
+    for column in (each_unit, times, event_ids, sources):
+        if column is not None and len(column) != n:
+            raise ApiError("invalid_reading")
+    out = []
+    for i in range(n):
+        r = {"value": values[i], "unit": each_unit[i], "reading_time": times[i], "id": i}
+        if event_ids is not None and event_ids[i] is not None:
+            r["event_id"] = event_ids[i]
+        if sources is not None and sources[i] is not None:
+            r["source"] = sources[i]
+        out.append(r)
+    return out
 
 # -- cases --------------------------------------------------------------------------------------------------------
 
@@ -357,6 +482,27 @@ DAY = [  # a scripted day of Smartcar deliveries: retries, a late arrival, a uni
     km(50090.0, 12 * H, event_id="e8", source="smartcar", id=9),     # goes backwards
     km(50900.0, 12 * H + 600, event_id="e9", source="smartcar", id=10),  # 810 km in 10 minutes
 ]
+
+
+def state_body(event_id: str, signals: str) -> str:
+    """A VEHICLE_STATE delivery with these signals (JSON text, numbers as Smartcar writes them)."""
+    return ('{"eventId":"%s","eventType":"VEHICLE_STATE","data":{"user":{"id":"u-1"},"vehicle":{"id":"veh-9",'
+            '"make":"TESLA","model":"3","year":2020},"signals":[%s]},"meta":{"version":"4.0","webhookId":"wh-1",'
+            '"deliveryId":"dl-1","deliveredAt":1717200031000,"signalCount":1,"mode":"LIVE"}}' % (event_id, signals))
+
+
+ODO = '{"code":"odometer-traveleddistance","name":"TraveledDistance","group":"Odometer","body":%s%s}'
+STATE_KM = state_body("evt-1", ODO % ('{"unit":"kilometers","value":104.320}',
+                                      ',"meta":{"oemUpdatedAt":%d,"fetchedAt":%d}' % (T0 * 1000, T0 * 1000 + 5000)))
+STATE_MILES = state_body("evt-2", ODO % ('{"unit":"miles","value":62.50}',
+                                                  ',"meta":{"oemUpdatedAt":%d}' % (T0 * 1000 + 250)))
+STATE_NO_META = state_body("evt-3", ODO % ('{"unit":"km","value":250000}', ""))
+STATE_FETCHED_ONLY = state_body("evt-4", ODO % ('{"unit":"km","value":120.5}',
+                                                ',"meta":{"retrievedAt":%d}' % (T0 * 1000 + 1500)))
+LEGACY_SCHEDULE = ('{"version":"2.0","webhookId":"wh-l","eventName":"schedule","mode":"live","payload":{"vehicles":['
+                   '{"vehicleId":"veh-a","requestId":"req-a","data":[{"path":"/odometer","code":200,'
+                   '"body":{"distance":104.32}}]},{"vehicleId":"veh-b","requestId":"req-b","data":[{"path":"/odometer",'
+                   '"code":200,"body":{"distance":64.8},"headers":{"SC-Unit-System":"imperial"}}]}]}}')
 
 CASES = [
     ("accept-first-reading", "check", [[], mi(104321.7, 0, event_id="a"), None]),
@@ -457,6 +603,77 @@ CASES = [
     ("entry-none-for-duplicate", "meter_entry",
      [[km(1000, 0, event_id="e1", id=1)], km(1000, 0, event_id="e1"), 17, 3, {}]),
     ("entry-none-for-void", "meter_entry", [[km(1000, 0, id=1)], km(900, H), 17, 3, {}]),
+    ("entry-explicit-webhook-and-source-type", "meter_entry",
+     [[], km(1000, 0, event_id="e5"), 17, 3, {"source_type": "smartcar_sync", "sync": "webhook"}]),
+    ("entry-manual-sync-default-source-type", "meter_entry", [[], km(1000, 0), 17, 3, {"sync": "manual"}]),
+    ("entry-null-options-are-the-defaults", "meter_entry", [[], km(1000, 0), 17, 3, {"source_type": None, "sync": None}]),
+    ("error-entry-unknown-sync", "meter_entry", [[], km(1000, 0), 17, 3, {"sync": "cron"}]),
+    ("error-entry-source-type-number", "meter_entry", [[], km(1000, 0), 17, 3, {"source_type": 5}]),
+    ("error-entry-unknown-option", "meter_entry", [[], km(1000, 0), 17, 3, {"source": "smartcar"}]),
+    ("current-empty-history", "current", [[], None]),
+    ("current-newest-by-reading-time-not-input-order", "current",
+     [[km(1100, 2 * H, id=2), km(1000, 0, id=1), km(1050, H, id=3)], None]),
+    ("current-skips-a-newer-out-of-sequence-reading", "current",
+     [[km(1000, 0, id=1), km(1100, 2 * H, id=2), km(900, 3 * H, id=3)], None]),
+    ("current-skips-unit-swap-rollover-speed-and-sentinel", "current",
+     [[km(1000, 0, id=1), km(1010, 2 * H, id=2), km(621.5, D, id=3), km(999999, D + H, id=4),
+       km(1900, 2 * H + 60, id=5)], None]),
+    ("current-skips-a-rollover", "current", [[km(999000, 0, id=1), km(12, D, id=2)], {"meter_digits": 6}]),
+    ("current-skips-duplicates-and-void-entries", "current",
+     [[km(1000, 0, event_id="e1", id=1), km(1300, 5 * H, event_id="e1", id=2),
+       km(5000, 6 * H, id=3, status="void"), km(1200, 7 * H, id=4, status="duplicate")], None]),
+    ("current-none-when-nothing-is-accepted", "current",
+     [[km(999999, 0, id=1), km(5, H, id=2, status="void")], None]),
+    ("current-tie-at-one-time-highest-metres-then-first", "current",
+     [[km(1000, 0, id=1), km(1010, H, source="manual", id=2), km(1010.004, H, source="smartcar", id=3),
+       km(1010.004, H, source="phone", id=4)], {"tolerance_m": 10}]),
+    ("current-reports-the-event-id-without-a-row-id", "current",
+     [[km(1000, 0, event_id="evt-1"), km(1001, H, event_id="evt-2")], None]),
+    ("current-with-a-policy", "current", [[km(1000, 0, id=1), km(1300, H, id=2)], {"max_speed_kmh": 320}]),
+    ("error-current-bad-policy", "current", [[km(1000, 0, id=1)], {"max_speed_kmh": 0}]),
+    ("error-current-bad-reading", "current", [[km(1000, 0, id=1), {"value": 1, "unit": "km"}], None]),
+    ("smartcar-reading-km-text-kept", "reading_from_smartcar", [STATE_KM, {"received_time": T0 + 30}]),
+    ("smartcar-reading-miles-millisecond-time", "reading_from_smartcar",
+     [STATE_MILES, {"received_time": "2024-06-01T00:00:30.250Z"}]),
+    ("smartcar-reading-no-time-is-an-error", "reading_from_smartcar", [STATE_NO_META, {"received_time": T0}]),
+    ("smartcar-reading-fetched-fallback", "reading_from_smartcar",
+     [STATE_FETCHED_ONLY, {"received_time": T0 + 60, "time_fallback": "fetched"}]),
+    ("smartcar-reading-fetched-fallback-without-fetch-time", "reading_from_smartcar",
+     [STATE_NO_META, {"received_time": T0, "time_fallback": "fetched"}]),
+    ("smartcar-reading-received-fallback-legacy", "reading_from_smartcar",
+     [LEGACY_SCHEDULE, {"received_time": T0 + 90, "time_fallback": "received"}]),
+    ("smartcar-reading-legacy-is-an-error-by-default", "reading_from_smartcar",
+     [LEGACY_SCHEDULE, {"received_time": T0}]),
+    ("smartcar-reading-oem-time-wins-over-fallback", "reading_from_smartcar",
+     [STATE_KM, {"received_time": T0 + 30, "time_fallback": "received"}]),
+    ("error-smartcar-reading-unknown-fallback", "reading_from_smartcar",
+     [STATE_KM, {"received_time": T0, "time_fallback": "arrival"}]),
+    ("error-smartcar-reading-unknown-option", "reading_from_smartcar", [STATE_KM, {"received_time": T0, "now": T0}]),
+    ("error-smartcar-reading-bad-received-time", "reading_from_smartcar", [STATE_KM, {"received_time": "soon"}]),
+    ("error-smartcar-reading-received-time-before-1970", "reading_from_smartcar",
+     [STATE_KM, {"received_time": "1969-12-31T23:59:59Z"}]),
+    ("smartcar-to-entry-accepted", "smartcar_meter_entry",
+     [STATE_KM, [km(104.0, -H, id=1)], 42, 7, {}, {"received_time": T0 + 30}]),
+    ("smartcar-to-entry-retry-is-a-duplicate", "smartcar_meter_entry",
+     [STATE_KM, [{**km(104.32, -10), "event_id": "evt-1", "source": "smartcar", "id": 9}], 42, 7, {},
+      {"received_time": T0 + 60}]),
+    ("smartcar-to-entry-late-delivery-fits", "smartcar_meter_entry",
+     [STATE_KM, [km(100.0, -D, id=1), km(110.0, D, id=2)], 42, 7, {"source_type": "smartcar_sync"},
+      {"received_time": T0 + 30}]),
+    ("smartcar-to-entry-miles-manual-sync", "smartcar_meter_entry",
+     [STATE_MILES, [], "car-1", "sv-1", {"sync": "manual"}, {"received_time": T0 + 30}]),
+    ("columns-scripted-day", "check_batch_columns",
+     [[r["value"] for r in DAY], "km", [r["reading_time"] for r in DAY], [r["event_id"] for r in DAY],
+      [r["source"] for r in DAY], None]),
+    ("columns-units-per-value-and-policy", "check_batch_columns",
+     [[1000.0, 621.5, 1010.0, 12.0], ["km", "mi", "kilometers", "km"], [T0, T0 + D, T0 + 2 * D, T0 + 3 * D], None,
+      None, {"meter_digits": 4}]),
+    ("columns-same-instant-sources", "check_batch_columns",
+     [[1000.0, 1000.0, 1000.0, 1002.5], "km", [T0, T0, T0, T0 + 0.5], None, ["smartcar", "smartcar", None, None],
+      None]),
+    ("columns-empty", "check_batch_columns", [[], "km", [], None, None, None]),
+    ("error-columns-length", "check_batch_columns", [[1.0, 2.0], "km", [T0], None, None, None]),
+    ("error-columns-bad-time", "check_batch_columns", [[1.0], "km", [0.0001], None, None, None]),
 ]
 
 
@@ -482,8 +699,32 @@ def run(fn: str, args: list):
     if fn == "meter_entry":
         history, candidate, car_id, source_id, options = args
         r = reading_of(candidate)
+        chosen = entry_options(options)
         return meter_entry(check([reading_of(h) for h in history], r, policy_of(None)), r, car_id, source_id,
-                           **options)
+                           **chosen)
+    if fn == "current":
+        history, policy = args
+        p = policy_of(policy)
+        return current([reading_of(h) for h in history], p)
+    if fn == "reading_from_smartcar":
+        body, options = args
+        return [from_smartcar(d, options) for d in smartcar_readings(body)]
+    if fn == "smartcar_meter_entry":
+        body, history, car_id, source_id, options, from_options = args
+        past = [reading_of(h) for h in history]
+        chosen = entry_options(options)
+        out = []
+        for delivered in smartcar_readings(body):
+            r = reading_of(from_smartcar(delivered, from_options))
+            v = check(past, r, policy_of(None))
+            out.append({"verdict": v, "meter_entry": meter_entry(v, r, car_id, source_id, **chosen)})
+        return out
+    if fn == "check_batch_columns":
+        values, units, times, event_ids, sources, policy = args
+        p = policy_of(policy)
+        verdicts = check_batch([reading_of(r) for r in columns_readings(values, units, times, event_ids, sources)], p)
+        return {"status": [v["status"] for v in verdicts], "reason": [v["reason"] for v in verdicts],
+                "metres": [v["metres"] for v in verdicts], "duplicate_of": [v["duplicate_of"] for v in verdicts]}
     raise ValueError(fn)
 
 
@@ -503,7 +744,9 @@ def build() -> dict:
             "about": "Odometer checks. Expected values come from reference/odometer.py (the rules of docs/odometer.md "
                      "in plain Python with exact fractions), not from fleetgate. Readings are dicts with value+unit or "
                      "metres, reading_time (unix seconds or RFC 3339), and optional event_id, source, id, "
-                     "received_time, status.",
+                     "received_time, status. reading_from_smartcar and smartcar_meter_entry take a Smartcar body: "
+                     "every runner parses it with its smartcar.parse_event and passes each reading exactly as that "
+                     "returns it.",
             "cases": cases}
 
 

@@ -11,6 +11,8 @@ const AMT = process.env.SMARTCAR_AMT ?? 'demo-application-management-token';
 const verifier = webhooks.Verifier.smartcar(AMT, { maxBody: 1 << 20 });
 /** The app's car id for each Smartcar vehicle (the app's `vehicles` table). */
 const CARS: Record<string, number> = { 'veh-9': 42 };
+/** The `smartcar_vehicles` row of each Smartcar vehicle (the meter entry's `source_id`). */
+const VEHICLE_ROWS: Record<string, number> = { 'veh-9': 1 };
 
 function reject(status: number, error: unknown): Response {
   const { code, message } = error as { code?: string; message?: string };
@@ -43,16 +45,21 @@ export async function POST(request: Request): Promise<Response> {
   if (!signed) return Response.json({ error: 'missing_header', message: 'missing header "SC-Signature"' }, { status: 401 });
   const { history, entries } = state();
   const readings = event.readings.map((r) => {
-    const reading: odometer.ReadingInput = {
-      metres: r.metres,
-      readingTime: r.readAtMs !== undefined ? new Date(r.readAtMs).toISOString() : new Date().toISOString(),
-      eventId: r.eventId ?? event.eventId,
-      source: 'smartcar',
-    };
+    // Each reading exactly as parseEvent returns it: readingFromSmartcar gives what check takes (the car's reading
+    // time, oemUpdatedAt; the event id, the same across retries; source 'smartcar'; the value as delivered).
+    let reading: odometer.ReadingInput;
+    try {
+      reading = odometer.readingFromSmartcar(r);
+    } catch (error) {
+      // Without the car's reading time (legacy v2 bodies) a reading cannot be placed among the others: skip it.
+      const { code } = error as { code?: string };
+      return { vehicleId: r.vehicleId, status: 'skipped', reason: code ?? 'internal_error', entry: null };
+    }
     const past = history.get(r.vehicleId) ?? [];
     const verdict = odometer.check(past, reading);
     const carId = CARS[r.vehicleId];
-    const entry = carId === undefined ? null : odometer.meterEntry(verdict, { carId, sourceId: reading.eventId ?? 'smartcar' });
+    const sourceId = VEHICLE_ROWS[r.vehicleId];
+    const entry = carId === undefined || sourceId === undefined ? null : odometer.meterEntry(verdict, { carId, sourceId });
     if (entry) {
       entries.push(entry);
       history.set(r.vehicleId, [...past, { ...reading, id: entries.length }]);
