@@ -459,12 +459,19 @@ export declare namespace odoo {
    * @throws {Error} with `code` `invalid_base_url`, `invalid_image_path` or `invalid_argument`.
    */
   export function imageUrl(base: string, path: string): string
-  /** One cache to drop after an event. */
+  /** One cache to drop after an event: `cache` and the one id that names it, if any. */
   export interface Invalidation {
-    /** `"vehicle_list"`, `"vehicle"` or `"availability"`. */
-    cache: 'vehicle_list' | 'vehicle' | 'availability'
+    /**
+     * `vehicle_list`, `vehicle` / `availability` (of `vehicle_id`), `availability_all` (every availability),
+     * `product_availability` (of `product_id`), `product` / `prices` (of `product_id` or `template_id`).
+     */
+    cache: 'vehicle_list' | 'vehicle' | 'availability' | 'availability_all' | 'product_availability' | 'product' | 'prices'
     /** The vehicle, for `vehicle` and `availability`. */
     vehicle_id?: number
+    /** The `product.product`, for `product_availability`, and `product` / `prices` of a variant. */
+    product_id?: number
+    /** The `product.template`, for `product` / `prices` of a template. */
+    template_id?: number
   }
   /** Odoo's minimal rental: `duration` units (0: no minimum); a month is 30 days, as Odoo's website counts it. */
   export interface MinimalTime {
@@ -491,12 +498,42 @@ export declare namespace odoo {
     invalidates: Array<odoo.Invalidation>
   }
   /**
-   * Parses a webhook body (the raw bytes: `Buffer` / `Uint8Array`) into an event: `type`, the ids, `fields` (the
-   * rest of the body) and `invalidates`. Passing a parsed object is an error: pass the raw body.
-   * @throws {Error} with `code` `invalid_odoo_payload` (`err.errors`: every problem as `{loc, code, message}`) or
-   * `unknown_odoo_event`.
+   * Parses a webhook body (the raw bytes: `Buffer` / `Uint8Array`) into an event: `type`, the ids and parsed
+   * fields, `fields` (the rest of the body) and `invalidates`. `options.modelMap` reads a site's own models as
+   * fleetgate's (`{ 'atlas.equipment': 'fleet.vehicle' }`). Passing a parsed object is an error: pass the raw body.
+   * @throws {Error} with `code` `invalid_odoo_payload` (`err.errors`: every problem as `{loc, code, message}`),
+   * `unknown_odoo_event` or `invalid_option` (a bad `modelMap`).
    */
-  export function parseEvent(body: Uint8Array): odoo.BookingEvent | odoo.VehicleEvent | odoo.NativeEvent
+  export function parseEvent(body: Uint8Array, options?: odoo.ParseOptions): odoo.BookingEvent | odoo.VehicleEvent | odoo.NativeEvent | odoo.SaleOrderEvent | odoo.SaleOrderLineEvent | odoo.ProductEvent | odoo.StockLotEvent
+  /** The options of `parseEvent` (`fleetgate::odoo::ParseOptions`). */
+  export interface ParseOptions {
+    /**
+     * A site's own models read as fleetgate's: `{ 'atlas.equipment': 'fleet.vehicle' }` (Odoo model names as
+     * keys; a target that is not one of these, or not a string, is `invalid_option`).
+     */
+    modelMap?: Record<string, 'fleet.vehicle' | 'sale.order' | 'sale.order.line' | 'product.product' | 'product.template' | 'stock.lot'> | null
+  }
+  /** A native webhook on `product.product` (`type` `odoo.product`) or `product.template` (`odoo.product_template`). */
+  export interface ProductEvent {
+    /** `odoo.product` or `odoo.product_template`. */
+    type: 'odoo.product' | 'odoo.product_template'
+    /** `_model` as sent. */
+    model: string
+    /** `_id`. */
+    record_id: number
+    /** `_action`. */
+    action: string
+    /** The variant (`null` for a template). */
+    product_id: number | null
+    /** The template (a variant's `product_tmpl_id`). */
+    template_id: number | null
+    /** `rent_ok`. */
+    rent_ok: boolean | null
+    /** The other selected fields (prices among them), as sent. */
+    fields: Record<string, unknown>
+    /** The caches to drop. */
+    invalidates: Array<odoo.Invalidation>
+  }
   /**
    * Reads a `/rental/product/availabilities` JSON-RPC reply (the parsed object, or its bytes / text).
    * @throws {Error} with `code` `odoo_rpc_error` or `invalid_odoo_payload` (`err.errors`).
@@ -546,6 +583,87 @@ export declare namespace odoo {
     end: string
     /** Units available throughout. */
     quantity_available: number
+  }
+  /**
+   * A native webhook on `sale.order` (`type` `odoo.sale_order`): in Odoo's rental app a rental order, the booking.
+   * Each field is `null` when the webhook did not select it (or Odoo sent `false`); the fields are declared as
+   * always present (the core always sends them).
+   */
+  export interface SaleOrderEvent {
+    /** `odoo.sale_order`. */
+    type: 'odoo.sale_order'
+    /** `_model` as sent. */
+    model: string
+    /** `_id`: the order's id. */
+    record_id: number
+    /** `_action`. */
+    action: string
+    /** `is_rental_order` (`false`: an ordinary sale, which invalidates nothing). */
+    is_rental: boolean | null
+    /** `state`: `draft`, `sent`, `sale`, `cancel`. */
+    state: string | null
+    /** `rental_status`: `draft`, `sent`, `pickup`, `return`, `returned`, `cancel`. */
+    rental_status: string | null
+    /** `partner_id`: the customer. */
+    partner_id: number | null
+    /** `vehicle_id` (a field of the site's own module). */
+    vehicle_id: number | null
+    /** `rental_start_date`, unix seconds. */
+    start: number | null
+    /** `rental_return_date`, unix seconds. */
+    end: number | null
+    /** The other selected fields, as sent. */
+    fields: Record<string, unknown>
+    /** The caches to drop. */
+    invalidates: Array<odoo.Invalidation>
+  }
+  /** A native webhook on `sale.order.line` (`type` `odoo.sale_order_line`): what an order rents. */
+  export interface SaleOrderLineEvent {
+    /** `odoo.sale_order_line`. */
+    type: 'odoo.sale_order_line'
+    /** `_model` as sent. */
+    model: string
+    /** `_id`: the line's id. */
+    record_id: number
+    /** `_action`. */
+    action: string
+    /** `order_id`. */
+    order_id: number | null
+    /** `product_id`: the `product.product` rented. */
+    product_id: number | null
+    /** `vehicle_id` (a field of the site's own module). */
+    vehicle_id: number | null
+    /** `is_rental`. */
+    is_rental: boolean | null
+    /** `start_date`, unix seconds. */
+    start: number | null
+    /** `return_date`, unix seconds. */
+    end: number | null
+    /** `product_uom_qty`, as sent. */
+    quantity: number | null
+    /** The other selected fields, as sent. */
+    fields: Record<string, unknown>
+    /** The caches to drop. */
+    invalidates: Array<odoo.Invalidation>
+  }
+  /** A native webhook on `stock.lot` (`type` `odoo.stock_lot`): a serial unit. */
+  export interface StockLotEvent {
+    /** `odoo.stock_lot`. */
+    type: 'odoo.stock_lot'
+    /** `_model` as sent. */
+    model: string
+    /** `_id`: the lot's id. */
+    record_id: number
+    /** `_action`. */
+    action: string
+    /** `product_id`: the product the unit is of. */
+    product_id: number | null
+    /** `name`: the serial number. */
+    serial: string | null
+    /** The other selected fields, as sent. */
+    fields: Record<string, unknown>
+    /** The caches to drop. */
+    invalidates: Array<odoo.Invalidation>
   }
   /** An inventory webhook (`vehicle.added`, `vehicle.updated`, `vehicle.availability_changed`, ...). */
   export interface VehicleEvent {
