@@ -17,6 +17,38 @@ export declare function _panicForTests(): void
 
 export declare namespace availability {
   /**
+   * One vehicle's blocking bookings, read, checked and indexed once, then queried many times: each method answers
+   * exactly as the function of the same name over the same list (`unavailable` and `available` in O(log n),
+   * `timeline` in O(log n + k) for k changes in the window). At most 1,048,576 bookings. See docs/availability.md.
+   * @throws {FleetgateError} `code` `invalid_booking` (with `details.path` such as `[3].end`).
+   */
+  export class Bookings {
+    /** Reads, checks and indexes the bookings. */
+    constructor(bookings: Array<availability.Booking>)
+    /** How many bookings it holds. */
+    get length(): number
+    /**
+     * The most units in use at any instant of `[start, end)`.
+     * @throws {FleetgateError} `code` `invalid_window`.
+     */
+    unavailable(start: string | number | Date, end: string | number | Date): number
+    /**
+     * Units of `stock` free throughout `[start, end)`: stock - unavailable, never below 0.
+     * @throws {FleetgateError} `code` `invalid_booking` (the stock) or `invalid_window`.
+     */
+    available(stock: number, start: string | number | Date, end: string | number | Date): number
+    /**
+     * Segments tiling `[start, end)` with the units available in each, equal neighbours merged.
+     * @throws {FleetgateError} `code` `invalid_booking` (the stock) or `invalid_window`.
+     */
+    timeline(stock: number, start: string | number | Date, end: string | number | Date): Array<availability.Segment>
+    /**
+     * The serial `units` (in the given order) that no booking holding them overlaps in `[start, end)`.
+     * @throws {FleetgateError} `code` `invalid_booking` (the units) or `invalid_window`.
+     */
+    freeUnits(units: Array<string>, start: string | number | Date, end: string | number | Date): Array<string>
+  }
+  /**
    * Units of `stock` free throughout `[start, end)`: stock - unavailable, never below 0.
    * @throws {FleetgateError} `code` `invalid_booking` or `invalid_window`.
    */
@@ -1511,8 +1543,18 @@ export declare namespace webhooks {
     prefix?: string
     /** `hex` (default) or `base64`. */
     encoding?: 'hex' | 'base64'
-    /** A header holding unix seconds, signed as `timestamp + "." + body`. */
+    /**
+     * A header holding unix seconds, signed as `timestamp + "." + body` (or where `signedContent` puts
+     * `{timestamp}`).
+     */
     timestampHeader?: string
+    /** A header holding the message id, signed where `signedContent` puts `{id}`. */
+    idHeader?: string
+    /**
+     * What is signed, as a template such as `'{id}.{timestamp}.{body}'` (`{header:Name}` for any other
+     * header); default the body, or `{timestamp}.{body}` with a `timestampHeader`.
+     */
+    signedContent?: string
     /** Seconds a timestamp may be off, both directions, or `[past, future]` (default 300 each way). */
     tolerance?: number | [number, number]
     /** Reject bodies longer than this many bytes (`body_too_large`). */
@@ -1529,10 +1571,12 @@ export declare namespace webhooks {
   }
   /** Options of `sign` (`fleetgate::webhook::SignOptions`). */
   export interface SignOptions {
-    /** The Standard Webhooks message id (default: derived from the timestamp and body). */
+    /** The Standard Webhooks message id, or a template's `{id}` (default: derived from the timestamp and body). */
     msgId?: string
     /** The instant to sign: unix seconds or an RFC 3339 string (default: the system clock). */
     timestamp?: number | string
+    /** The values of the headers a `signedContent` template names (`{header:Name}`), as `[name, value]` pairs. */
+    headers?: Array<[string, string]>
   }
   /**
    * The options of the presets that sign a timestamp (`standardWebhooks`, `stripe`); decoded by the core as

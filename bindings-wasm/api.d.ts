@@ -23,8 +23,8 @@ export declare const odometer: Namespace<typeof raw.odometer>;
 export declare const booking: Namespace<typeof raw.booking>;
 /** Rental prices: `new pricing.RateCard(rules, options).quote(start, end, options)` and `pricing.lateFee(...)`. */
 export declare const pricing: Namespace<typeof raw.pricing> & { RateCard: LenientClass<typeof raw.RateCard> };
-/** Availability of stock over half-open, padded bookings. */
-export declare const availability: Namespace<typeof raw.availability>;
+/** Availability of stock over half-open, padded bookings; `new availability.Bookings(list)` indexes them once. */
+export declare const availability: Namespace<typeof raw.availability> & { Bookings: LenientClass<typeof raw.Bookings> };
 /** Webhook verification and signing: `webhooks.Verifier.smartcar(amt).verify(headers, body)`, ... */
 export declare const webhooks: {
   readonly Verifier: LenientClass<typeof raw.Verifier>;

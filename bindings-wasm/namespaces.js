@@ -15,8 +15,8 @@ export function bookingNamespaces(wasm) {
     booking: namespace(wasm.booking),
     /** Rental prices: `new pricing.RateCard(rules, options).quote(start, end, options)` and `pricing.lateFee(...)`. */
     pricing: namespace(wasm.pricing, { RateCard: guardClass(wasm.RateCard) }),
-    /** Availability of stock over half-open, padded bookings. */
-    availability: namespace(wasm.availability),
+    /** Availability of stock over half-open, padded bookings; `new availability.Bookings(list)` indexes them once. */
+    availability: namespace(wasm.availability, { Bookings: guardClass(wasm.Bookings) }),
     /** Test hook: panics inside Rust. Not part of the public API. */
     _panicForTests: guard(wasm._panicForTests),
   };

@@ -4,7 +4,7 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use fleetgate::availability::{self, Booking};
+use fleetgate::availability::{self, Booking, Bookings};
 use fleetgate::booking::{self, BookingRules};
 use fleetgate::boundary::{decode, Value};
 use fleetgate::instant::{Instant, TimeZone};
@@ -81,6 +81,29 @@ fn availability_10k(c: &mut Criterion) {
     });
     group.bench_function("unavailable/10k_bookings_one_week_window", |b| {
         b.iter(|| availability::unavailable(black_box(&bookings), from + YEAR, from + YEAR + WEEK))
+    });
+    // Prepared: built once, then the 100 one-week windows of benches/compare/availability_prepared.*.
+    let windows: Vec<(i64, i64)> =
+        (0..100).map(|k| from + k * (2 * YEAR - WEEK) / 100).map(|f| (f, f + WEEK)).collect();
+    group.bench_function("prepared/build_10k_bookings", |b| b.iter(|| Bookings::new(black_box(bookings.clone()))));
+    // What a binding adds before that: its host values, walked into the boundary's `Value`, decoded as bookings.
+    let as_given: Vec<serde_json::Value> = bookings
+        .iter()
+        .map(|b| json!({"start": b.start, "end": b.end, "quantity": b.quantity, "padding_hours": b.padding_hours}))
+        .collect();
+    let walked = Value::from(serde_json::Value::Array(as_given));
+    group.bench_function("prepared/decode_10k_bookings", |b| {
+        b.iter(|| decode::<Vec<Booking>>(black_box(walked.clone()), &availability::site::BOOKINGS).unwrap())
+    });
+    let prepared = Bookings::new(bookings.clone()).expect("valid bookings");
+    group.bench_function("prepared/available_100_week_windows", |b| {
+        b.iter(|| windows.iter().map(|&(f, t)| prepared.available(5, f, t).unwrap()).sum::<u32>())
+    });
+    group.bench_function("prepared/timeline_100_week_windows", |b| {
+        b.iter(|| windows.iter().map(|&(f, t)| prepared.timeline(5, f, t).unwrap().len()).sum::<usize>())
+    });
+    group.bench_function("free/available_100_week_windows", |b| {
+        b.iter(|| windows.iter().map(|&(f, t)| availability::available(5, &bookings, f, t).unwrap()).sum::<u32>())
     });
     group.finish();
 }

@@ -95,6 +95,33 @@ for (const [label, api] of Object.entries(PACKAGES)) {
   });
 }
 
+for (const [label, api] of Object.entries(PACKAGES)) {
+  test(`[${label}] availability.Bookings answers as the functions`, () => {
+    const bookings = Array.from({ length: 60 }, (_, k) => {
+      const i = 3 * k;
+      return { start: 3600 * i, end: 3600 * (i + 1 + (i % 5)), quantity: 1 + (i % 3), padding_hours: i % 2, unit: `VIN-${i % 4}` };
+    });
+    const prepared = new api.availability.Bookings(bookings);
+    assert.equal(prepared.length, 60);
+    const units = ['VIN-0', 'VIN-1', 'VIN-2', 'VIN-3', 'VIN-9'];
+    for (const [f, t] of [[0, 3600], [1800, 90_000], [-10, 10], [3600 * 50, 3600 * 80], [3600 * 179, 3600 * 400]]) {
+      assert.equal(prepared.unavailable(f, t), api.availability.unavailable(bookings, f, t));
+      assert.equal(prepared.available(4, f, t), api.availability.available(4, bookings, f, t));
+      assert.deepEqual(prepared.timeline(4, f, t), api.availability.timeline(4, bookings, f, t));
+      assert.deepEqual(prepared.freeUnits(units, f, t), api.availability.freeUnits(units, bookings, f, t));
+    }
+    assert.equal(prepared.unavailable(new Date(3600_000), '1970-01-01T02:00:00Z'), api.availability.unavailable(bookings, 3600, 7200));
+    assert.throws(() => new api.availability.Bookings([{ start: 0, end: 10 }, { start: 10, end: 5 }]), (err) => {
+      assert.equal(err.code, 'invalid_booking');
+      assert.equal(err.details.path, '[1]');
+      return true;
+    });
+    assert.throws(() => prepared.unavailable(10, 10), { code: 'invalid_window' });
+    assert.throws(() => prepared.available('3', 0, 10), { code: 'invalid_booking' });
+    assert.throws(() => new api.availability.Bookings(), { code: 'invalid_booking' });
+  });
+}
+
 test('napi and WASM give identical results and identical error lists', () => {
   const calls = [
     (api) => api.booking.validate({ ...REQUEST, customer_name: '  Zoe\u0308  ' }, { rules: { time_zone: 'Europe/Brussels' }, now: NOW }),
@@ -104,6 +131,10 @@ test('napi and WASM give identical results and identical error lists', () => {
     (api) => api.pricing.lateFee('2024-02-05T10:00:00Z', '2024-02-06T15:30:00Z', { extraHourly: '8', extraDaily: '70', variant: 'hourly_capped' }),
     (api) => api.availability.timeline(2, [{ start: 3600, end: 7200, quantity: 2, padding_hours: 1 }], 0, 10_800),
     (api) => api.availability.freeUnits(['A', 'B'], [{ start: 0, end: 7200, unit: 'A' }], 3600, 10_800),
+    (api) => new api.availability.Bookings([{ start: 3600, end: 7200, quantity: 2, padding_hours: 1 }]).timeline(2, 0, 10_800),
+    (api) => new api.availability.Bookings([{ start: 0, end: 7200, unit: 'A' }]).freeUnits(['A', 'B'], 3600, 10_800),
+    (api) => new api.availability.Bookings([{ start: 0, end: 7200, qty: 1 }]),
+    (api) => new api.availability.Bookings([]).timeline(2, 5, 5),
   ];
   const outcome = (api, call) => {
     try {

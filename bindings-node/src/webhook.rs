@@ -63,8 +63,14 @@ pub struct HmacOptions {
     /// `hex` (default) or `base64`.
     #[napi(ts_type = "'hex' | 'base64'")]
     pub encoding: Option<String>,
-    /// A header holding unix seconds, signed as `timestamp + "." + body`.
+    /// A header holding unix seconds, signed as `timestamp + "." + body` (or where `signedContent` puts
+    /// `{timestamp}`).
     pub timestamp_header: Option<String>,
+    /// A header holding the message id, signed where `signedContent` puts `{id}`.
+    pub id_header: Option<String>,
+    /// What is signed, as a template such as `'{id}.{timestamp}.{body}'` (`{header:Name}` for any other
+    /// header); default the body, or `{timestamp}.{body}` with a `timestampHeader`.
+    pub signed_content: Option<String>,
     /// Seconds a timestamp may be off, both directions, or `[past, future]` (default 300 each way).
     #[napi(ts_type = "number | [number, number]")]
     pub tolerance: Option<Vec<u32>>,
@@ -87,11 +93,14 @@ pub struct VerifyOptions {
 #[napi(object, object_to_js = false, namespace = "webhooks")]
 #[allow(dead_code)]
 pub struct SignOptions {
-    /// The Standard Webhooks message id (default: derived from the timestamp and body).
+    /// The Standard Webhooks message id, or a template's `{id}` (default: derived from the timestamp and body).
     pub msg_id: Option<String>,
     /// The instant to sign: unix seconds or an RFC 3339 string (default: the system clock).
     #[napi(ts_type = "number | string")]
     pub timestamp: Option<String>,
+    /// The values of the headers a `signedContent` template names (`{header:Name}`), as `[name, value]` pairs.
+    #[napi(ts_type = "Array<[string, string]>")]
+    pub headers: Option<Vec<Vec<String>>>,
 }
 
 /// What a successful verification reports. Never the parsed body.

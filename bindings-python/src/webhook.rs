@@ -199,9 +199,10 @@ pub(crate) mod webhook {
 
         /// A generic HMAC-SHA256 header: ``header`` name, optional ``prefix`` (``"sha256="``), ``encoding``
         /// ``"hex"`` (the default) or ``"base64"``, optional ``timestamp_header`` (then ``timestamp + "." + body``
-        /// is signed).
+        /// is signed), optional ``id_header`` and ``signed_content``, a template of what is signed such as
+        /// ``"{id}.{timestamp}.{body}"`` (``{header:Name}`` for any other header; ``invalid_signed_content``).
         #[staticmethod]
-        #[pyo3(signature = (secret: "str | list[str]", *, header: "str", prefix: "str | None" = None, encoding: "str | None" = None, timestamp_header: "str | None" = None, tolerance: "int | tuple[int, int] | None" = None, max_body: "int | None" = None, **unknown: "object") -> "Verifier")]
+        #[pyo3(signature = (secret: "str | list[str]", *, header: "str", prefix: "str | None" = None, encoding: "str | None" = None, timestamp_header: "str | None" = None, id_header: "str | None" = None, signed_content: "str | None" = None, tolerance: "int | tuple[int, int] | None" = None, max_body: "int | None" = None, **unknown: "object") -> "Verifier")]
         #[allow(clippy::too_many_arguments)]
         fn hmac(
             py: Python<'_>,
@@ -210,6 +211,8 @@ pub(crate) mod webhook {
             prefix: Option<&Bound<'_, PyAny>>,
             encoding: Option<&Bound<'_, PyAny>>,
             timestamp_header: Option<&Bound<'_, PyAny>>,
+            id_header: Option<&Bound<'_, PyAny>>,
+            signed_content: Option<&Bound<'_, PyAny>>,
             tolerance: Option<&Bound<'_, PyAny>>,
             max_body: Option<&Bound<'_, PyAny>>,
             unknown: Option<&Bound<'_, PyDict>>,
@@ -221,6 +224,8 @@ pub(crate) mod webhook {
                     ("prefix", prefix),
                     ("encoding", encoding),
                     ("timestamp_header", timestamp_header),
+                    ("id_header", id_header),
+                    ("signed_content", signed_content),
                     ("tolerance", tolerance),
                     ("max_body", max_body),
                 ];
@@ -261,18 +266,21 @@ pub(crate) mod webhook {
 
         /// Signs ``body`` with the first secret and returns the headers to send, as a dict. ``timestamp`` (unix
         /// seconds or an RFC 3339 instant) defaults to now for the schemes that sign one; ``msg_id`` (Standard
-        /// Webhooks) defaults to one derived from the timestamp and body.
-        #[pyo3(signature = (body: "bytes | bytearray | memoryview", *, msg_id: "str | None" = None, timestamp: "int | str | None" = None, **unknown: "object") -> "dict[str, str]")]
+        /// Webhooks, a template's ``{id}``) defaults to one derived from the timestamp and body; ``headers`` gives
+        /// the values of the headers a ``signed_content`` template names (``{header:Name}``).
+        #[pyo3(signature = (body: "bytes | bytearray | memoryview", *, msg_id: "str | None" = None, timestamp: "int | str | None" = None, headers: "dict[str, str] | list[tuple[str, str]] | None" = None, **unknown: "object") -> "dict[str, str]")]
+        #[allow(clippy::too_many_arguments)]
         fn sign(
             &self,
             py: Python<'_>,
             body: &Bound<'_, PyAny>,
             msg_id: Option<&Bound<'_, PyAny>>,
             timestamp: Option<&Bound<'_, PyAny>>,
+            headers: Option<&Bound<'_, PyAny>>,
             unknown: Option<&Bound<'_, PyDict>>,
         ) -> PyResult<Py<PyDict>> {
             guard(py, || {
-                let kwargs = [("msg_id", msg_id), ("timestamp", timestamp)];
+                let kwargs = [("msg_id", msg_id), ("timestamp", timestamp), ("headers", headers)];
                 let options: core::SignOptions = boundary::decode_kwargs(py, &kwargs, unknown, &OPTIONS)?;
                 let pairs = with_body(body, |b| options.sign(&self.inner, b, system_clock))?;
                 let out = PyDict::new(py);

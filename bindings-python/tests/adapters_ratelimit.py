@@ -80,6 +80,14 @@ def decode(chunks: list[Any]) -> dict[str, Any]:
             "last_event_id": decoder.last_event_id, "retry": decoder.retry}
 
 
+def decode_text(chunks: list[Any]) -> dict[str, Any]:
+    """``decode`` with string chunks fed as ``str`` (``Decoder.feed`` takes ``str`` and ``bytes``)."""
+    decoder = sse.Decoder()
+    events = [e for c in chunks for e in decoder.feed(c if isinstance(c, str) else _bytes(c))]
+    return {"events": [{"event": e.event, "data": e.data, "id": e.id} for e in events],
+            "last_event_id": decoder.last_event_id, "retry": decoder.retry}
+
+
 def encode(data: str, event: str | None, id: str | None, retry_ms: int | None) -> str:
     return sse.encode(data, event=event, id=id, retry=retry_ms)
 

@@ -47,6 +47,20 @@ def timeline(stock: Any, bookings: Any, start: Any, end: Any) -> Any:
     return [segment.to_dict() for segment in availability.timeline(stock, bookings, start, end)]
 
 
+def prepared(bookings: Any, queries: list[Any]) -> list[Any]:
+    """One ``availability.Bookings``, then every ``[method, args]`` query on it; a failing one is ``{"error": code}``."""
+    index = availability.Bookings(bookings)
+    answers: list[Any] = []
+    for method, args in queries:
+        try:
+            answer = getattr(index, method)(*args)
+        except fleetgate.FleetgateError as err:
+            answers.append({"error": err.code})
+            continue
+        answers.append([s.to_dict() for s in answer] if method == "timeline" else answer)
+    return answers
+
+
 BOOKING = {"validate": validate, "validate_errors": validate_errors}
 PRICING = {"quote": quote, "quote_total": quote_total, "late_fee": late_fee}
 AVAILABILITY = {
@@ -54,4 +68,5 @@ AVAILABILITY = {
     "available": availability.available,
     "timeline": timeline,
     "free_units": availability.free_units,
+    "Bookings": prepared,
 }

@@ -135,3 +135,40 @@ def test_module_doctests_and_docstrings(module: object) -> None:
     assert result.attempted > 0 and result.failed == 0
     for name in module.__all__:  # type: ignore[attr-defined]
         assert len(getattr(module, name).__doc__ or "") > 40, name
+
+
+def test_prepared_bookings_answer_as_the_functions() -> None:
+    bookings = [{"start": 3600 * i, "end": 3600 * (i + 1 + i % 5), "quantity": 1 + i % 3, "padding_hours": i % 2,
+                 "unit": f"VIN-{i % 4}"} for i in range(0, 200, 3)]
+    prepared = availability.Bookings(bookings)
+    assert len(prepared) == len(bookings)
+    units = ["VIN-0", "VIN-1", "VIN-2", "VIN-3", "VIN-9"]
+    for f, t in [(0, 3600), (1800, 90_000), (-10, 10), (3600 * 50, 3600 * 80), (3600 * 199, 3600 * 400)]:
+        assert prepared.unavailable(f, t) == availability.unavailable(bookings, f, t)
+        assert prepared.available(4, f, t) == availability.available(4, bookings, f, t)
+        assert prepared.timeline(4, f, t) == availability.timeline(4, bookings, f, t)
+        assert prepared.free_units(units, f, t) == availability.free_units(units, bookings, f, t)
+    start = datetime(1970, 1, 1, 1, tzinfo=timezone.utc)
+    assert prepared.unavailable(start, "1970-01-01T02:00:00Z") == availability.unavailable(bookings, 3600, 7200)
+    assert isinstance(prepared.timeline(1, 0, 7200)[0], availability.Segment)
+
+
+def test_prepared_bookings_errors() -> None:
+    with pytest.raises(fleetgate.AvailabilityError) as raised:
+        availability.Bookings([{"start": 0, "end": 10}, {"start": 10, "end": 5}])
+    assert (raised.value.code, raised.value.details["path"]) == ("invalid_booking", "[1]")
+    prepared = availability.Bookings([])
+    with pytest.raises(fleetgate.AvailabilityError) as raised:
+        prepared.unavailable(10, 10)
+    assert raised.value.code == "invalid_window"
+    with pytest.raises(fleetgate.AvailabilityError) as raised:
+        prepared.available(-1, 0, 10)
+    assert raised.value.code == "invalid_booking"
+
+
+def test_prepared_bookings_bound() -> None:
+    one = {"start": 0, "end": 1}
+    with pytest.raises(fleetgate.AvailabilityError) as raised:
+        availability.Bookings([one] * (1_048_576 + 1))
+    assert (raised.value.code, raised.value.details["path"]) == ("invalid_booking", "")
+    assert "1048576" in str(raised.value)

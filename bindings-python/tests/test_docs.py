@@ -31,3 +31,11 @@ def test_webhook_and_smartcar_module_doctests() -> None:
         result = doctest.testmod(module)
         assert result.attempted > 0, module.__name__
         assert result.failed == 0, module.__name__
+
+
+def test_availability_module_doctest() -> None:
+    import fleetgate.availability
+
+    result = doctest.testmod(fleetgate.availability)
+    assert result.attempted >= 4
+    assert result.failed == 0

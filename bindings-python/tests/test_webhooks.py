@@ -156,3 +156,27 @@ def test_smartcar_arguments() -> None:
     with pytest.raises(fleetgate.SmartcarError) as info:
         smartcar.challenge(AMT, 42)  # type: ignore[arg-type]
     assert (info.value.code, info.value.details["argument"]) == ("invalid_argument", "challenge")
+
+
+def test_signed_content_template_sign_verify_stream() -> None:
+    v = webhooks.Verifier.hmac("template-secret-0123456789abcdef", header="X-Sig", timestamp_header="X-Ts",
+                               id_header="X-Id", signed_content="{id}:{timestamp}:{body}:{header:X-Shop}")
+    body = b'{"id": 1}'
+    signed = v.sign(body, timestamp=1_700_000_000, msg_id="d-1", headers={"x-shop": "shop-7"})
+    assert list(signed) == ["X-Sig", "X-Ts", "X-Id", "X-Shop"]
+    expected = hmac.new(b"template-secret-0123456789abcdef", b"d-1:1700000000:" + body + b":shop-7",
+                        hashlib.sha256).hexdigest()
+    assert signed["X-Sig"] == expected
+    ok = v.verify(signed, body, now=1_700_000_000)
+    assert (ok.key_index, ok.msg_id, ok.timestamp) == (0, "d-1", 1_700_000_000)
+    stream = v.stream(list(signed.items()), now=1_700_000_000)
+    stream.update(body[:3])
+    stream.update(body[3:])
+    assert stream.finish().msg_id == "d-1"
+    with pytest.raises(fleetgate.WebhookError) as raised:
+        v.verify({**signed, "X-Shop": "shop-8"}, body, now=1_700_000_000)
+    assert raised.value.code == "invalid_signature"
+    with pytest.raises(fleetgate.WebhookError) as raised:
+        webhooks.Verifier.hmac("k", header="X-Sig", signed_content="{ts}.{body}")
+    assert raised.value.code == "invalid_signed_content"
+    assert raised.value.details == {"at": 0, "reason": raised.value.details["reason"]}

@@ -42,8 +42,9 @@ def verifier(config: dict[str, Any]) -> fleetgate.webhooks.Verifier:
     if preset == "odoo":
         return v.odoo(secrets, timestamped=config.get("timestamped", False), **extra)
     if preset == "hmac":
-        return v.hmac(secrets, header=config["header"], prefix=config["prefix"], encoding=config["encoding"],
-                      timestamp_header=config["timestamp_header"], **extra)
+        return v.hmac(secrets, header=config["header"], prefix=config.get("prefix"), encoding=config.get("encoding"),
+                      timestamp_header=config.get("timestamp_header"), id_header=config.get("id_header"),
+                      signed_content=config.get("signed_content"), **extra)
     made: fleetgate.webhooks.Verifier = getattr(v, preset)(secrets, **extra)
     return made
 
@@ -54,8 +55,10 @@ def verify(config: dict[str, Any], headers: list[list[str]], raw: Any, now: int 
     return {"key_index": ok.key_index, "msg_id": ok.msg_id, "timestamp": ok.timestamp}
 
 
-def sign(config: dict[str, Any], raw: Any, msg_id: str | None, timestamp: int | None) -> list[list[str]]:
-    signed = verifier(config).sign(body(raw), msg_id=msg_id, timestamp=timestamp)
+def sign(config: dict[str, Any], raw: Any, msg_id: str | None, timestamp: int | None,
+         headers: list[list[str]] | None = None) -> list[list[str]]:
+    named = {"headers": {k: v for k, v in headers}} if headers else {}  # a dict here, pairs in the JS runner
+    signed = verifier(config).sign(body(raw), msg_id=msg_id, timestamp=timestamp, **named)
     return [[k, v] for k, v in signed.items()]
 
 
@@ -114,7 +117,7 @@ LOADERS: dict[str, dict[str, Callable[..., Any]]] = {
     "client_key": {"client_key": rl.client_key},
     "retry": {"delays": rl.delays, "next_delays": rl.next_delays, "parse_retry_after": rl.parse_retry_after,
               "is_retryable": rl.is_retryable},
-    "sse": {"encode": rl.encode, "comment": fleetgate.sse.comment, "decode": rl.decode, "roundtrip": rl.roundtrip,
+    "sse": {"encode": rl.encode, "comment": fleetgate.sse.comment, "decode": rl.decode, "decode_text": rl.decode_text, "roundtrip": rl.roundtrip,
             "reconnect": rl.reconnect},
     "odoo": {"parse_event": rl.parse_event, "image_url": fleetgate.odoo.image_url},
     "odoo_rental": {

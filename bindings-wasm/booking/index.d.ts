@@ -20,7 +20,7 @@ export declare const units: Namespace<typeof raw.units>;
 export declare const booking: Namespace<typeof raw.booking>;
 /** Rental prices: `new pricing.RateCard(rules, options).quote(start, end, options)` and `pricing.lateFee(...)`. */
 export declare const pricing: Namespace<typeof raw.pricing> & { RateCard: LenientClass<typeof raw.RateCard> };
-/** Availability of stock over half-open, padded bookings. */
-export declare const availability: Namespace<typeof raw.availability>;
+/** Availability of stock over half-open, padded bookings; `new availability.Bookings(list)` indexes them once. */
+export declare const availability: Namespace<typeof raw.availability> & { Bookings: LenientClass<typeof raw.Bookings> };
 /** Test hook: panics inside Rust. Not part of the public API. */
 export declare const _panicForTests: typeof raw._panicForTests;

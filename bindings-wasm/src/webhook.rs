@@ -53,8 +53,12 @@ export interface HmacOptions extends TimedOptions {
   prefix?: string;
   /** `hex` (default) or `base64`. */
   encoding?: 'hex' | 'base64';
-  /** A header holding unix seconds, signed as `timestamp + "." + body`. */
+  /** A header holding unix seconds, signed as `timestamp + "." + body` (or where `signedContent` puts `{timestamp}`). */
   timestampHeader?: string;
+  /** A header holding the message id, signed where `signedContent` puts `{id}`. */
+  idHeader?: string;
+  /** What is signed, as a template such as `'{id}.{timestamp}.{body}'` (`{header:Name}` for any other header). */
+  signedContent?: string;
 }
 /** Options of `verify` and `stream`. */
 export interface VerifyOptions {
@@ -65,10 +69,12 @@ export interface VerifyOptions {
 }
 /** Options of `sign`. */
 export interface SignOptions {
-  /** The Standard Webhooks message id (default: derived from the timestamp and body). */
+  /** The Standard Webhooks message id, or a template's `{id}` (default: derived from the timestamp and body). */
   msgId?: string;
   /** The instant to sign: unix seconds or an instant string with an offset (default: `Date.now()`). */
   timestamp?: number | string;
+  /** The values of the headers a `signedContent` template names (`{header:Name}`), as `[name, value]` pairs. */
+  headers?: Array<[string, string]>;
 }
 /** What a successful verification reports. Never the parsed body. */
 export interface Verified {

@@ -9,7 +9,9 @@
 //!   instant net out before the level is read);
 //! - [`available`]: `stock - unavailable`, never below 0 (an overbooked window has nothing available);
 //! - [`timeline`]: segments `{start, end, available}` tiling `[from, to)`, adjacent equal segments merged;
-//! - [`free_units`]: the serial units no overlapping booking holds.
+//! - [`free_units`]: the serial units no overlapping booking holds;
+//! - [`Bookings`]: the same four queries over bookings read and indexed once (built per vehicle, queried many
+//!   times: O(log n) per `unavailable` / `available`, O(log n + k) per `timeline`), at most [`MAX_BOOKINGS`].
 //!
 //! Bookings are typed ([`Booking`], serde with `deny_unknown_fields`: instants as RFC 3339 or unix seconds,
 //! `quantity` at least 1, `padding_hours` from 0 to 8784, the end after the start); results are typed
@@ -27,6 +29,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::ErrorCode;
 use crate::instant;
+
+mod prepared;
+pub use prepared::{Bookings, MAX_BOOKINGS};
 
 /// Where each argument of the availability API is decoded, and the code its problems get: bookings, stock and
 /// units are `invalid_booking`; the window's instants `invalid_window`. Data: snake_case keys in every language.

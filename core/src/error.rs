@@ -206,6 +206,12 @@ pub const CODES: &[CodeInfo] = &[
         meaning: "a VerifyStream was fed or finished after finish() (start another with Verifier.stream)",
     },
     CodeInfo {
+        area: "webhook",
+        code: "invalid_signed_content",
+        meaning: "the generic HMAC signed_content template cannot be used (placeholder, {body}, braces, bounds, \
+                  or headers it needs)",
+    },
+    CodeInfo {
         area: "smartcar",
         code: "invalid_payload",
         meaning:

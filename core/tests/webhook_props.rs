@@ -25,6 +25,22 @@ fn verifiers() -> Vec<Verifier> {
                 prefix: None,
                 encoding: fleetgate::webhook::Encoding::Base64,
                 timestamp_header: Some("X-Ts".into()),
+                id_header: None,
+                signed_content: None,
+            },
+        )
+        .unwrap(),
+        Verifier::hmac(
+            &["generic-secret-0123456789abcdef"],
+            HmacConfig {
+                header: "X-Sig".into(),
+                prefix: Some("v1=".into()),
+                encoding: fleetgate::webhook::Encoding::Hex,
+                timestamp_header: Some("X-Ts".into()),
+                id_header: Some("X-Id".into()),
+                signed_content: Some(
+                    fleetgate::webhook::SignedContent::parse("v1:{id}:{{{timestamp}}}:{body}:end").unwrap(),
+                ),
             },
         )
         .unwrap(),

@@ -1,8 +1,9 @@
 //! Availability over bookings: `[bookings, from, to]` or `[stock, bookings, from, to]` (the vectors' arguments),
-//! decoded through the boundary at the bindings' sites.
+//! decoded through the boundary at the bindings' sites. A prepared `Bookings` over the same list must give the free
+//! functions' answers.
 #![no_main]
 
-use fleetgate::availability::{self, site, Booking};
+use fleetgate::availability::{self, site, Booking, Bookings};
 use fleetgate::boundary::{decode, Value};
 use fleetgate::instant::Instant;
 use fleetgate_fuzz::json_args;
@@ -18,18 +19,26 @@ fuzz_target!(|data: &[u8]| {
         Some((start.0, end.0))
     };
     if let (Ok(bookings), Some((start, end))) = (decode::<Vec<Booking>>(get(0), &site::BOOKINGS), window(1)) {
-        let _ = availability::unavailable(&bookings, start, end);
+        let free = availability::unavailable(&bookings, start, end);
+        if let Ok(prepared) = Bookings::new(bookings) {
+            assert_eq!(prepared.unavailable(start, end), free);
+        }
     }
     let (Ok(bookings), Some((start, end))) = (decode::<Vec<Booking>>(get(1), &site::BOOKINGS), window(2)) else {
         return;
     };
+    let Ok(prepared) = Bookings::new(bookings.clone()) else { return }; // only beyond MAX_BOOKINGS
     if let Ok(stock) = decode::<u32>(get(0), &site::STOCK) {
-        let _ = availability::available(stock, &bookings, start, end);
-        if let Ok(segments) = availability::timeline(stock, &bookings, start, end) {
+        let available = availability::available(stock, &bookings, start, end);
+        assert_eq!(prepared.available(stock, start, end), available);
+        let timeline = availability::timeline(stock, &bookings, start, end);
+        if let Ok(segments) = &timeline {
             assert!(segments.windows(2).all(|w| w[0].end == w[1].start), "segments tile the window");
         }
+        assert_eq!(prepared.timeline(stock, start, end), timeline);
     }
     if let Ok(units) = decode::<Vec<String>>(get(0), &site::UNITS) {
-        let _ = availability::free_units(&units, &bookings, start, end);
+        let free = availability::free_units(&units, &bookings, start, end);
+        assert_eq!(prepared.free_units(&units, start, end), free);
     }
 });

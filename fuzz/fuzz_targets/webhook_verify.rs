@@ -3,7 +3,7 @@
 //! whatever a verifier signs, it verifies.
 #![no_main]
 
-use fleetgate::webhook::{parse_timestamp, Encoding, HmacConfig, TimeCheck, Verifier};
+use fleetgate::webhook::{parse_timestamp, Encoding, HmacConfig, SignedContent, TimeCheck, Verifier};
 use fleetgate_fuzz::head_and_body;
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value as Json;
@@ -25,6 +25,12 @@ fn verifier(config: &Json) -> Option<Verifier> {
                 prefix: text("prefix"),
                 encoding: Encoding::parse(&text("encoding").unwrap_or_default()).unwrap_or(Encoding::Hex),
                 timestamp_header: text("timestamp_header"),
+                id_header: text("id_header"),
+                // A template the parser refuses gives no verifier (the parser itself is what is fuzzed here).
+                signed_content: match text("signed_content") {
+                    Some(template) => Some(SignedContent::parse(&template).ok()?),
+                    None => None,
+                },
             },
         ),
     }

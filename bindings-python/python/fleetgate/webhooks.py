@@ -11,6 +11,8 @@ Build a :class:`Verifier` once from a preset and reuse it::
     v = webhooks.Verifier.shopify(secret)                # X-Shopify-Hmac-Sha256
     v = webhooks.Verifier.odoo(secret)                   # X-Odoo-Signature: sha256=<hex>
     v = webhooks.Verifier.hmac(secret, header="X-Sig", prefix="sha256=", encoding="hex")
+    v = webhooks.Verifier.hmac(secret, header="X-Sig", timestamp_header="X-Ts", id_header="X-Id",
+                               signed_content="{id}.{timestamp}.{body}")  # what is signed, as a template
 
     ok = v.verify(request.headers, raw_body)             # -> Verified(key_index, msg_id, timestamp)
 
@@ -24,7 +26,7 @@ for re-verifying stored deliveries. Headers are a mapping (``dict``, a framework
 ``age``, ``now``, ``timestamp`` for a stale request): ``missing_header``, ``malformed_header``,
 ``invalid_timestamp``, ``timestamp_too_old``, ``timestamp_too_new``, ``no_supported_signature``,
 ``invalid_signature``, ``too_many_signatures``, ``invalid_secret``, ``body_not_bytes``, ``body_too_large``,
-``stream_finished``; a bad option is ``invalid_option`` and a bad argument ``invalid_argument``, with
+``stream_finished``, ``invalid_signed_content``; a bad option is ``invalid_option`` and a bad argument ``invalid_argument``, with
 ``.details["path"]``. The rules: ``docs/webhooks.md``.
 
 >>> from fleetgate import webhooks

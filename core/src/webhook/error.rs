@@ -116,6 +116,16 @@ pub enum WebhookError {
         /// [`MAX_HEADER_BYTES`](super::MAX_HEADER_BYTES).
         max: usize,
     },
+    /// Code `invalid_signed_content`: the generic HMAC scheme's `signed_content` template cannot be used (unknown
+    /// placeholder, no or two `{body}`, a lone brace, too long, too many placeholders, `{timestamp}` without a
+    /// timestamp header or a timestamp header left unsigned, `{id}` without an id header or the reverse).
+    #[error("invalid signed_content template at byte {at}: {reason}")]
+    InvalidSignedContent {
+        /// The byte offset in the template where the problem was found (0 for a problem with the other options).
+        at: usize,
+        /// What is wrong.
+        reason: &'static str,
+    },
     /// Code `body_too_large`: the body exceeds the configured maximum size (or, for Ed25519, the default
     /// [`DEFAULT_MAX_BUFFERED_BODY`](super::DEFAULT_MAX_BUFFERED_BODY)).
     #[error("body of {size} bytes exceeds the maximum of {max} bytes")]
@@ -144,6 +154,7 @@ impl ErrorCode for WebhookError {
             WebhookError::TooManyHeaders { .. } => "too_many_headers",
             WebhookError::HeaderTooLarge { .. } => "header_too_large",
             WebhookError::StreamFinished => "stream_finished",
+            WebhookError::InvalidSignedContent { .. } => "invalid_signed_content",
         }
     }
     fn area(&self) -> &'static str {

@@ -33,6 +33,7 @@ pub mod options;
 mod presets;
 mod sign;
 mod stream;
+mod template;
 mod verify;
 
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -42,11 +43,12 @@ use sha2::Sha256;
 
 pub use error::WebhookError;
 pub use options::{
-    system_clock, BodyOptions, HmacOptions, OdooOptions, Secrets, SignOptions, Timed, TimedOptions, Tolerance,
-    UnixSeconds, Untimed, VerifyOptions,
+    system_clock, BodyOptions, HeaderValues, HmacOptions, OdooOptions, Secrets, SignOptions, Timed, TimedOptions,
+    Tolerance, UnixSeconds, Untimed, VerifyOptions,
 };
 pub use presets::Verifier;
 pub use stream::VerifyStream;
+pub use template::{SignedContent, MAX_SIGNED_CONTENT_BYTES, MAX_SIGNED_CONTENT_PLACEHOLDERS};
 pub use verify::parse_timestamp;
 
 /// The most signature tokens a header may carry; more is `too_many_signatures`.
@@ -114,9 +116,16 @@ pub struct HmacConfig {
     pub prefix: Option<String>,
     /// How the MAC is encoded.
     pub encoding: Encoding,
-    /// When set, this header holds unix seconds, the signed content is `timestamp + "." + body`, and the
-    /// timestamp is checked against the tolerance. The header is then required.
+    /// When set, this header holds unix seconds, the signed content is `timestamp + "." + body` (unless
+    /// `signed_content` says otherwise), and the timestamp is checked against the tolerance. The header is then
+    /// required.
     pub timestamp_header: Option<String>,
+    /// When set, this header holds the message id, signed where `signed_content` has `{id}` and reported as
+    /// [`Verified::msg_id`]. The header is then required. Only with a `signed_content` that has `{id}`.
+    pub id_header: Option<String>,
+    /// What is signed, as a template (`{id}.{timestamp}.{body}`, see [`SignedContent`]); none: `{body}`, or
+    /// `{timestamp}.{body}` with a `timestamp_header`.
+    pub signed_content: Option<SignedContent>,
 }
 
 impl HmacConfig {
@@ -128,6 +137,8 @@ impl HmacConfig {
             prefix: Some("sha256=".to_owned()),
             encoding: Encoding::Hex,
             timestamp_header: timestamped.then(|| "X-Odoo-Timestamp".to_owned()),
+            id_header: None,
+            signed_content: None,
         }
     }
 }

@@ -21,7 +21,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, SeqAccess, Unexpected, Visitor};
 use serde::Deserialize;
 
-use super::{Encoding, HmacConfig, TimeCheck, Verifier, WebhookError, DEFAULT_TOLERANCE};
+use super::{Encoding, HmacConfig, SignedContent, TimeCheck, Verifier, WebhookError, DEFAULT_TOLERANCE};
 
 /// One secret or several (a string or a list of strings): the first signs, every one verifies, and
 /// [`super::Verified::key_index`] says which matched. Never printed by `Debug`.
@@ -208,9 +208,17 @@ pub struct HmacOptions {
     /// How the MAC is written: `hex` or `base64` (none: [`Encoding::Hex`]).
     #[serde(default)]
     pub encoding: Option<Encoding>,
-    /// A header holding unix seconds, signed as `timestamp + "." + body`; none: no timestamp.
+    /// A header holding unix seconds, signed as `timestamp + "." + body` (or where `signed_content` puts
+    /// `{timestamp}`); none: no timestamp.
     #[serde(default)]
     pub timestamp_header: Option<String>,
+    /// A header holding the message id, signed where `signed_content` puts `{id}`; none: no id.
+    #[serde(default)]
+    pub id_header: Option<String>,
+    /// What is signed, as a template such as `{id}.{timestamp}.{body}` ([`SignedContent`]); none: the body, or
+    /// `timestamp.body` with a `timestamp_header`.
+    #[serde(default)]
+    pub signed_content: Option<String>,
     /// The timestamp window when `timestamp_header` is set (none: [`Tolerance::default`], 300 s each way).
     #[serde(default)]
     pub tolerance: Option<Tolerance>,
@@ -283,19 +291,22 @@ impl OdooOptions {
 }
 
 impl HmacOptions {
-    /// The scheme's configuration.
-    pub fn config(&self) -> HmacConfig {
-        HmacConfig {
+    /// The scheme's configuration, its `signed_content` parsed (`invalid_signed_content`).
+    pub fn config(&self) -> Result<HmacConfig, WebhookError> {
+        Ok(HmacConfig {
             header: self.header.clone(),
             prefix: self.prefix.clone(),
             encoding: self.encoding.unwrap_or_default(),
             timestamp_header: self.timestamp_header.clone(),
-        }
+            id_header: self.id_header.clone(),
+            signed_content: self.signed_content.as_deref().map(SignedContent::parse).transpose()?,
+        })
     }
 
-    /// The generic HMAC verifier with these options (`malformed_header` for an unusable header name).
+    /// The generic HMAC verifier with these options (`malformed_header` for an unusable header name,
+    /// `invalid_signed_content` for a template that cannot be used).
     pub fn verifier(&self, secrets: &Secrets) -> Result<Verifier, WebhookError> {
-        let verifier = Verifier::hmac(&secrets.as_strs(), self.config())?;
+        let verifier = Verifier::hmac(&secrets.as_strs(), self.config()?)?;
         Ok(limited(verifier, self.tolerance, self.max_body))
     }
 }
@@ -329,6 +340,40 @@ pub struct SignOptions {
     pub msg_id: Option<String>,
     /// The instant to sign (default: `clock`, the system clock).
     pub timestamp: Option<UnixSeconds>,
+    /// The values of the headers a generic `signed_content` template names (`{header:Name}`).
+    pub headers: Option<HeaderValues>,
+}
+
+/// Header values given to `sign`: `[name, value]` pairs, or a mapping of names to values. (JavaScript options
+/// objects have their keys read as camelCase, so JS callers give pairs: `[['X-Delivery', 'd-1']]`.)
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HeaderValues(pub Vec<(String, String)>);
+
+impl<'de> Deserialize<'de> for HeaderValues {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PairsVisitor;
+        impl<'de> Visitor<'de> for PairsVisitor {
+            type Value = HeaderValues;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("[name, value] pairs of strings or a mapping of header names to strings")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<HeaderValues, A::Error> {
+                let mut out = Vec::new();
+                while let Some(pair) = seq.next_element::<(String, String)>()? {
+                    out.push(pair);
+                }
+                Ok(HeaderValues(out))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<HeaderValues, A::Error> {
+                let mut out = Vec::new();
+                while let Some(pair) = map.next_entry::<String, String>()? {
+                    out.push(pair);
+                }
+                Ok(HeaderValues(out))
+            }
+        }
+        deserializer.deserialize_any(PairsVisitor)
+    }
 }
 
 impl SignOptions {
@@ -341,7 +386,9 @@ impl SignOptions {
         clock: impl FnOnce() -> i64,
     ) -> Result<Vec<(String, String)>, WebhookError> {
         let timestamp = self.timestamp.map_or_else(clock, |t| t.0);
-        verifier.sign(body, self.msg_id.as_deref(), Some(timestamp))
+        let headers: Vec<(&str, &str)> =
+            self.headers.iter().flat_map(|h| &h.0).map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        verifier.sign_with_headers(body, self.msg_id.as_deref(), Some(timestamp), &headers)
     }
 }
 

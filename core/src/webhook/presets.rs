@@ -131,11 +131,24 @@ impl Verifier {
         Self::utf8_keys(Scheme::Hmac(HmacConfig::odoo(timestamped)), secrets)
     }
 
-    /// The generic HMAC-SHA256 scheme. Empty header names are `malformed_header`.
+    /// The generic HMAC-SHA256 scheme. Empty header names are `malformed_header`; a `signed_content` that does
+    /// not fit the other options is `invalid_signed_content`.
     pub fn hmac(secrets: &[&str], config: HmacConfig) -> Result<Self, WebhookError> {
-        let names = std::iter::once(&config.header).chain(config.timestamp_header.as_ref());
+        let names = std::iter::once(&config.header).chain(&config.timestamp_header).chain(&config.id_header);
         if let Some(empty) = names.into_iter().find(|n| n.trim().is_empty() || n.contains(':')) {
             return Err(WebhookError::MalformedHeader { name: empty.clone(), reason: "not a usable header name" });
+        }
+        let bad = |reason| Err(WebhookError::InvalidSignedContent { at: 0, reason });
+        let (timestamped, with_id) = (config.timestamp_header.is_some(), config.id_header.is_some());
+        match &config.signed_content {
+            None if with_id => return bad("an id_header is only read with a signed_content that has {id}"),
+            Some(t) if t.uses_timestamp() && !timestamped => return bad("{timestamp} needs a timestamp_header"),
+            Some(t) if timestamped && !t.uses_timestamp() => {
+                return bad("the timestamp header would be checked but not signed: add {timestamp}")
+            }
+            Some(t) if t.uses_id() && !with_id => return bad("{id} needs an id_header"),
+            Some(t) if with_id && !t.uses_id() => return bad("the id header would be read but not signed: add {id}"),
+            _ => {}
         }
         Self::utf8_keys(Scheme::Hmac(config), secrets)
     }

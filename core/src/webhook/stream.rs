@@ -75,11 +75,15 @@ impl VerifyStream {
 
     /// Compares every key's MAC (or Ed25519 verification) with every candidate signature.
     pub fn finish(self) -> Result<Verified, WebhookError> {
-        let VerifyStream { request, macs, publics, message, .. } = self;
+        let VerifyStream { request, macs, publics, mut message, .. } = self;
+        if let Some(message) = &mut message {
+            message.extend_from_slice(&request.suffix);
+        }
         let keys = macs.len();
         let ok = |key_index| Verified { key_index, msg_id: request.msg_id.clone(), timestamp: request.timestamp };
         for (index, mac) in macs.into_iter().enumerate() {
-            if let Some(mac) = mac {
+            if let Some(mut mac) = mac {
+                mac.update(&request.suffix);
                 let tag = mac.finalize().into_bytes();
                 let mut matched = subtle::Choice::from(0);
                 for c in request.candidates.iter().filter(|c| c.kind == Kind::Hmac) {

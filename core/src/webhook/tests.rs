@@ -35,8 +35,8 @@ fn defaults_are_the_documented_ones() {
     let verify: VerifyOptions = decode(map(vec![]), &js()).unwrap();
     assert_eq!(verify.time_check(|| 42), TimeCheck::At(42));
     let hmac: HmacOptions = decode(map(vec![("header", Value::Str("X-Sig".into()))]), &js()).unwrap();
-    assert_eq!(hmac.config().encoding, Encoding::Hex);
-    assert_eq!(hmac.config().prefix, None);
+    assert_eq!(hmac.config().unwrap().encoding, Encoding::Hex);
+    assert_eq!(hmac.config().unwrap().prefix, None);
 }
 
 #[test]

@@ -3,9 +3,10 @@
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 
+use super::template::{render, Values};
 use super::{
-    decode_hex, Encoding, Scheme, TimeCheck, Verified, Verifier, WebhookError, MAX_HEADERS, MAX_HEADER_BYTES,
-    MAX_SIGNATURES,
+    decode_hex, Encoding, HmacConfig, Scheme, SignedContent, TimeCheck, Verified, Verifier, WebhookError, MAX_HEADERS,
+    MAX_HEADER_BYTES, MAX_SIGNATURES,
 };
 
 impl Verifier {
@@ -63,9 +64,12 @@ impl Verifier {
                 };
                 single(&h, name, None, "", Encoding::Base64)
             }
-            Scheme::Hmac(c) => {
-                single(&h, &c.header, c.timestamp_header.as_deref(), c.prefix.as_deref().unwrap_or(""), c.encoding)
-            }
+            Scheme::Hmac(c) => match &c.signed_content {
+                Some(template) => templated(&h, c, template),
+                None => {
+                    single(&h, &c.header, c.timestamp_header.as_deref(), c.prefix.as_deref().unwrap_or(""), c.encoding)
+                }
+            },
             Scheme::Stripe => stripe_request(&h),
             Scheme::StandardWebhooks => standard_request(&h),
         }
@@ -89,6 +93,8 @@ pub(super) struct Candidate {
 pub(super) struct Request {
     /// Signed bytes that precede the body (`id.ts.`, `t.`, or nothing).
     pub(super) prefix: Vec<u8>,
+    /// Signed bytes that follow the body (only a `signed_content` template has any).
+    pub(super) suffix: Vec<u8>,
     pub(super) msg_id: Option<String>,
     pub(super) timestamp: Option<i64>,
     pub(super) candidates: Vec<Candidate>,
@@ -104,7 +110,7 @@ impl Request {
         if candidates.is_empty() {
             return Err(WebhookError::NoSupportedSignature { name: header.to_owned() });
         }
-        Ok(Request { prefix, msg_id: None, timestamp, candidates })
+        Ok(Request { prefix, suffix: Vec::new(), msg_id: None, timestamp, candidates })
     }
 }
 
@@ -180,6 +186,39 @@ fn single<K: AsRef<str>, V: AsRef<str>>(
         .into_iter()
         .collect();
     Request::new(name, signed_prefix, timestamp, candidates)
+}
+
+/// The generic scheme with a `signed_content` template: every header it names is required.
+fn templated<K: AsRef<str>, V: AsRef<str>>(
+    h: &HeaderLookup<'_, K, V>,
+    c: &HmacConfig,
+    template: &SignedContent,
+) -> Result<Request, WebhookError> {
+    let value = h.require(&c.header)?;
+    let timestamp = c.timestamp_header.as_deref().map(|name| h.require(name)).transpose()?;
+    let ts = timestamp.map(parse_timestamp).transpose()?;
+    let id = c.id_header.as_deref().map(|name| h.require(name)).transpose()?;
+    if let (Some(""), Some(name)) = (id, &c.id_header) {
+        return Err(WebhookError::MalformedHeader { name: name.clone(), reason: "empty message id" });
+    }
+    let mut named: Vec<(&str, &str)> = Vec::new();
+    for name in template.headers() {
+        named.push((name, h.require(name)?));
+    }
+    let lookup = |name: &str| named.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|&(_, v)| v);
+    let values = Values { timestamp, id, header: &lookup };
+    let token = trim_ows(value);
+    let candidates = token
+        .strip_prefix(c.prefix.as_deref().unwrap_or(""))
+        .filter(|t| !t.is_empty())
+        .and_then(|t| c.encoding.decode(t))
+        .map(|bytes| Candidate { kind: Kind::Hmac, bytes })
+        .into_iter()
+        .collect();
+    let mut request = Request::new(&c.header, render(&template.before, &values), ts, candidates)?;
+    request.suffix = render(&template.after, &values);
+    request.msg_id = id.map(str::to_owned);
+    Ok(request)
 }
 
 fn stripe_request<K: AsRef<str>, V: AsRef<str>>(h: &HeaderLookup<'_, K, V>) -> Result<Request, WebhookError> {

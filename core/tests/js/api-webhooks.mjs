@@ -25,6 +25,21 @@ export function registerWebhookApiTests(api, label) {
     }
   });
 
+  test(`${label} generic HMAC with a signed_content template: sign, verify and stream agree; a changed header fails`, () => {
+    const v = webhooks.Verifier.hmac('template-secret-0123456789abcdef', {
+      header: 'X-Sig', timestampHeader: 'X-Ts', idHeader: 'X-Id', signedContent: '{id}:{timestamp}:{body}:{header:X-Shop}',
+    });
+    const signed = v.sign(BODY, { timestamp: 1_700_000_000, msgId: 'd-1', headers: [['x-shop', 'shop-7']] });
+    assert.deepEqual(Object.keys(signed), ['X-Sig', 'X-Ts', 'X-Id', 'X-Shop']);
+    assert.deepEqual(v.verify(signed, BODY, { now: 1_700_000_000 }), { keyIndex: 0, msgId: 'd-1', timestamp: 1_700_000_000 });
+    const stream = v.stream(new Headers(signed), { now: 1_700_000_000 });
+    for (let i = 0; i < BODY.length; i += 7) stream.update(BODY.subarray(i, i + 7));
+    assert.equal(stream.finish().msgId, 'd-1');
+    assert.throws(() => v.verify({ ...signed, 'X-Shop': 'shop-8' }, BODY, { now: 1_700_000_000 }), { code: 'invalid_signature' });
+    assert.throws(() => webhooks.Verifier.hmac('k', { header: 'X-Sig', signedContent: '{body' }), (err) =>
+      err.code === 'invalid_signed_content' && err.details.at === 0 && typeof err.details.reason === 'string');
+  });
+
   test(`${label} bodies: Uint8Array, Buffer, ArrayBuffer and text verify alike; a parsed object does not`, () => {
     const v = webhooks.Verifier.smartcar(AMT);
     const headers = v.sign(BODY);

@@ -48,6 +48,20 @@ export const BOOKING_LOADERS = {
     throw new TypeError(`unknown pricing function ${fn}`);
   },
   availability(api, fn, args) {
+    if (fn === 'Bookings') {
+      // One prepared availability.Bookings, then every [method, args] query on it; a failing one is {error: code}.
+      const [bookings, queries] = args;
+      const index = new api.availability.Bookings(bookings);
+      return queries.map(([method, queryArgs]) => {
+        const name = method === 'free_units' ? 'freeUnits' : method;
+        try {
+          return index[name](...queryArgs);
+        } catch (error) {
+          if (typeof error?.code !== 'string') throw error;
+          return { error: error.code };
+        }
+      });
+    }
     const call = {
       unavailable: api.availability.unavailable,
       available: api.availability.available,

@@ -27,9 +27,9 @@ function backoff(api, c) {
   });
 }
 
-function decodeAll(api, chunks) {
+function decodeAll(api, chunks, text = false) {
   const decoder = new api.sse.Decoder();
-  const events = chunks.flatMap((c) => decoder.feed(bytesArg(c)));
+  const events = chunks.flatMap((c) => decoder.feed(text && typeof c === 'string' ? c : bytesArg(c)));
   return {
     events: events.map((e) => ({ event: e.event, data: e.data, id: e.id })),
     last_event_id: decoder.lastEventId,
@@ -73,6 +73,8 @@ export const RATELIMIT_LOADERS = {
     encode: (api, data, event, id, retry) => api.sse.encode(data, { event: opt(event), id: opt(id), retry: opt(retry) }),
     comment: (api, text) => api.sse.comment(text),
     decode: (api, chunks) => decodeAll(api, chunks),
+    // String chunks fed as JS strings (feed takes strings and bytes).
+    decode_text: (api, chunks) => decodeAll(api, chunks, true),
     reconnect: (api, chunks, config, attempts) => {
       const decoder = new api.sse.Decoder();
       for (const c of chunks) decoder.feed(bytesArg(c));

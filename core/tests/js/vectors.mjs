@@ -70,9 +70,13 @@ export const LOADERS = {
         const ok = verifier(api, config).verify(headers, decodeBody(body), options);
         return { key_index: ok.keyIndex, msg_id: ok.msgId ?? null, timestamp: ok.timestamp ?? null };
       },
-      sign: (config, body, msgId, timestamp) =>
+      sign: (config, body, msgId, timestamp, headers) =>
         Object.entries(
-          verifier(api, config).sign(decodeBody(body), { msgId: msgId ?? undefined, timestamp: timestamp ?? undefined }),
+          verifier(api, config).sign(decodeBody(body), {
+            msgId: msgId ?? undefined,
+            timestamp: timestamp ?? undefined,
+            headers: headers ?? undefined,
+          }),
         ),
       weak_keys: (config) => [...verifier(api, config).weakKeys],
       challenge: (amt, challenge) => api.smartcar.challenge(amt, challenge),
@@ -135,6 +139,8 @@ function verifier(api, config) {
         prefix: config.prefix ?? undefined,
         encoding: config.encoding,
         timestampHeader: config.timestamp_header ?? undefined,
+        idHeader: config.id_header ?? undefined,
+        signedContent: config.signed_content ?? undefined,
       });
     case 'standard_webhooks':
       return Verifier.standardWebhooks(config.secrets, options);

@@ -18,7 +18,7 @@ pub fn load(function: &str, args: &[Json]) -> Outcome {
             sse::encode(text(0).expect("data"), text(1), text(2), args[3].as_u64()).map(Json::from).map_err(code)
         }
         "comment" => Ok(Json::from(sse::comment(text(0).expect("text")))),
-        "decode" => {
+        "decode" | "decode_text" => {
             let chunks: Vec<Vec<u8>> = args[0].as_array().expect("chunks").iter().map(body_arg).collect();
             Ok(decoded(&mut Decoder::new(), &chunks))
         }

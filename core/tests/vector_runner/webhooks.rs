@@ -1,7 +1,7 @@
 //! Loader of `tests/vectors/webhooks.json` (shapes documented in `tests/vectors/reference/webhooks.py`).
 
 use fleetgate::smartcar;
-use fleetgate::webhook::{Encoding, HmacConfig, TimeCheck, Verifier, WebhookError};
+use fleetgate::webhook::{Encoding, HmacConfig, SignedContent, TimeCheck, Verifier, WebhookError};
 use serde_json::{json, Value as Json};
 
 use crate::{body_arg, code, Outcome};
@@ -25,6 +25,8 @@ fn verifier(config: &Json) -> Result<Verifier, WebhookError> {
                 prefix: text("prefix"),
                 encoding: Encoding::parse(&text("encoding").unwrap_or_else(|| "hex".to_owned())).expect("encoding"),
                 timestamp_header: text("timestamp_header"),
+                id_header: text("id_header"),
+                signed_content: text("signed_content").as_deref().map(SignedContent::parse).transpose()?,
             },
         ),
         other => panic!("unknown preset {other}"),
@@ -61,9 +63,11 @@ pub fn load(function: &str, args: &[Json]) -> Outcome {
                 .map_err(code)
         }
         "sign" => {
+            // An optional fifth argument: the [name, value] pairs of the headers a template names.
             let body = body_arg(&args[1]);
+            let named = args.get(4).map(headers).unwrap_or_default();
             verifier(&args[0])
-                .and_then(|v| v.sign(&body, args[2].as_str(), args[3].as_i64()))
+                .and_then(|v| v.sign_with_headers(&body, args[2].as_str(), args[3].as_i64(), &named))
                 .map(|h| json!(h.into_iter().map(|(k, v)| vec![k, v]).collect::<Vec<_>>()))
                 .map_err(code)
         }

@@ -25,11 +25,12 @@ class Verifier:
         GitHub ``X-Hub-Signature-256: sha256=<hex>``.
         """
     @staticmethod
-    def hmac(secret: "str | list[str]", *, header: "str", prefix: "str | None" = None, encoding: "str | None" = None, timestamp_header: "str | None" = None, tolerance: "int | tuple[int, int] | None" = None, max_body: "int | None" = None, **unknown: "object") -> "Verifier":
+    def hmac(secret: "str | list[str]", *, header: "str", prefix: "str | None" = None, encoding: "str | None" = None, timestamp_header: "str | None" = None, id_header: "str | None" = None, signed_content: "str | None" = None, tolerance: "int | tuple[int, int] | None" = None, max_body: "int | None" = None, **unknown: "object") -> "Verifier":
         """
         A generic HMAC-SHA256 header: ``header`` name, optional ``prefix`` (``"sha256="``), ``encoding``
         ``"hex"`` (the default) or ``"base64"``, optional ``timestamp_header`` (then ``timestamp + "." + body``
-        is signed).
+        is signed), optional ``id_header`` and ``signed_content``, a template of what is signed such as
+        ``"{id}.{timestamp}.{body}"`` (``{header:Name}`` for any other header; ``invalid_signed_content``).
         """
     @staticmethod
     def odoo(secret: "str | list[str]", *, timestamped: "bool | None" = None, tolerance: "int | tuple[int, int] | None" = None, max_body: "int | None" = None, **unknown: "object") -> "Verifier":
@@ -42,11 +43,12 @@ class Verifier:
         """
         Shopify ``X-Shopify-Hmac-Sha256: <base64>``.
         """
-    def sign(self, /, body: "bytes | bytearray | memoryview", *, msg_id: "str | None" = None, timestamp: "int | str | None" = None, **unknown: "object") -> "dict[str, str]":
+    def sign(self, /, body: "bytes | bytearray | memoryview", *, msg_id: "str | None" = None, timestamp: "int | str | None" = None, headers: "dict[str, str] | list[tuple[str, str]] | None" = None, **unknown: "object") -> "dict[str, str]":
         """
         Signs ``body`` with the first secret and returns the headers to send, as a dict. ``timestamp`` (unix
         seconds or an RFC 3339 instant) defaults to now for the schemes that sign one; ``msg_id`` (Standard
-        Webhooks) defaults to one derived from the timestamp and body.
+        Webhooks, a template's ``{id}``) defaults to one derived from the timestamp and body; ``headers`` gives
+        the values of the headers a ``signed_content`` template names (``{header:Name}``).
         """
     @staticmethod
     def smartcar(amt: "str | list[str]", *, max_body: "int | None" = None, **unknown: "object") -> "Verifier":

@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Independent reference for core/tests/vectors/availability.json.
 
+Cases with ``fn`` ``"Bookings"`` build one prepared ``availability.Bookings`` and ask it several queries; their
+answers are the same direct counts below, query by query (the reference has no index).
+
 It does not use fleetgate. The level at an instant t is counted directly from the spec, booking by booking:
 the sum of quantities of bookings with ``start - padding <= t < end``. Since the level only changes at booking
 boundaries, the maximum over ``[from, to)`` is the maximum over ``from`` and the boundaries inside the window
@@ -142,6 +145,108 @@ ERRORS = [
 FUNCTIONS = {"unavailable": unavailable, "available": available, "timeline": timeline, "free_units": free_units}
 
 
+def generated(seed: int, count: int) -> list[dict]:
+    """``count`` bookings from a fixed xorshift32 stream (no ``random``: its streams are not promised across
+    Python versions): starts on a 15-minute grid over 10 days, 15 min to 30 h long, 1-3 units, 0-3 h padding, a
+    unit out of four or none."""
+    state = seed
+
+    def draw(n: int) -> int:
+        nonlocal state
+        state ^= (state << 13) & 0xFFFFFFFF
+        state ^= state >> 17
+        state ^= (state << 5) & 0xFFFFFFFF
+        return state % n
+
+    out = []
+    for _ in range(count):
+        start = 1709251200 + 900 * draw(960)
+        b: dict = {"start": start, "end": start + 900 * (1 + draw(120))}
+        if draw(2):
+            b["quantity"] = 1 + draw(3)
+        if draw(3) == 0:
+            b["padding_hours"] = draw(4)
+        if draw(4):
+            b["unit"] = f"VIN-{draw(4)}"
+        out.append(b)
+    return out
+
+
+GENERATED = generated(2463534242, 48)
+GENERATED_UNITS = ["VIN-0", "VIN-1", "VIN-2", "VIN-3", "VIN-X"]
+# Windows over the generated bookings: [from, to) as unix seconds, some off the 15-minute grid.
+GENERATED_WINDOWS = [(1709251200 - 86400, 1709251200 + 11 * 86400), (1709251200, 1709251200 + 3600),
+                     (1709337600 + 450, 1709337600 + 7 * 3600 + 1), (1709424000, 1709510400),
+                     (1709596800 - 1, 1709596800 + 1), (1709683200 + 900, 1709683200 + 1800),
+                     (1709769600, 1709856000 + 3 * 86400), (1710201600, 1710288000)]
+
+
+def queries_of(window: tuple[object, object], stock: int) -> list[list]:
+    f, to = window
+    return [["unavailable", [f, to]], ["available", [stock, f, to]], ["timeline", [stock, f, to]],
+            ["free_units", [GENERATED_UNITS, f, to]]]
+
+
+# Bookings(bookings) once, then queries [method, args] on it: (id, bookings, queries, hand-calculated answers or
+# None where the reference's direct count is the only calculation). A query's error is {"error": code}.
+PREPARED = [
+    ("bookings-overlap", OVERLAP, [
+        ["unavailable", [W0, W1]], ["available", [2, W0, W1]], ["available", [5, W0, W1]],
+        ["unavailable", [W0, DAY + "11:00:00Z"]], ["unavailable", [DAY + "11:30:00Z", DAY + "11:45:00Z"]],
+        ["timeline", [3, W0, W1]], ["unavailable", [W1, W0]], ["available", [-1, W0, W1]],
+        ["unavailable", [DAY + "16:00:00Z", W1]]],
+     [3, 0, 2, 1, 3, [
+         {"start": W0, "end": DAY + "08:00:00Z", "available": 3},
+         {"start": DAY + "08:00:00Z", "end": DAY + "11:00:00Z", "available": 2},
+         {"start": DAY + "11:00:00Z", "end": DAY + "12:00:00Z", "available": 0},
+         {"start": DAY + "12:00:00Z", "end": DAY + "16:00:00Z", "available": 1},
+         {"start": DAY + "16:00:00Z", "end": W1, "available": 3}],
+      {"error": "invalid_window"}, {"error": "invalid_booking"}, 0]),
+    ("bookings-back-to-back-and-padding", BACK_TO_BACK + PADDED_OVER, [
+        ["unavailable", [W0, W1]], ["timeline", [2, DAY + "10:00:00Z", DAY + "18:00:00Z"]],
+        ["unavailable", [DAY + "12:00:00Z", DAY + "13:00:00Z"]], ["available", [2, DAY + "16:00:00Z", W1]]],
+     # levels: 08-11 two, 11-12 three (the padded one starts at 11), 12-16 two; 0 free merges 10-16
+     [3, [{"start": DAY + "10:00:00Z", "end": DAY + "16:00:00Z", "available": 0},
+          {"start": DAY + "16:00:00Z", "end": DAY + "18:00:00Z", "available": 2}], 2, 2]),
+    ("bookings-units", UNITS, [
+        ["free_units", [["VIN-A", "VIN-B", "VIN-C"], DAY + "09:00:00Z", DAY + "11:00:00Z"]],
+        ["free_units", [["VIN-A", "VIN-B", "VIN-C"], DAY + "12:00:00Z", DAY + "13:00:00Z"]],
+        ["free_units", [["VIN-A", "VIN-B", "VIN-C"], DAY + "16:00:00Z", DAY + "17:30:00Z"]],
+        ["free_units", [["VIN-C", "VIN-Z", "VIN-C"], DAY + "16:00:00Z", DAY + "17:00:00Z"]],
+        ["free_units", [[], W0, W1]], ["free_units", [["VIN-A"], W1, W1]], ["unavailable", [W0, W1]]],
+     [["VIN-B", "VIN-C"], ["VIN-A", "VIN-C"], ["VIN-A", "VIN-B"], ["VIN-C", "VIN-Z", "VIN-C"], [],
+      {"error": "invalid_window"}, 2]),
+    ("bookings-dst-fall-back", DST, [
+        ["unavailable", ["2024-10-26T22:00:00Z", "2024-10-27T06:00:00Z"]],
+        ["timeline", [2, "2024-10-26T22:00:00Z", "2024-10-27T06:00:00Z"]]],
+     # 00:30+02:00 = 22:30Z to 02:30+01:00 = 01:30Z (one unit), then 01:30Z to 05:00+01:00 = 04:00Z (two)
+     [2, [{"start": "2024-10-26T22:00:00Z", "end": "2024-10-26T22:30:00Z", "available": 2},
+          {"start": "2024-10-26T22:30:00Z", "end": "2024-10-27T01:30:00Z", "available": 1},
+          {"start": "2024-10-27T01:30:00Z", "end": "2024-10-27T04:00:00Z", "available": 0},
+          {"start": "2024-10-27T04:00:00Z", "end": "2024-10-27T06:00:00Z", "available": 2}]]),
+    ("bookings-empty", [], [["unavailable", [W0, W1]], ["available", [4, W0, W1]], ["timeline", [4, W0, W1]],
+                            ["free_units", [["VIN-A"], W0, W1]]],
+     [0, 4, [{"start": W0, "end": W1, "available": 4}], ["VIN-A"]]),
+    ("bookings-generated", GENERATED,
+     [q for i, w in enumerate(GENERATED_WINDOWS) for q in queries_of(w, [9, 4, 6, 8, 3, 5, 10, 2][i])], None),
+]
+PREPARED_ERRORS = [
+    ("bookings-end-before-start", [B(DAY + "12:00:00Z", DAY + "08:00:00Z")], "invalid_booking"),
+    ("bookings-unknown-field", [B(DAY + "08:00:00Z", DAY + "12:00:00Z", state="sale")], "invalid_booking"),
+    ("bookings-not-a-list", "2024-03-01T08:00:00Z", "invalid_booking"),
+]
+
+
+def query(bookings: list[dict], name: str, args: list) -> object:
+    """One query of a prepared case, by the free reference functions; a bad window or stock is its error."""
+    *head, f, to = args
+    if t(to) <= t(f):
+        return {"error": "invalid_window"}
+    if name in ("available", "timeline") and not (isinstance(head[0], int) and 0 <= head[0] < 2**32):
+        return {"error": "invalid_booking"}
+    return FUNCTIONS[name](*head[:1], bookings, f, to) if head else FUNCTIONS[name](bookings, f, to)
+
+
 def build() -> dict:
     cases = []
     for id_, fn, args, hand in CASES:
@@ -150,11 +255,19 @@ def build() -> dict:
         cases.append({"id": id_, "fn": fn, "args": args, "expect": got})
     for id_, fn, args, code in ERRORS:
         cases.append({"id": id_, "fn": fn, "args": args, "error": code})
+    for id_, bookings, queries, hand in PREPARED:
+        got = [query(bookings, name, args) for name, args in queries]
+        assert hand is None or got == hand, f"{id_}: reference {got!r} != hand calculation {hand!r}"
+        cases.append({"id": id_, "fn": "Bookings", "args": [bookings, queries], "expect": got})
+    for id_, bookings, code in PREPARED_ERRORS:
+        cases.append({"id": id_, "fn": "Bookings", "args": [bookings, [["unavailable", [W0, W1]]]], "error": code})
     return {
         "area": "availability",
         "about": "Availability over half-open booking intervals [start - padding, end). Expected values come from "
                  "reference/availability.py (direct counting at every boundary, checked against hand "
-                 "calculations), not from fleetgate.",
+                 "calculations), not from fleetgate. fn Bookings: args [bookings, [[method, args], ...]] builds one "
+                 "availability.Bookings and runs every query on it; expect is the list of answers, a failing query "
+                 "{error: code}.",
         "cases": cases,
     }
 

@@ -153,14 +153,19 @@ CASES = [
     ("roundtrip-multiline", "roundtrip", ["line 1\nline 2\n\nline 4", "inventory", "abc"]),
     ("roundtrip-crlf-becomes-lf", "roundtrip", ["a\r\nb", None, None]),
     ("roundtrip-unicode", "roundtrip", ["\u00e9t\u00e9 \u2603 \U0001F697", "voiture", "\u00e9"]),
+    # decode_text: string chunks are fed as the host's strings (Python str, JS string), not as bytes.
+    ("decode-text-chunks", "decode_text", [["data: \u00e9t", "\u00e9 \u2603\n", "\n", "id: 7\ndata: \U0001F697\n\n"]]),
+    ("decode-text-and-bytes-mixed", "decode_text", [["data: a", hexs(b"\xc3"), hexs(b"\xa9\n"), "data: b\r\n\r\n"]]),
+    ("decode-text-crlf-split", "decode_text", [["event: x\r", "\ndata: 1\r", "\n\r\n"]]),
 ]
 
 ABOUT = ("Server-sent events. `decode` feeds the chunks (text as UTF-8, or {\"$bytes_hex\": ...}) to one decoder "
-         "and expects every event {event, data, id}, then last_event_id and retry (ms). `roundtrip` decodes "
+         "and expects every event {event, data, id}, then last_event_id and retry (ms); `decode_text` is the same with "
+         "string chunks fed as the host's strings (Python str, JS string). `roundtrip` decodes "
          "encode(data, event, id). `reconnect` decodes the chunks, then asks for the reconnection [delay s, "
          "last event id] after each attempt with the backoff policy (null: give up). Expected values come from reference/sse.py (the WHATWG algorithm transcribed), "
          "not from fleetgate.")
 
 if __name__ == "__main__":
-    sys.exit(write("sse", ABOUT, CASES, {"encode": encode, "comment": comment, "decode": decode,
+    sys.exit(write("sse", ABOUT, CASES, {"encode": encode, "comment": comment, "decode": decode, "decode_text": decode,
                                          "roundtrip": roundtrip, "reconnect": reconnect}))

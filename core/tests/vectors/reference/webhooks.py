@@ -12,12 +12,13 @@ Vector functions (arguments are positional):
 
 * ``verify(config, headers, body, now)`` -> ``{"key_index", "msg_id", "timestamp"}`` or an error code;
   ``now`` is unix seconds or ``"skip"`` (no time check).
-* ``sign(config, body, msg_id, timestamp)`` -> the headers as ``[[name, value], ...]``.
+* ``sign(config, body, msg_id, timestamp, headers?)`` -> the headers as ``[[name, value], ...]``; ``headers``
+  (optional) are the ``[name, value]`` pairs a ``signed_content`` template's ``{header:Name}`` takes.
 * ``weak_keys(config)`` -> the positions of keys shorter than 24 bytes, or an error code.
 * ``challenge(amt, challenge)`` -> the Smartcar VERIFY answer (hex).
 
 ``config`` is ``{"preset", "secrets", "tolerance"?: [past, future], "max_body"?, "timestamped"? (odoo),
-"header"?, "prefix"?, "encoding"?, "timestamp_header"? (hmac)}``. A body is a JSON string (its UTF-8),
+"header"?, "prefix"?, "encoding"?, "timestamp_header"?, "id_header"?, "signed_content"? (hmac)}``. A body is a JSON string (its UTF-8),
 ``{"$bytes_hex": "..."}`` or ``{"$repeat": {"text": "...", "times": n}}``.
 """
 
@@ -27,6 +28,7 @@ import base64
 import hashlib
 import hmac
 import json
+import re
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
@@ -285,6 +287,88 @@ gen_hex = {"preset": "hmac", "secrets": ["k"], "header": "X-Sig", "prefix": "v1=
            "timestamp_header": None}
 ok("hmac-weak-key-still-verifies", gen_hex, [["X-Sig", "v1=" + mac(b"k", EVENT).hex()]], EVENT)
 
+# --- the generic hmac preset with a signed_content template ---------------------------------------------------------
+# The signed bytes are built here by plain substitution (a regex over the template), independently of fleetgate's
+# parser: {body} is the raw body, {timestamp}/{id} the headers' values, {header:Name} that header, {{ and }} braces.
+TPL_SECRET = b"template-secret-0123456789abcdef"
+
+
+def signed_content(template: str, body: bytes, values: dict) -> bytes:
+    out = b""
+    for token in re.findall(r"\{\{|\}\}|\{[^{}]*\}|[^{}]+", template):
+        if token in ("{{", "}}"):
+            out += token[0].encode()
+        elif token == "{body}":
+            out += body
+        elif token.startswith("{"):
+            out += values[token[1:-1]].encode()
+        else:
+            out += token.encode()
+    return out
+
+
+tpl = {"preset": "hmac", "secrets": [TPL_SECRET.decode()], "header": "X-Signature", "prefix": "v1=",
+       "encoding": "hex", "timestamp_header": "X-Timestamp", "id_header": "X-Webhook-Id",
+       "signed_content": "{id}.{timestamp}.{body}"}
+TPL_ID = "delivery_2f1c"
+tpl_sig = "v1=" + mac(TPL_SECRET, f"{TPL_ID}.{NOW}.".encode() + EVENT).hex()
+assert tpl_sig == "v1=" + mac(TPL_SECRET, signed_content(tpl["signed_content"], EVENT,
+                                                          {"id": TPL_ID, "timestamp": str(NOW)})).hex()
+tpl_headers = [["X-Signature", tpl_sig], ["X-Timestamp", str(NOW)], ["X-Webhook-Id", TPL_ID]]
+ok("hmac-template-id-timestamp-body", tpl, tpl_headers, EVENT, msg_id=TPL_ID, ts=NOW)
+ok("hmac-template-headers-any-case", tpl, [[k.lower(), v] for k, v in tpl_headers], EVENT, msg_id=TPL_ID, ts=NOW)
+bad("hmac-template-id-changed", tpl, [tpl_headers[0], tpl_headers[1], ["X-Webhook-Id", "delivery_2f1d"]], EVENT,
+    "invalid_signature")
+bad("hmac-template-timestamp-changed", tpl, [tpl_headers[0], ["X-Timestamp", str(NOW - 1)], tpl_headers[2]], EVENT,
+    "invalid_signature")
+bad("hmac-template-body-reserialised", tpl, tpl_headers, RESERIALISED, "invalid_signature")
+bad("hmac-template-missing-id", tpl, tpl_headers[:2], EVENT, "missing_header")
+bad("hmac-template-empty-id", tpl, [tpl_headers[0], tpl_headers[1], ["X-Webhook-Id", ""]], EVENT, "malformed_header")
+bad("hmac-template-stale", tpl, tpl_headers, EVENT, "timestamp_too_old", NOW + 301)
+ok("hmac-template-skip-time", tpl, tpl_headers, EVENT, "skip", msg_id=TPL_ID, ts=NOW)
+plain_sig = "v1=" + mac(TPL_SECRET, f"{NOW}.".encode() + EVENT).hex()
+bad("hmac-template-default-content-does-not-match", tpl, [["X-Signature", plain_sig], *tpl_headers[1:]], EVENT,
+    "invalid_signature")
+
+# A body in the middle, a named header after it, literal braces and non-ASCII text.
+tpl2 = {"preset": "hmac", "secrets": [TPL_SECRET.decode()], "header": "X-Sig", "encoding": "base64",
+        "timestamp_header": "X-Ts", "signed_content": "v0:{{{timestamp}}}:{body}:{header:X-Delivery}:é"}
+tpl2_values = {"timestamp": str(NOW), "header:X-Delivery": "d-77"}
+tpl2_sig = base64.b64encode(mac(TPL_SECRET, signed_content(tpl2["signed_content"], EVENT, tpl2_values))).decode()
+assert tpl2_sig == base64.b64encode(mac(TPL_SECRET, b"v0:{" + str(NOW).encode() + b"}:" + EVENT + ":d-77:é".encode())).decode()
+tpl2_headers = [["X-Sig", tpl2_sig], ["X-Ts", str(NOW)], ["X-Delivery", "d-77"]]
+ok("hmac-template-body-in-the-middle", tpl2, tpl2_headers, EVENT, ts=NOW)
+bad("hmac-template-named-header-changed", tpl2, [*tpl2_headers[:2], ["X-Delivery", "d-78"]], EVENT,
+    "invalid_signature")
+bad("hmac-template-named-header-missing", tpl2, tpl2_headers[:2], EVENT, "missing_header")
+bad("hmac-template-suffix-dropped", tpl2, [["X-Sig", base64.b64encode(mac(TPL_SECRET, b"v0:{" + str(NOW).encode()
+    + b"}:" + EVENT)).decode()], *tpl2_headers[1:]], EVENT, "invalid_signature")
+tpl3 = {"preset": "hmac", "secrets": [TPL_SECRET.decode()], "header": "X-Sig", "signed_content": "{body}|{header:X-Shop}"}
+tpl3_sig = mac(TPL_SECRET, NON_UTF8 + b"|shop-1").hex()
+ok("hmac-template-non-utf8-body", tpl3, [["X-Sig", tpl3_sig], ["x-shop", "shop-1"]], NON_UTF8)
+
+# Templates that cannot be used: refused when the verifier is built.
+for name, extra in [
+    ("unknown-placeholder", {"signed_content": "{ts}.{body}"}),
+    ("no-body", {"signed_content": "{timestamp}.", "timestamp_header": "X-Ts"}),
+    ("two-bodies", {"signed_content": "{body}.{body}"}),
+    ("lone-brace", {"signed_content": "{body}}"}),
+    ("unclosed", {"signed_content": "{body"}),
+    ("empty-header-name", {"signed_content": "{header:}{body}"}),
+    ("too-long", {"signed_content": "{body}" + "x" * 251}),
+    ("too-many-placeholders", {"signed_content": "{header:A}" * 8 + "{body}"}),
+    ("timestamp-without-header", {"signed_content": "{timestamp}.{body}"}),
+    ("timestamp-header-unsigned", {"signed_content": "{body}", "timestamp_header": "X-Ts"}),
+    ("id-without-header", {"signed_content": "{id}.{body}"}),
+    ("id-header-unsigned", {"signed_content": "{body}", "id_header": "X-Id"}),
+    ("id-header-without-template", {"id_header": "X-Id"}),
+]:
+    config = {"preset": "hmac", "secrets": [TPL_SECRET.decode()], "header": "X-Sig", **extra}
+    bad(f"hmac-template-refused-{name}", config, [["X-Sig", "00"]], EVENT, "invalid_signed_content")
+ok("hmac-template-longest", {"preset": "hmac", "secrets": [TPL_SECRET.decode()], "header": "X-Sig",
+                             "signed_content": "{body}" + "x" * 250},
+   [["X-Sig", mac(TPL_SECRET, EVENT + b"x" * 250).hex()]], EVENT)
+
 # --- weak keys ----------------------------------------------------------------------------------------------------
 cases.append({"id": "weak-keys-flagged", "fn": "weak_keys",
               "args": [{"preset": "github", "secrets": ["short", GH_SECRET + "-long-enough", "x" * 23]}],
@@ -300,8 +384,8 @@ cases.append({"id": "weak-keys-invalid-secret", "fn": "weak_keys",
 
 
 def sign(id_: str, config: dict, body: bytes, msg_id: str | None, ts: int | None, expect: list | None = None,
-         error: str | None = None) -> None:
-    case = {"id": id_, "fn": "sign", "args": [config, body_arg(body), msg_id, ts]}
+         error: str | None = None, headers: list | None = None) -> None:
+    case = {"id": id_, "fn": "sign", "args": [config, body_arg(body), msg_id, ts, *([headers] if headers else [])]}
     case.update({"expect": expect} if error is None else {"error": error})
     cases.append(case)
 
@@ -325,6 +409,17 @@ sign("sign-std-public-key-cannot-sign", {**sw, "secrets": [WHPK_RAW]}, EVENT, MS
 sign("sign-odoo", od, EVENT, None, None, [["X-Odoo-Signature", od_sig]])
 sign("sign-odoo-timestamped", odt, EVENT, None, NOW, [["X-Odoo-Signature", odt_sig], ["X-Odoo-Timestamp", str(NOW)]])
 sign("sign-hmac-generic", gen, EVENT, None, NOW, [["X-Signature", gen_sig], ["X-Timestamp", str(NOW)]])
+sign("sign-hmac-template", tpl, EVENT, TPL_ID, NOW,
+     [["X-Signature", tpl_sig], ["X-Timestamp", str(NOW)], ["X-Webhook-Id", TPL_ID]])
+tpl_derived = "msg_" + hashlib.sha256(f"{NOW}.".encode() + EVENT).hexdigest()[:32]
+sign("sign-hmac-template-derived-id", tpl, EVENT, None, NOW,
+     [["X-Signature", "v1=" + mac(TPL_SECRET, f"{tpl_derived}.{NOW}.".encode() + EVENT).hex()],
+      ["X-Timestamp", str(NOW)], ["X-Webhook-Id", tpl_derived]])
+sign("sign-hmac-template-named-header", tpl2, EVENT, None, NOW,
+     [["X-Sig", tpl2_sig], ["X-Ts", str(NOW)], ["X-Delivery", "d-77"]], headers=[["x-delivery", "d-77"]])
+sign("sign-hmac-template-named-header-missing", tpl2, EVENT, None, NOW, error="missing_header")
+sign("sign-hmac-template-refused", {**tpl, "signed_content": "{id}.{body}"}, EVENT, None, NOW,
+     error="invalid_signed_content")
 sign("sign-non-utf8", sc, NON_UTF8, None, None, [["SC-Signature", mac(AMT.encode(), NON_UTF8).hex()]])
 
 # --- Smartcar VERIFY challenge ------------------------------------------------------------------------------------
