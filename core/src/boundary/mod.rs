@@ -147,9 +147,9 @@ pub fn decode<T: DeserializeOwned>(value: Value, site: &Site) -> Result<T, ArgEr
         Keys::Snake => value,
         Keys::Camel => value.map_keys(&camel_to_snake),
     };
-    serde_path_to_error::deserialize(value).map_err(|err| {
-        let path = path_text(err.path());
-        let problem = err.into_inner().to_string();
+    let track = value::Track::default();
+    T::deserialize(value::Tracked { value, track: &track }).map_err(|err| {
+        let (path, problem) = (track.text(), err.to_string());
         match site.keys {
             Keys::Snake => site.error(path, problem),
             Keys::Camel => site.error(names::backticked_to_camel(&path), names::backticked_to_camel(&problem)),
@@ -163,24 +163,6 @@ pub fn decode_or_default<T: DeserializeOwned + Default>(value: Option<Value>, si
         None | Some(Value::Null) => Ok(T::default()),
         Some(value) => decode(value, site),
     }
-}
-
-fn path_text(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
-            Segment::Unknown => {}
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! [`Value`]: a host value after the bounded walk, as serde input.
 
-use serde::de::value::{MapDeserializer, SeqDeserializer};
+use std::cell::RefCell;
+
 use serde::de::{self, IntoDeserializer, Visitor};
 use serde::forward_to_deserialize_any;
 use serde_json::{Map, Number, Value as Json};
@@ -132,18 +133,157 @@ impl From<Json> for Value {
     }
 }
 
-impl<'de> IntoDeserializer<'de, DecodeProblem> for Value {
-    type Deserializer = Value;
-    fn into_deserializer(self) -> Value {
-        self
+/// Where the decoder is inside the value: the keys and indexes from the root to the value being read. A value that
+/// fails leaves its segments in place (the error unwinds without popping them), so after a failed decode the
+/// track is the path of the problem, in the caller's own keys.
+#[derive(Default)]
+pub(super) struct Track(RefCell<Vec<Segment>>);
+
+enum Segment {
+    Index(usize),
+    Key(String),
+}
+
+impl Track {
+    /// `quotas[0].limit`: keys joined by `.`, indexes in brackets.
+    pub(super) fn text(&self) -> String {
+        let mut out = String::new();
+        for segment in self.0.borrow().iter() {
+            match segment {
+                Segment::Index(index) => out.push_str(&format!("[{index}]")),
+                Segment::Key(key) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(key);
+                }
+            }
+        }
+        out
+    }
+
+    /// Decodes `value` at `segment`: popped again when it succeeds, kept when it fails.
+    fn at<T>(&self, segment: Segment, decode: impl FnOnce() -> Result<T, DecodeProblem>) -> Result<T, DecodeProblem> {
+        self.0.borrow_mut().push(segment);
+        let out = decode()?;
+        self.0.borrow_mut().pop();
+        Ok(out)
     }
 }
 
-impl<'de> de::Deserializer<'de> for Value {
+/// A [`Value`] as serde input, tracking where it is (one deserializer per value, no wrapping of the visitors).
+pub(super) struct Tracked<'t> {
+    pub(super) value: Value,
+    pub(super) track: &'t Track,
+}
+
+struct Items<'t> {
+    items: std::vec::IntoIter<Value>,
+    index: usize,
+    track: &'t Track,
+}
+
+impl<'de> de::SeqAccess<'de> for Items<'_> {
+    type Error = DecodeProblem;
+
+    fn next_element_seed<T: de::DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, DecodeProblem> {
+        let Some(value) = self.items.next() else { return Ok(None) };
+        let (index, track) = (self.index, self.track);
+        self.index += 1;
+        track.at(Segment::Index(index), || seed.deserialize(Tracked { value, track })).map(Some)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len())
+    }
+}
+
+struct Entries<'t> {
+    entries: std::vec::IntoIter<(String, Value)>,
+    value: Option<Value>,
+    key: String,
+    count: usize,
+    track: &'t Track,
+}
+
+impl<'de> de::MapAccess<'de> for Entries<'_> {
+    type Error = DecodeProblem;
+
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, DecodeProblem> {
+        let Some((key, value)) = self.entries.next() else { return Ok(None) };
+        self.count += 1;
+        self.value = Some(value);
+        // An unknown key is reported at itself (`rules.timezone`).
+        let out = self.track.at(Segment::Key(key.clone()), || seed.deserialize(key.as_str().into_deserializer()))?;
+        self.key = key;
+        Ok(Some(out))
+    }
+
+    fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DecodeProblem> {
+        let value = self.value.take().ok_or_else(|| de::Error::custom("a map value was asked for before its key"))?;
+        let track = self.track;
+        track.at(Segment::Key(std::mem::take(&mut self.key)), || seed.deserialize(Tracked { value, track }))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.entries.len())
+    }
+}
+
+struct Variant<'t> {
+    name: String,
+    value: Value,
+    track: &'t Track,
+}
+
+impl<'de, 't> de::EnumAccess<'de> for Variant<'t> {
+    type Error = DecodeProblem;
+    type Variant = Variant<'t>;
+
+    fn variant_seed<V: de::DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Variant<'t>), DecodeProblem> {
+        let name = seed.deserialize(self.name.as_str().into_deserializer())?;
+        Ok((name, self))
+    }
+}
+
+impl<'de> de::VariantAccess<'de> for Variant<'_> {
+    type Error = DecodeProblem;
+
+    fn unit_variant(self) -> Result<(), DecodeProblem> {
+        let track = self.track;
+        track.at(Segment::Key(self.name), || de::Deserialize::deserialize(Tracked { value: self.value, track }))
+    }
+
+    fn newtype_variant_seed<T: de::DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, DecodeProblem> {
+        let track = self.track;
+        track.at(Segment::Key(self.name), || seed.deserialize(Tracked { value: self.value, track }))
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, DecodeProblem> {
+        let track = self.track;
+        track.at(Segment::Key(self.name), || {
+            de::Deserializer::deserialize_seq(Tracked { value: self.value, track }, visitor)
+        })
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, DecodeProblem> {
+        let track = self.track;
+        track.at(Segment::Key(self.name), || {
+            de::Deserializer::deserialize_map(Tracked { value: self.value, track }, visitor)
+        })
+    }
+}
+
+impl<'de> de::Deserializer<'de> for Tracked<'_> {
     type Error = DecodeProblem;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeProblem> {
-        match self {
+        let track = self.track;
+        match self.value {
             Value::Null => visitor.visit_unit(),
             Value::Bool(b) => visitor.visit_bool(b),
             Value::Int(i) => visitor.visit_i64(i),
@@ -151,45 +291,47 @@ impl<'de> de::Deserializer<'de> for Value {
             Value::Str(s) => visitor.visit_string(s),
             Value::Bytes(b) => visitor.visit_byte_buf(b),
             Value::List(items) => {
-                let mut seq = SeqDeserializer::new(items.into_iter());
+                let len = items.len();
+                let mut seq = Items { items: items.into_iter(), index: 0, track };
                 let out = visitor.visit_seq(&mut seq)?;
-                seq.end()?;
-                Ok(out)
+                match seq.items.len() {
+                    0 => Ok(out),
+                    _ => Err(de::Error::invalid_length(len, &format!("{} elements in sequence", seq.index).as_str())),
+                }
             }
             Value::Map(entries) => {
-                let mut map = MapDeserializer::new(entries.into_iter());
+                let len = entries.len();
+                let mut map =
+                    Entries { entries: entries.into_iter(), value: None, key: String::new(), count: 0, track };
                 let out = visitor.visit_map(&mut map)?;
-                map.end()?;
-                Ok(out)
+                match map.entries.len() {
+                    0 => Ok(out),
+                    _ => Err(de::Error::invalid_length(len, &format!("{} elements in map", map.count).as_str())),
+                }
             }
         }
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeProblem> {
-        match self {
+        match self.value {
             Value::Null => visitor.visit_none(),
-            other => visitor.visit_some(other),
+            _ => visitor.visit_some(self),
         }
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
         self,
-        name: &'static str,
-        variants: &'static [&'static str],
+        _name: &'static str,
+        _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DecodeProblem> {
-        match self {
+        match self.value {
             Value::Str(s) => visitor.visit_enum(s.into_deserializer()),
             Value::Map(mut entries) if entries.len() == 1 => {
-                let (variant, value) = entries.remove(0);
-                visitor.visit_enum(de::value::MapAccessDeserializer::new(MapDeserializer::new(std::iter::once((
-                    variant, value,
-                )))))
+                let (name, value) = entries.remove(0);
+                visitor.visit_enum(Variant { name, value, track: self.track })
             }
-            other => {
-                let _ = (name, variants);
-                Err(de::Error::invalid_type(other.unexpected(), &"a string naming one of the allowed values"))
-            }
+            other => Err(de::Error::invalid_type(other.unexpected(), &"a string naming one of the allowed values")),
         }
     }
 
@@ -199,9 +341,9 @@ impl<'de> de::Deserializer<'de> for Value {
 
     /// Bytes are not text here (serde would accept UTF-8 bytes for a `String`): a string is asked for.
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DecodeProblem> {
-        match self {
+        match self.value {
             Value::Bytes(b) => Err(de::Error::invalid_type(de::Unexpected::Bytes(&b), &visitor)),
-            other => other.deserialize_any(visitor),
+            _ => self.deserialize_any(visitor),
         }
     }
 
@@ -213,9 +355,9 @@ impl<'de> de::Deserializer<'de> for Value {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, DecodeProblem> {
-        match self {
+        match self.value {
             Value::List(_) => Err(de::Error::invalid_type(de::Unexpected::Seq, &"an object")),
-            other => other.deserialize_any(visitor),
+            _ => self.deserialize_any(visitor),
         }
     }
 
