@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Ceilings in bytes of gzip (zlib level 9): fail when a build grows past them. */
-export const CEILINGS = { booking: 452 * 1024, full: 658 * 1024 };
+export const CEILINGS = { booking: 452 * 1024, full: 699 * 1024 };
 /** The targets of issue 10, not met yet (see benches/README.md). */
 export const TARGETS = { booking: 150 * 1024, full: 350 * 1024 };
 const NAMES = { 0: 'custom', 1: 'type', 2: 'import', 3: 'function', 4: 'table', 5: 'memory', 6: 'global', 7: 'export',
