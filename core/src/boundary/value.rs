@@ -213,10 +213,17 @@ impl<'de> de::MapAccess<'de> for Entries<'_> {
         let Some((key, value)) = self.entries.next() else { return Ok(None) };
         self.count += 1;
         self.value = Some(value);
-        // An unknown key is reported at itself (`rules.timezone`).
-        let out = self.track.at(Segment::Key(key.clone()), || seed.deserialize(key.as_str().into_deserializer()))?;
-        self.key = key;
-        Ok(Some(out))
+        match seed.deserialize(key.as_str().into_deserializer()) {
+            Ok(out) => {
+                self.key = key;
+                Ok(Some(out))
+            }
+            Err(err) => {
+                // An unknown key is reported at itself (`rules.timezone`).
+                self.track.0.borrow_mut().push(Segment::Key(key));
+                Err(err)
+            }
+        }
     }
 
     fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DecodeProblem> {
