@@ -49,7 +49,7 @@ fn object_kind(value: Unknown<'_>) -> napi::Result<Kind<JsHost<'_>>> {
         let items = Vec::<Unknown>::from_unknown(value)?;
         return Ok(Kind::List(items.into_iter().map(JsHost).collect()));
     }
-    if value.is_typedarray()? || value.is_buffer()? {
+    if value.is_typedarray()? {
         return Ok(match Uint8Array::from_unknown(value) {
             Ok(bytes) => Kind::Bytes(bytes.to_vec()),
             Err(_) => Kind::Unsupported("a typed array other than Uint8Array".to_owned()),
@@ -73,10 +73,15 @@ fn object_kind(value: Unknown<'_>) -> napi::Result<Kind<JsHost<'_>>> {
     if entries.get_type()? == ValueType::Function {
         return iterated_entries(object);
     }
-    let mut out = Vec::new();
-    for key in Object::keys(&object)? {
-        let item: Unknown = object.get_named_property(&key)?;
-        out.push((key, JsHost(item)));
+    // The enumerable string keys (as `for...in`), each read back with the key napi gave: no key is turned into a
+    // C string and looked up again.
+    let names = object.get_property_names()?;
+    let len = names.get_array_length()?;
+    let mut out = Vec::with_capacity(len as usize);
+    for index in 0..len {
+        let key: Unknown = names.get_element(index)?;
+        let item: Unknown = object.get_property(key)?;
+        out.push((String::from_unknown(key)?, JsHost(item)));
     }
     Ok(Kind::Map(out))
 }
