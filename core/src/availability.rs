@@ -218,8 +218,15 @@ fn levels(bookings: &[Booking], from: i64, to: i64) -> Vec<(i64, i64)> {
             events.push((e, -q));
         }
     }
-    events.sort_unstable();
     let mut out = vec![(from, level)];
+    steps(&mut events, level, |at, level| out.push((at, level)));
+    out
+}
+
+/// Sorts `events` (`(instant, change in units)`) and gives each distinct instant with the level after all its
+/// changes, starting from `level`: the step function both the free functions and [`Bookings`] read.
+fn steps(events: &mut [(i64, i64)], mut level: i64, mut step: impl FnMut(i64, i64)) {
+    events.sort_unstable_by_key(|&(at, _)| at);
     let mut i = 0;
     while i < events.len() {
         let at = events[i].0;
@@ -227,9 +234,8 @@ fn levels(bookings: &[Booking], from: i64, to: i64) -> Vec<(i64, i64)> {
             level += events[i].1;
             i += 1;
         }
-        out.push((at, level));
+        step(at, level);
     }
-    out
 }
 
 /// The most units in use at any instant of `[from, to)`.

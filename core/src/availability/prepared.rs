@@ -22,7 +22,7 @@
 //! assert_eq!(prepared.available(5, 0, 1800).unwrap(), 4);
 //! ```
 
-use super::{check_window, AvailabilityError, Booking, Segment};
+use super::{check_window, steps, AvailabilityError, Booking, Segment};
 
 /// The most bookings one [`Bookings`] holds (2^20: years of bookings of a fleet; the index takes about 100 bytes
 /// per booking). More is `invalid_booking`.
@@ -84,19 +84,11 @@ impl Bookings {
                 held.push((unit, s, e));
             }
         }
-        events.sort_unstable_by_key(|&(at, _)| at);
         let (mut points, mut levels) = (Vec::new(), Vec::new());
-        let mut level = 0i64;
-        let mut i = 0;
-        while i < events.len() {
-            let at = events[i].0;
-            while i < events.len() && events[i].0 == at {
-                level += events[i].1;
-                i += 1;
-            }
+        steps(&mut events, 0, |at, level| {
             points.push(at);
             levels.push(level);
-        }
+        });
         let m = levels.len();
         let mut tree = vec![0i64; 2 * m];
         tree[m..].copy_from_slice(&levels);
