@@ -5,10 +5,10 @@
 //! one), which holds the reading it judged; `meterEntry` takes only such an object.
 
 use fleetgate::boundary::{self as core_boundary, ArgError, Keys, Site, Value};
-use fleetgate::odometer::input::{self, indexed_path, keyed_path, reading_site, POLICY_SITE};
+use fleetgate::odometer::input::{self, indexed_path, reading_site, POLICY_SITE};
 use fleetgate::odometer::{
-    self as core, Checked, ColumnsFields, ColumnsInput, OdometerError, Policy, Reading, Reason, Verdict as CoreVerdict,
-    SMARTCAR_READING_SITE,
+    self as core, Checked, ColumnsInput, ColumnsParts, DecodedColumns, OdometerError, Policy, Reading, Reason,
+    Verdict as CoreVerdict, SMARTCAR_READING_SITE,
 };
 use napi::bindgen_prelude::{
     ClassInstance, Either, Float64Array, FromNapiValue, Int32Array, JsObjectValue, JsValue, Object, Uint8Array, Unknown,
@@ -265,9 +265,6 @@ pub const REASONS: [&str; 6] = core::REASON_CODES;
 
 /// The columns object: `values` and `times` as typed arrays (the fast path) or plain arrays, the other fields
 /// decoded by the core.
-/// The decoded columns: the other fields, and `values` / `times` when they came as typed arrays.
-type DecodedColumns = (ColumnsFields, Option<Vec<f64>>, Option<Vec<f64>>);
-
 fn columns_of(value: Unknown<'_>) -> Result<DecodedColumns, OdometerError> {
     let site = reading_site("columns").camel();
     let not_object = || site.error("", "must be an object with values, units and times");
@@ -275,28 +272,15 @@ fn columns_of(value: Unknown<'_>) -> Result<DecodedColumns, OdometerError> {
         return Err(not_object().into());
     }
     let object = Object::from_unknown(value).map_err(|_| not_object())?;
-    let (mut typed_values, mut typed_times, mut rest) = (None, None, Vec::new());
+    let mut parts = ColumnsParts::new(Keys::Camel);
     for key in Object::keys(&object).map_err(|_| not_object())? {
         let item: Unknown = object.get_named_property(&key).map_err(|_| not_object())?;
-        let typed = match key.as_str() {
-            "values" | "times" if matches!(item.is_typedarray(), Ok(true)) => Float64Array::from_unknown(item).ok(),
+        parts.entry(key, &JsHost(item), |item| match item.0.is_typedarray() {
+            Ok(true) => Float64Array::from_unknown(item.0).ok().map(|array| array.to_vec()),
             _ => None,
-        };
-        match (key.as_str(), typed) {
-            ("values", Some(array)) => typed_values = Some(array.to_vec()),
-            ("times", Some(array)) => typed_times = Some(array.to_vec()),
-            _ => {
-                let walked = core_boundary::walk(&JsHost(item), &site).map_err(|mut e| {
-                    e.path = keyed_path(&key, &e.path);
-                    e
-                })?;
-                rest.push((key, walked));
-            }
-        }
+        })?;
     }
-    let fields: ColumnsFields = core_boundary::decode(Value::Map(rest), &site)?;
-    fields.require(Keys::Camel, typed_values.is_some(), typed_times.is_some())?;
-    Ok((fields, typed_values, typed_times))
+    parts.finish()
 }
 
 /// `checkBatch` over columns, for large backfills: no object per reading crosses the boundary on the way in.

@@ -3,11 +3,11 @@
 //! `crate::boundary`, with camelCase keys; `check` returns a `Verdict` object that holds the reading it judged, and
 //! `meterEntry` takes only such an object.
 
-use fleetgate::boundary::{self as core_boundary, Keys, Site, Value};
-use fleetgate::odometer::input::{self, keyed_path, reading_site, POLICY_SITE};
+use fleetgate::boundary::{Keys, Site};
+use fleetgate::odometer::input::{self, reading_site, POLICY_SITE};
 use fleetgate::odometer::{
-    self as core, Checked, ColumnsFields, ColumnsInput, MeterEntryOptions, OdometerError, Policy, RawValue, Reading,
-    Reason, Verdict as CoreVerdict, SMARTCAR_READING_SITE,
+    self as core, Checked, ColumnsInput, ColumnsParts, DecodedColumns, MeterEntryOptions, OdometerError, Policy,
+    RawValue, Reading, Reason, Verdict as CoreVerdict, SMARTCAR_READING_SITE,
 };
 use js_sys::{Array, Float64Array, Function, Int32Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -284,9 +284,6 @@ fn clock_ms() -> i64 {
     js_sys::Date::now().floor() as i64
 }
 
-/// The decoded columns: the other fields, and `values` / `times` when they came as `Float64Array`s.
-type DecodedColumns = (ColumnsFields, Option<Vec<f64>>, Option<Vec<f64>>);
-
 /// The columns object of `checkBatchColumns`: `values` and `times` as `Float64Array`s (copied once) or plain
 /// arrays, every other field decoded by the core (its problems name the field: `eventIdz`, `values[1]`).
 fn columns_of(value: &JsValue) -> Result<DecodedColumns, OdometerError> {
@@ -295,29 +292,13 @@ fn columns_of(value: &JsValue) -> Result<DecodedColumns, OdometerError> {
     if !value.is_object() || Array::is_array(value) || value.is_function() {
         return Err(not_object());
     }
-    let (mut typed_values, mut typed_times, mut rest) = (None, None, Vec::new());
+    let mut parts = ColumnsParts::new(Keys::Camel);
     for entry in Object::entries(value.unchecked_ref::<Object>()).iter() {
         let pair = Array::from(&entry);
-        let (key, item) = (pair.get(0).as_string().unwrap_or_default(), pair.get(1));
-        let typed = match key.as_str() {
-            "values" | "times" => item.dyn_ref::<Float64Array>().map(Float64Array::to_vec),
-            _ => None,
-        };
-        match (key.as_str(), typed) {
-            ("values", Some(array)) => typed_values = Some(array),
-            ("times", Some(array)) => typed_times = Some(array),
-            _ => {
-                let walked = core_boundary::walk(&JsHost(item), &site).map_err(|mut e| {
-                    e.path = keyed_path(&key, &e.path);
-                    e
-                })?;
-                rest.push((key, walked));
-            }
-        }
+        let key = pair.get(0).as_string().unwrap_or_default();
+        parts.entry(key, &JsHost(pair.get(1)), |item| item.0.dyn_ref::<Float64Array>().map(Float64Array::to_vec))?;
     }
-    let fields: ColumnsFields = core_boundary::decode(Value::Map(rest), &site)?;
-    fields.require(Keys::Camel, typed_values.is_some(), typed_times.is_some())?;
-    Ok((fields, typed_values, typed_times))
+    parts.finish()
 }
 
 #[wasm_bindgen(js_class = "odometer")]

@@ -5,9 +5,9 @@ use std::fmt;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use super::input::reading_site;
+use super::input::{keyed_path, reading_site};
 use super::{check_columns, Columns, OdometerError, Policy, Reason, Status, TimeInput, UnitColumn, Verdict};
-use crate::boundary::{snake_to_camel, Keys};
+use crate::boundary::{self, snake_to_camel, Host, Keys, Site, Value};
 
 /// The unit column: one unit name for every value, or one per value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -145,6 +145,59 @@ impl ColumnsFields {
             Some((key, _)) => Err(site.error(*key, "is required").into()),
             None => Ok(()),
         }
+    }
+}
+
+/// The columns as [`ColumnsParts::finish`] gives them: the decoded fields, then `values` and `times` when they came
+/// as the host's float arrays.
+pub type DecodedColumns = (ColumnsFields, Option<Vec<f64>>, Option<Vec<f64>>);
+
+/// The columns argument as a binding reads it, entry by entry: `values` and `times` as the host's own float
+/// arrays when they are (`Float64Array`), every other entry walked through the boundary, then decoded once.
+pub struct ColumnsParts {
+    site: Site,
+    values: Option<Vec<f64>>,
+    times: Option<Vec<f64>>,
+    rest: Vec<(String, Value)>,
+}
+
+impl ColumnsParts {
+    /// No entry yet; keys and paths in `keys`' spelling.
+    pub fn new(keys: Keys) -> Self {
+        ColumnsParts { site: reading_site("columns").with_keys(keys), values: None, times: None, rest: Vec::new() }
+    }
+
+    /// Takes the entry `key`: `float_array` reads `item` as the host's float array (asked only for `values` and
+    /// `times`; `None` when it is not one), else `item` is walked (an error's path starts at `key`).
+    pub fn entry<H: Host>(
+        &mut self,
+        key: String,
+        item: &H,
+        float_array: impl FnOnce(&H) -> Option<Vec<f64>>,
+    ) -> Result<(), OdometerError> {
+        let typed = match key.as_str() {
+            "values" | "times" => float_array(item),
+            _ => None,
+        };
+        match (key.as_str(), typed) {
+            ("values", Some(array)) => self.values = Some(array),
+            ("times", Some(array)) => self.times = Some(array),
+            _ => {
+                let walked = boundary::walk(item, &self.site).map_err(|mut e| {
+                    e.path = keyed_path(&key, &e.path);
+                    e
+                })?;
+                self.rest.push((key, walked));
+            }
+        }
+        Ok(())
+    }
+
+    /// The decoded fields and the float arrays taken as they were; a missing column is `invalid_reading`.
+    pub fn finish(self) -> Result<DecodedColumns, OdometerError> {
+        let fields: ColumnsFields = boundary::decode(Value::Map(self.rest), &self.site)?;
+        fields.require(self.site.keys, self.values.is_some(), self.times.is_some())?;
+        Ok((fields, self.values, self.times))
     }
 }
 

@@ -64,7 +64,8 @@ use std::fmt;
 pub use batch::{check_batch, check_columns, Columns, UnitColumn, MAX_BATCH};
 pub use checked::{check_batch_checked, check_checked, Checked, MeterEntryOptions, VerdictView, DEFAULT_SOURCE_TYPE};
 pub use columns::{
-    check_columns_input, ColumnsFields, ColumnsInput, UnitsInput, NOT_A_DUPLICATE, REASON_CODES, STATUS_CODES,
+    check_columns_input, ColumnsFields, ColumnsInput, ColumnsParts, DecodedColumns, UnitsInput, NOT_A_DUPLICATE,
+    REASON_CODES, STATUS_CODES,
 };
 pub use current::{current, CurrentOdometer};
 pub use delivery::{
