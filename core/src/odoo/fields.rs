@@ -48,51 +48,56 @@ pub(super) fn take_string(fields: &mut Map<String, Value>, name: &str, problems:
     }
 }
 
-/// A many2one field (Odoo's `read(load=None)` sends the raw id, `read()` the `[id, "name"]` pair; `false` when
-/// empty), taken out of `fields`; `None` when absent or empty.
-pub(super) fn take_many2one(fields: &mut Map<String, Value>, name: &str, problems: &mut Vec<Problem>) -> Option<i64> {
-    let id = match fields.get(name)? {
-        Value::Bool(false) => None,
-        Value::Array(pair) if pair.len() == 2 && pair[1].is_string() && pair[0].as_i64().is_some() => pair[0].as_i64(),
-        value => match value.as_i64() {
-            Some(id) => Some(id),
-            None => {
-                problems.push(wrong_type(name, "a record id (an integer, or Odoo's [id, \"name\"] pair) or false"));
-                return None;
-            }
-        },
-    };
-    fields.remove(name);
-    id
-}
-
-/// A boolean field, taken out of `fields`; `None` when absent.
-pub(super) fn take_bool(fields: &mut Map<String, Value>, name: &str, problems: &mut Vec<Problem>) -> Option<bool> {
-    match fields.get(name)? {
-        Value::Bool(b) => {
-            let b = *b;
+/// An optional field taken out of `fields` when `read` accepts it (`Ok(None)`: empty, Odoo's `false`); `None` when
+/// absent. A field `read` refuses is a problem and stays in `fields`.
+fn take_optional<T>(
+    fields: &mut Map<String, Value>,
+    name: &str,
+    problems: &mut Vec<Problem>,
+    read: impl FnOnce(&Value) -> Result<Option<T>, Problem>,
+) -> Option<T> {
+    match read(fields.get(name)?) {
+        Ok(value) => {
             fields.remove(name);
-            Some(b)
+            value
         }
-        _ => {
-            problems.push(wrong_type(name, "a boolean"));
+        Err(problem) => {
+            problems.push(problem);
             None
         }
     }
 }
 
+/// A many2one field (Odoo's `read(load=None)` sends the raw id, `read()` the `[id, "name"]` pair; `false` when
+/// empty), taken out of `fields`; `None` when absent or empty.
+pub(super) fn take_many2one(fields: &mut Map<String, Value>, name: &str, problems: &mut Vec<Problem>) -> Option<i64> {
+    take_optional(fields, name, problems, |value| match value {
+        Value::Bool(false) => Ok(None),
+        Value::Array(pair) if pair.len() == 2 && pair[1].is_string() && pair[0].as_i64().is_some() => {
+            Ok(pair[0].as_i64())
+        }
+        value => match value.as_i64() {
+            Some(id) => Ok(Some(id)),
+            None => Err(wrong_type(name, "a record id (an integer, or Odoo's [id, \"name\"] pair) or false")),
+        },
+    })
+}
+
+/// A boolean field, taken out of `fields`; `None` when absent.
+pub(super) fn take_bool(fields: &mut Map<String, Value>, name: &str, problems: &mut Vec<Problem>) -> Option<bool> {
+    take_optional(fields, name, problems, |value| match value {
+        Value::Bool(b) => Ok(Some(*b)),
+        _ => Err(wrong_type(name, "a boolean")),
+    })
+}
+
 /// A char or selection field (`false` when empty), taken out of `fields`; `None` when absent or empty.
 pub(super) fn take_text(fields: &mut Map<String, Value>, name: &str, problems: &mut Vec<Problem>) -> Option<String> {
-    let text = match fields.get(name)? {
-        Value::Bool(false) => None,
-        Value::String(s) => Some(s.clone()),
-        _ => {
-            problems.push(wrong_type(name, "a string or false"));
-            return None;
-        }
-    };
-    fields.remove(name);
-    text
+    take_optional(fields, name, problems, |value| match value {
+        Value::Bool(false) => Ok(None),
+        Value::String(s) => Ok(Some(s.clone())),
+        _ => Err(wrong_type(name, "a string or false")),
+    })
 }
 
 /// A float or integer field, taken out of `fields` as sent; `None` when absent.
@@ -101,42 +106,24 @@ pub(super) fn take_number(
     name: &str,
     problems: &mut Vec<Problem>,
 ) -> Option<serde_json::Number> {
-    match fields.get(name)? {
-        Value::Number(n) => {
-            let n = n.clone();
-            fields.remove(name);
-            Some(n)
-        }
-        _ => {
-            problems.push(wrong_type(name, "a number"));
-            None
-        }
-    }
+    take_optional(fields, name, problems, |value| match value {
+        Value::Number(n) => Ok(Some(n.clone())),
+        _ => Err(wrong_type(name, "a number")),
+    })
 }
 
 /// A datetime (or date) field as unix seconds (see [`super::parse_datetime`]), taken out of `fields`; `None` when
 /// absent or `false`. Text that is not an Odoo datetime is an `invalid_datetime` problem.
 pub(super) fn take_datetime(fields: &mut Map<String, Value>, name: &str, problems: &mut Vec<Problem>) -> Option<i64> {
-    let at = match fields.get(name)? {
-        Value::Bool(false) => None,
-        Value::String(text) => match super::parse_datetime(text) {
-            Some(at) => Some(at),
-            None => {
-                problems.push(Problem {
-                    loc: name.to_owned(),
-                    code: "invalid_datetime",
-                    message: format!(
-                        "{name} must be Odoo's naive UTC \"YYYY-MM-DD HH:MM:SS\" or a \"YYYY-MM-DD\" date, not {text:?}"
-                    ),
-                });
-                return None;
-            }
-        },
-        _ => {
-            problems.push(wrong_type(name, "a \"YYYY-MM-DD HH:MM:SS\" string or false"));
-            return None;
-        }
-    };
-    fields.remove(name);
-    at
+    take_optional(fields, name, problems, |value| match value {
+        Value::Bool(false) => Ok(None),
+        Value::String(text) => super::parse_datetime(text).map(Some).ok_or_else(|| Problem {
+            loc: name.to_owned(),
+            code: "invalid_datetime",
+            message: format!(
+                "{name} must be Odoo's naive UTC \"YYYY-MM-DD HH:MM:SS\" or a \"YYYY-MM-DD\" date, not {text:?}"
+            ),
+        }),
+        _ => Err(wrong_type(name, "a \"YYYY-MM-DD HH:MM:SS\" string or false")),
+    })
 }
